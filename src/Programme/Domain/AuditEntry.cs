@@ -1,0 +1,14 @@
+namespace Tilannekuva.Programme.Domain;
+
+/// <summary>One change to programme data: who, when, what, and the values before and after (JSON).</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string UserName { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    public required string Change { get; set; } // Added, Modified, Deleted
+    public string? Before { get; set; }
+    public string? After { get; set; }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Tilannekuva.Storage;
+
+/// <summary>The name recorded in audit logs for changes made in the current scope.</summary>
+public interface ICurrentUserName
+{
+    string Name { get; }
+}
+
+public sealed record FixedUserName(string Name) : ICurrentUserName;
+
+/// <summary>
+/// A module context whose every saved change also writes audit rows (who, when, before, after)
+/// in the same transaction, so the log cannot miss a change made through the context.
+/// </summary>
+public abstract class AuditedDbContext(DbContextOptions options, ICurrentUserName? user) : DbContext(options)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    protected string CurrentUser => user?.Name ?? "system";
+
+    /// <summary>Adds the audit row for one change; the module decides which table holds it.</summary>
+    protected abstract void AddAuditRow(AuditedChange change);
+
+    /// <summary>Types whose changes are not audited (the audit rows themselves, for instance).</summary>
+    protected abstract bool IsAudited(Type entityType);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Metadata.ClrType))
+            .Select(e => new Pending(e, e.State, e.State == EntityState.Added ? null : Snapshot(e, original: true)))
+            .ToList();
+        if (pending.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var at = DateTimeOffset.UtcNow;
+            foreach (var p in pending)
+            {
+                var after = p.State == EntityState.Deleted ? null : Snapshot(p.Entry, original: false);
+                if (p.State == EntityState.Modified && after == p.Before) continue;
+                AddAuditRow(new AuditedChange(at, CurrentUser, p.Entry.Metadata.ClrType.Name, KeyOf(p.Entry), p.State.ToString(), p.Before, after));
+            }
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+
+    private static string Snapshot(EntityEntry entry, bool original)
+    {
+        var values = entry.Properties.ToDictionary(
+            p => p.Metadata.Name,
+            p => original ? p.OriginalValue : p.CurrentValue);
+        return JsonSerializer.Serialize(values, Json);
+    }
+
+    private sealed record Pending(EntityEntry Entry, EntityState State, string? Before);
+}
+
+public sealed record AuditedChange(DateTimeOffset At, string UserName, string EntityType, string EntityId, string Change, string? Before, string? After);

@@ -1,0 +1,7 @@
+namespace Tilannekuva.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
