@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using Tilannekuva.Cli;
+
+return await CliApp.Build().Parse(args).InvokeAsync();

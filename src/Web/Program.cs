@@ -1,6 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Tilannekuva.Web.Hosting;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+// Running the web project directly starts the product with the demo, like `tilannekuva serve --demo`.
+await WebRunner.RunAsync(args, demo: true);

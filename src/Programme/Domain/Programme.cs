@@ -32,7 +32,7 @@ public sealed class Investment
 {
     public int Id { get; set; }
     public int PillarId { get; set; }
-    public Pillar? Pillar { get; set; }
+    [System.Text.Json.Serialization.JsonIgnore] public Pillar? Pillar { get; set; }
     public required string Code { get; set; }
     public required string Title { get; set; }
     public int Order { get; set; }

@@ -5,7 +5,7 @@ public sealed class WorkPackage
 {
     public int Id { get; set; }
     public int InvestmentId { get; set; }
-    public Investment? Investment { get; set; }
+    [System.Text.Json.Serialization.JsonIgnore] public Investment? Investment { get; set; }
     public required string Code { get; set; }
     public required string Title { get; set; }
     /// <summary>Responsible people as the plan names them (free text, roles rather than names in demo data).</summary>

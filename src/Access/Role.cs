@@ -1,0 +1,23 @@
+namespace Tilannekuva.Access;
+
+/// <summary>What a signed-in person may do. Steering-group members sign in as viewers.</summary>
+public enum Role
+{
+    Admin,
+    Director, // projektijohtaja
+    Planner,  // suunnittelija: edits only the work packages assigned to them
+    Analyst,  // tietoasiantuntija
+    Viewer,   // ohjausryhmän jäsen and other readers
+}
+
+public static class Roles
+{
+    public const string Admin = nameof(Role.Admin);
+    public const string Director = nameof(Role.Director);
+    public const string Planner = nameof(Role.Planner);
+    public const string Analyst = nameof(Role.Analyst);
+    public const string Viewer = nameof(Role.Viewer);
+
+    /// <summary>Roles that may change any programme data, not only assigned work packages.</summary>
+    public const string ProgrammeManagers = Admin + "," + Director;
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
+using Tilannekuva.Storage;
+
+namespace Tilannekuva.Access.Storage;
+
+public abstract class AccessDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Module = "access";
+
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<UserAccount>(e =>
+        {
+            e.ToTable("user_account");
+            e.HasIndex(u => u.UserName).IsUnique();
+            e.HasIndex(u => u.ApiTokenHash);
+            e.Property(u => u.UserName).HasMaxLength(100);
+            e.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
+            if (Database.IsSqlite()) e.Property(u => u.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        });
+    }
+}
+
+public sealed class SqliteAccessDbContext(DbContextOptions<SqliteAccessDbContext> options) : AccessDbContext(options);
+
+public sealed class PostgresAccessDbContext(DbContextOptions<PostgresAccessDbContext> options) : AccessDbContext(options);
+
+public static class AccessStorage
+{
+    public static IServiceCollection AddAccessStorage(this IServiceCollection services, DatabaseOptions db)
+    {
+        if (db.Provider == DatabaseProvider.Sqlite)
+            services.AddDbContext<AccessDbContext, SqliteAccessDbContext>(o => db.Apply(o, AccessDbContext.Module));
+        else
+            services.AddDbContext<AccessDbContext, PostgresAccessDbContext>(o => db.Apply(o, AccessDbContext.Module));
+        return services;
+    }
+
+    public static AccessDbContext Open(DatabaseOptions db)
+    {
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            var b = new DbContextOptionsBuilder<SqliteAccessDbContext>();
+            db.Apply(b, AccessDbContext.Module);
+            return new SqliteAccessDbContext(b.Options);
+        }
+        var p = new DbContextOptionsBuilder<PostgresAccessDbContext>();
+        db.Apply(p, AccessDbContext.Module);
+        return new PostgresAccessDbContext(p.Options);
+    }
+}
+
+public sealed class SqliteAccessDesignFactory : IDesignTimeDbContextFactory<SqliteAccessDbContext>
+{
+    public SqliteAccessDbContext CreateDbContext(string[] args) => (SqliteAccessDbContext)AccessStorage.Open(DesignTime.Sqlite);
+}
+
+public sealed class PostgresAccessDesignFactory : IDesignTimeDbContextFactory<PostgresAccessDbContext>
+{
+    public PostgresAccessDbContext CreateDbContext(string[] args) => (PostgresAccessDbContext)AccessStorage.Open(DesignTime.Postgres);
+}

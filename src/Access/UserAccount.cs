@@ -1,0 +1,16 @@
+namespace Tilannekuva.Access;
+
+/// <summary>A sign-in account. Holds a user name and role only; no personal identity data.</summary>
+public sealed class UserAccount
+{
+    public int Id { get; set; }
+    public required string UserName { get; set; }
+    public Role Role { get; set; }
+    public required string PasswordHash { get; set; }
+    /// <summary>Set for generated first-run and reset passwords, so that none stays valid beyond first use.</summary>
+    public bool MustChangePassword { get; set; }
+    /// <summary>SHA-256 of the personal API token, hex; the token itself is shown once and never stored.</summary>
+    public string? ApiTokenHash { get; set; }
+    public bool Disabled { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Tilannekuva.Storage;
+using Tilannekuva.Web.Hosting;
+
+namespace Tilannekuva.Cli;
+
+/// <summary>tilannekuva: serve, demo, migrate, report, user. Database from --db/--provider or TILANNEKUVA_DB(_PROVIDER).</summary>
+public static class CliApp
+{
+    public static readonly Option<string?> Db = new("--db") { Description = "Connection string (default: SQLite file data/tilannekuva.db)", Recursive = true };
+    public static readonly Option<string?> Provider = new("--provider") { Description = "sqlite or postgres (default: inferred from --db)", Recursive = true };
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Tilannekuva – development programme, indicators and feedback for wellbeing services counties");
+        root.Options.Add(Db);
+        root.Options.Add(Provider);
+        root.Subcommands.Add(ServeCommand());
+        root.Subcommands.Add(DemoCommand());
+        root.Subcommands.Add(MigrateCommand());
+        root.Subcommands.Add(ReportCommands.Build());
+        root.Subcommands.Add(UserCommands.Build());
+        return root;
+    }
+
+    public static DatabaseOptions Database(ParseResult r) => DatabaseOptions.Resolve(
+        r.GetValue(Provider) ?? Environment.GetEnvironmentVariable("TILANNEKUVA_DB_PROVIDER"),
+        r.GetValue(Db) ?? Environment.GetEnvironmentVariable("TILANNEKUVA_DB"));
+
+    /// <summary>The app's services without starting the web server, for commands that only touch the store.</summary>
+    public static WebApplication Services(ParseResult r) => TilannekuvaWeb.Build([], Database(r));
+
+    private static Command ServeCommand()
+    {
+        var demo = new Option<bool>("--demo") { Description = "Load the demo programme and demo sign-ins on an empty store" };
+        var url = new Option<string>("--url") { Description = "Listen address", DefaultValueFactory = _ => AppSettings.DefaultUrl };
+        var cmd = new Command("serve", "Run the web application") { demo, url };
+        cmd.SetAction(async (r, ct) =>
+        {
+            await WebRunner.RunAsync([], r.GetValue(demo), Database(r), r.GetValue(url));
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command DemoCommand()
+    {
+        var today = new Option<DateOnly?>("--today") { Description = "Date the demo's year of history ends (default: today)" };
+        var cmd = new Command("demo", "Load the demo programme (idempotent) and, on an empty store, demo sign-ins") { today };
+        cmd.SetAction(async (r, ct) =>
+        {
+            await using var app = Services(r);
+            await Startup.MigrateAsync(app.Services, ct);
+            var signIns = await Startup.EnsureAccountsAsync(app.Services, demo: true, ct);
+            await Startup.LoadDemoAsync(app.Services, r.GetValue(today) ?? DateOnly.FromDateTime(DateTime.Today), ct);
+            Console.WriteLine(Localisation.Texts.Get("Cli.DemoLoaded"));
+            foreach (var (user, role, password) in signIns) Console.WriteLine($"  {user,-16} {role,-9} {password}");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command MigrateCommand()
+    {
+        var cmd = new Command("migrate", "Create or upgrade the database schema of every module");
+        cmd.SetAction(async (r, ct) =>
+        {
+            await using var app = Services(r);
+            await Startup.MigrateAsync(app.Services, ct);
+            Console.WriteLine(Localisation.Texts.Get("Cli.Migrated"));
+            return 0;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Tilannekuva.Access;
+using Tilannekuva.Access.Storage;
+using Tilannekuva.Programme.Demo;
+using Tilannekuva.Programme.Storage;
+
+namespace Tilannekuva.Web.Hosting;
+
+/// <summary>What happens before the first request: migrations, the first admin, and optionally the demo.</summary>
+public static class Startup
+{
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AccessDbContext>().Database.MigrateAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>().Database.MigrateAsync(ct);
+    }
+
+    /// <summary>Creates the admin on an empty store; returns the one-time sign-ins to print (user name, password).</summary>
+    public static async Task<IReadOnlyList<(string User, Role Role, string Password)>> EnsureAccountsAsync(IServiceProvider services, bool demo, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
+        var created = new List<(string, Role, string)>();
+        if (await accounts.EnsureFirstAdminAsync("admin", ct) is { } adminPassword)
+        {
+            created.Add(("admin", Role.Admin, adminPassword));
+            if (demo)
+            {
+                foreach (var (name, role) in DemoAccounts())
+                    created.Add((name, role, (await accounts.CreateAsync(name, role, ct)).OneTimePassword));
+            }
+        }
+        return created;
+    }
+
+    /// <summary>The demo's sign-ins: one per role, planners matching the demo programme's assignments.</summary>
+    public static IEnumerable<(string Name, Role Role)> DemoAccounts() =>
+        new[] { ("johtaja", Role.Director), ("analyytikko", Role.Analyst), ("ohjausryhma", Role.Viewer) }
+            .Concat(DemoProgramme.PlannerUserNames.Select(p => (p, Role.Planner)));
+
+    public static async Task LoadDemoAsync(IServiceProvider services, DateOnly today, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        await DemoProgramme.LoadAsync(scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>(), today, ct);
+    }
+}

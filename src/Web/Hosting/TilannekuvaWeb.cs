@@ -1,0 +1,102 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Tilannekuva.Access;
+using Tilannekuva.Access.Storage;
+using Tilannekuva.Localisation;
+using Tilannekuva.Programme.Editing;
+using Tilannekuva.Programme.Storage;
+using Tilannekuva.Storage;
+using Tilannekuva.Web.Api;
+using Tilannekuva.Web.Auth;
+
+namespace Tilannekuva.Web.Hosting;
+
+/// <summary>Builds the web application; used by the CLI's `serve` and by the tests, so both run the same app.</summary>
+public static class TilannekuvaWeb
+{
+    public static WebApplication Build(string[] args, DatabaseOptions? database = null, string? url = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(TilannekuvaWeb).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseUrls(url ?? builder.Configuration["urls"] ?? AppSettings.DefaultUrl);
+        var db = database ?? AppSettings.Database(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(db);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUserName, SignedInUser>();
+        services.AddProgrammeStorage(db);
+        services.AddAccessStorage(db);
+        services.AddScoped<Accounts>();
+        services.AddScoped<EntityEditor>();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/account/denied";
+                o.Cookie.Name = "tilannekuva.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder(CookieAuthenticationDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => !c.User.HasClaim(SignedInUser.PasswordChangeClaim, "1"))
+                .Build())
+            .AddPolicy("admin", p => p.RequireRole(Roles.Admin));
+        services.AddAntiforgery(o => o.Cookie.Name = "tilannekuva.af");
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AuthorizeFolder("/Admin", "admin");
+        });
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+        var app = builder.Build();
+        app.UseStaticFiles();
+        app.UseRequestLocalization(Localisation());
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapOpenApi();
+        app.MapCultureSwitch();
+        app.MapProgrammeApiV1();
+        return app;
+    }
+
+    /// <summary>fi is the default; the choice is kept in a cookie set by /culture.</summary>
+    private static RequestLocalizationOptions Localisation()
+    {
+        var cultures = Texts.Cultures.Select(c => new CultureInfo(c)).ToList();
+        var o = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Texts.DefaultCulture),
+            SupportedCultures = cultures,
+            SupportedUICultures = cultures,
+        };
+        o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        return o;
+    }
+
+    private static void MapCultureSwitch(this WebApplication app) =>
+        app.MapGet("/culture", (string c, string? returnUrl, HttpContext http) =>
+        {
+            var culture = Texts.Cultures.Contains(c) ? c : Texts.DefaultCulture;
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+        }).AllowAnonymous();
+}

@@ -1,0 +1,26 @@
+using Tilannekuva.Localisation;
+using Tilannekuva.Storage;
+
+namespace Tilannekuva.Web.Hosting;
+
+public static class WebRunner
+{
+    /// <summary>Migrates, creates first sign-ins (printing them once), loads the demo when asked, and serves.</summary>
+    public static async Task RunAsync(string[] args, bool demo, DatabaseOptions? database = null, string? url = null)
+    {
+        var app = TilannekuvaWeb.Build(args, database, url);
+        await Startup.MigrateAsync(app.Services);
+        var signIns = await Startup.EnsureAccountsAsync(app.Services, demo);
+        if (demo) await Startup.LoadDemoAsync(app.Services, DateOnly.FromDateTime(DateTime.Today));
+        await app.StartAsync();
+        var db = app.Services.GetRequiredService<DatabaseOptions>();
+        Console.WriteLine($"Tilannekuva: {string.Join(", ", app.Urls)}  ({db.Provider})");
+        if (signIns.Count > 0)
+        {
+            Console.WriteLine(Texts.Get("Startup.OneTimeSignIns"));
+            foreach (var (user, role, password) in signIns)
+                Console.WriteLine($"  {user,-16} {role,-9} {password}");
+        }
+        await app.WaitForShutdownAsync();
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tilannekuva.Access;
+using Tilannekuva.Web.Auth;
+
+namespace Tilannekuva.Web.Pages.Account;
+
+public sealed class ChangePasswordModel(Accounts accounts) : PageModel
+{
+    [BindProperty] public string NewPassword { get; set; } = "";
+    [BindProperty] public string Repeat { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? Error { get; private set; }
+    public bool MustChange => User.HasClaim(SignedInUser.PasswordChangeClaim, "1");
+
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : RedirectToPage("/Account/Login");
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true) return RedirectToPage("/Account/Login");
+        if (NewPassword != Repeat) { Error = "Account.PasswordsDiffer"; return Page(); }
+        Error = await accounts.SetPasswordAsync(User.Identity.Name!, NewPassword, ct);
+        if (Error is not null) return Page();
+        var user = (await accounts.FindAsync(User.Identity.Name!, ct))!;
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SignedInUser.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+}

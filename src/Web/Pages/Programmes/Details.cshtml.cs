@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tilannekuva.Programme.Domain;
+using Tilannekuva.Programme.Editing;
+using Tilannekuva.Programme.Storage;
+using Tilannekuva.Web.Auth;
+
+namespace Tilannekuva.Web.Pages.Programmes;
+
+public sealed class ProgrammeDetailsModel(ProgrammeDbContext db) : PageModel
+{
+    public DevelopmentProgramme? Programme { get; private set; }
+    public bool CanManage { get; private set; }
+    public DateOnly Today { get; } = DateOnly.FromDateTime(DateTime.Today);
+    public string Here => Uri.EscapeDataString(Request.Path + Request.QueryString);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        Programme = await db.LoadProgrammeAsync(id, ct);
+        if (Programme is null) return NotFound();
+        CanManage = SignedInUser.EditorOf(User).Right == EditRight.Everything;
+        return Page();
+    }
+}
