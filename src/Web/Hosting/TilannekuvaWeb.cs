@@ -22,13 +22,20 @@ public static class TilannekuvaWeb
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            // wwwroot is copied beside the assemblies, so the CLI and the tests serve the same files.
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
             ApplicationName = typeof(TilannekuvaWeb).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(url ?? builder.Configuration["urls"] ?? AppSettings.DefaultUrl);
+        // SQL statements are not for the console; EF warnings and errors still show.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         var db = database ?? AppSettings.Database(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(db);
         services.AddHttpContextAccessor();
+        // Write ä, ö, å as themselves rather than as character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<ICurrentUserName, SignedInUser>();
         services.AddProgrammeStorage(db);
         services.AddAccessStorage(db);
