@@ -618,9 +618,9 @@ public static class DemoProgramme
             for (var i = 0; i < w.Actions.Length; i++)
             {
                 var forced = w.Forced?.FirstOrDefault(f => f.Action == i + 1);
-                wp.Actions.Add(BuildAction(i + 1, w.Actions[i], w.Actions.Length, forced?.Status ?? Forced.None, forced?.Comment ?? "", recorder));
+                wp.Actions.Add(BuildAction(i + 1, w.Actions[i], w.Actions.Length, forced?.Status ?? Forced.None, forced?.Comment ?? "", recorder, start));
             }
-            wp.Milestones.AddRange(Milestones(index));
+            wp.Milestones.AddRange(Milestones(index, start, end));
             BuildBudget(wp, w, start, end);
             foreach (var m in w.Metrics) wp.Metrics.Add(BuildMetric(m, recorder));
             for (var i = 0; i < w.Risks.Length; i++)
@@ -641,10 +641,10 @@ public static class DemoProgramme
             return wp;
         }
 
-        private WorkAction BuildAction(int number, string title, int count, Forced forced, string comment, string recorder)
+        private WorkAction BuildAction(int number, string title, int count, Forced forced, string comment, string recorder, DateOnly wpStart)
         {
             var action = new WorkAction { Number = number, Title = title };
-            var planned = today.AddDays(-365 + rng.Next(0, 45));
+            var planned = Max(today.AddDays(-365 + rng.Next(0, 45)), wpStart);
             void Add(ActionStatus s, DateOnly d, string c, DateOnly? to = null) =>
                 action.History.Add(new ActionStatusEntry { Status = s, Date = d, Comment = c, RecordedBy = recorder, PostponedTo = to });
 
@@ -671,7 +671,7 @@ public static class DemoProgramme
             var position = (number - 1) / (double)Math.Max(1, count - 1);
             var roll = rng.NextDouble();
             var doneShare = 0.6 - 0.45 * position;
-            var plannedShare = 0.05 + 0.2 * position;
+            var plannedShare = 0.25 * position; // the first action of a work package has always started
             if (roll < doneShare)
             {
                 Add(ActionStatus.Ongoing, ongoing, "Työ käynnistyi.");
@@ -701,18 +701,18 @@ public static class DemoProgramme
             return action;
         }
 
-        private IEnumerable<Milestone> Milestones(int index)
+        private IEnumerable<Milestone> Milestones(int index, DateOnly start, DateOnly end)
         {
             var count = index % 2 == 0 ? 4 : 3;
-            var first = today.AddMonths(-10).AddDays(rng.Next(-20, 20));
+            var first = Max(today.AddMonths(-10).AddDays(rng.Next(-20, 20)), start.AddMonths(1));
             yield return new Milestone { Due = first, Period = Season(first), Text = "Lähtötilanne kartoitettu ja toimintasuunnitelma tarkennettu", Done = true };
             var second = today.AddMonths(-4).AddDays(rng.Next(-20, 20));
             yield return new Milestone { Due = second, Period = MonthRange(second), Text = "Toimintamallin pilotointi käynnissä", Done = index % 5 != 1 };
-            var third = today.AddMonths(3).AddDays(rng.Next(-20, 20));
+            var third = Min(today.AddMonths(3).AddDays(rng.Next(-20, 20)), end.AddDays(-20));
             yield return new Milestone { Due = third, Period = Season(third), Text = "Pilotti arvioitu ja toimintamallia korjattu palautteen perusteella" };
-            if (count == 4)
+            var fourth = Min(new DateOnly(endYear, 10, 31), end.AddMonths(-2));
+            if (count == 4 && fourth > third.AddMonths(1))
             {
-                var fourth = new DateOnly(endYear, 10, 31);
                 yield return new Milestone { Due = fourth, Period = MonthRange(fourth), Text = "Toimintamalli vakiinnutettu ja loppuarviointi tehty" };
             }
         }
@@ -884,8 +884,8 @@ public static class DemoProgramme
             (string, PlanChange) Change(string wp, string text, int daysAgo, PlanChangeStatus status) =>
                 (wp, new PlanChange { Description = text, Date = today.AddDays(-daysAgo), Status = status });
 
-            yield return Change("1a/TP5", "Inv 1 a), TP5: anestesiahammashoidon pilotti korvattu pelkopotilaan hoitopolun kehittämisellä.", 380, PlanChangeStatus.Approved);
-            yield return Change("4.1/TP1 e)", "Inv 4, TP1 e): digitaaliset hoito- ja palveluketjut toteutetaan myös verkkosivuille.", 340, PlanChangeStatus.Approved);
+            yield return Change("1a/TP5", "Inv 1 a), TP5: anestesiahammashoidon pilotti korvattu pelkopotilaan hoitopolun kehittämisellä.", 345, PlanChangeStatus.Approved);
+            yield return Change("4.1/TP1 e)", "Inv 4, TP1 e): digitaaliset hoito- ja palveluketjut toteutetaan myös verkkosivuille.", 330, PlanChangeStatus.Approved);
             yield return Change("1a/TP2", "Inv 1 a), TP2: työpakettiin lisätty nuorten perustason mielenterveyspalvelujen rakentaminen.", 300, PlanChangeStatus.Approved);
             yield return Change("1a/TP2", "Inv 1 a), TP2: neuropsykiatrisen osaamisen vahvistamista laajennettu uusiin ammattiryhmiin.", 210, PlanChangeStatus.Approved);
             yield return Change("3/TP1", "Inv 3, TP1: kirjaamisen kehittämisen henkilöresurssi kasvatettu yhdestä kahteen työntekijään.", 180, PlanChangeStatus.Approved);

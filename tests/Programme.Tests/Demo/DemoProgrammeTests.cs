@@ -44,6 +44,8 @@ public sealed class DemoProgrammeTests
     [InlineData(2026, 1, 1)]
     [InlineData(2027, 12, 31)]
     [InlineData(2024, 2, 29)]
+    [InlineData(2025, 12, 24)]
+    [InlineData(2026, 9, 30)]
     public void Programme_is_live_relative_to_today(int year, int month, int day)
     {
         var today = new DateOnly(year, month, day);
@@ -57,6 +59,14 @@ public sealed class DemoProgrammeTests
             Assert.Equal(new DateTimeOffset(m.Date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), m.RecordedAt);
         });
         Assert.All(WorkPackages(p).SelectMany(w => w.Actions).SelectMany(a => a.History), h => Assert.True(h.Date < today));
+        Assert.All(WorkPackages(p), w =>
+        {
+            Assert.True(w.Start < w.End);
+            Assert.All(w.Milestones, m => Assert.InRange(m.Due!.Value, w.Start!.Value, w.End!.Value));
+            Assert.All(w.Actions.SelectMany(a => a.History), h => Assert.True(h.Date >= w.Start));
+        });
+        Assert.All(p.PlanChanges, c => Assert.InRange(c.Date, new DateOnly(p.StartYear, 1, 1), today));
+        Assert.All(p.ReviewMeetings, r => Assert.InRange(r.Date, today.AddYears(-1), today));
         Assert.All(WorkPackages(p).SelectMany(w => w.Actions), a =>
         {
             var dates = a.History.Select(h => h.Date).ToList();
