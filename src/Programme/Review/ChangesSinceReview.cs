@@ -10,7 +10,7 @@ public sealed record ActionStatusChange(
 /// <summary>A measurement dated in the window. WorkPackageCode is null for programme-level metrics.</summary>
 public sealed record NewMeasurement(
     int MetricId, string MetricName, int? WorkPackageId, string? WorkPackageCode,
-    DateOnly Date, decimal? Value, string? TextValue, string Unit);
+    DateOnly Date, decimal? Value, string? TextValue, MetricKind Kind, string Unit);
 
 /// <summary>A milestone whose due date has passed and that is not done.</summary>
 public sealed record OverdueMilestone(int MilestoneId, int WorkPackageId, string WorkPackageCode, string Period, DateOnly Due, string Text);
@@ -60,7 +60,7 @@ public sealed record ChangesSinceReview(
             {
                 var series = ReviewBuilder.Series(metric, computed);
                 foreach (var m in series.Where(m => InWindow(m.Date)).OrderBy(m => m.Date))
-                    measurements.Add(new(metric.Id, metric.Name, wp?.Id, wp?.Code, m.Date, m.Value, m.TextValue, metric.Unit));
+                    measurements.Add(new(metric.Id, metric.Name, wp?.Id, wp?.Code, m.Date, m.Value, m.TextValue, metric.Kind, metric.Unit));
                 var followed = series.Count > 0 || metric.Targets.Any(t => Period.TryParse(t.DuePeriod, out _));
                 if (!followed) continue;
                 DateOnly? last = series.Where(m => m.Date <= asOf).Select(m => (DateOnly?)m.Date).Max();
