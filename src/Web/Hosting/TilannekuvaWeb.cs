@@ -10,6 +10,7 @@ using Tilannekuva.Programme.Storage;
 using Tilannekuva.Storage;
 using Tilannekuva.Web.Api;
 using Tilannekuva.Web.Auth;
+using Tilannekuva.Web.Reports;
 
 namespace Tilannekuva.Web.Hosting;
 
@@ -80,6 +81,7 @@ public static class TilannekuvaWeb
         app.MapOpenApi();
         app.MapCultureSwitch();
         app.MapProgrammeApiV1();
+        app.MapReportDownloads();
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tilannekuva.Programme.Domain;
 using Tilannekuva.Programme.Editing;
+using Tilannekuva.Programme.Review;
 using Tilannekuva.Programme.Storage;
 using Tilannekuva.Web.Auth;
 
@@ -11,6 +12,8 @@ public sealed class ProgrammeDetailsModel(ProgrammeDbContext db) : PageModel
 {
     public DevelopmentProgramme? Programme { get; private set; }
     public bool CanManage { get; private set; }
+    /// <summary>Findings and changes as the review for today would show them.</summary>
+    public ReviewModel? Status { get; private set; }
     public DateOnly Today { get; } = DateOnly.FromDateTime(DateTime.Today);
     public string Here => Uri.EscapeDataString(Request.Path + Request.QueryString);
 
@@ -18,6 +21,7 @@ public sealed class ProgrammeDetailsModel(ProgrammeDbContext db) : PageModel
     {
         Programme = await db.LoadProgrammeAsync(id, ct);
         if (Programme is null) return NotFound();
+        Status = ReviewBuilder.Build(Programme, Today);
         CanManage = SignedInUser.EditorOf(User).Right == EditRight.Everything;
         return Page();
     }

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+using Tilannekuva.Programme.Storage;
+
+namespace Tilannekuva.Programme.Review;
+
+public enum ReviewFileFormat { Html, Pptx, Docx }
+
+/// <summary>A generated file: bytes, content type and a file name that says what and when.</summary>
+public sealed record GeneratedFile(byte[] Content, string ContentType, string FileName);
+
+/// <summary>Builds and renders the steering-group review; the web page, the API and the CLI all come here.</summary>
+public static class ReviewDocuments
+{
+    public static async Task<ReviewModel?> BuildAsync(ProgrammeDbContext db, int programmeId, DateOnly meetingDate, CancellationToken ct = default) =>
+        await db.LoadProgrammeAsync(programmeId, ct) is { } p ? ReviewBuilder.Build(p, meetingDate) : null;
+
+    public static GeneratedFile Render(ReviewModel model, ReviewFileFormat format, CultureInfo culture)
+    {
+        var name = $"ohjausryhmakatsaus-{Slug(model.ProgrammeName)}-{model.MeetingDate:yyyy-MM-dd}";
+        return format switch
+        {
+            ReviewFileFormat.Pptx => new(PptxReviewWriter.ToBytes(model, culture),
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation", name + ".pptx"),
+            ReviewFileFormat.Docx => new(DocxReviewWriter.ToBytes(model, culture),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx"),
+            _ => new(Encoding.UTF8.GetBytes(HtmlReviewWriter.Document(model, culture)), "text/html; charset=utf-8", name + ".html"),
+        };
+    }
+
+    /// <summary>File names keep to ASCII letters, digits and dashes ("Kestävän kasvun" → "kestavan-kasvun").</summary>
+    public static string Slug(string text)
+    {
+        var normal = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder();
+        foreach (var ch in normal.ToLowerInvariant())
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(char.IsAsciiLetterOrDigit(ch) ? ch : '-');
+        }
+        return string.Join('-', sb.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
+    }
+}

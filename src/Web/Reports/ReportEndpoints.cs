@@ -1,0 +1,26 @@
+using System.Globalization;
+using Tilannekuva.Programme.Review;
+using Tilannekuva.Programme.Storage;
+
+namespace Tilannekuva.Web.Reports;
+
+/// <summary>Downloads for signed-in users (cookie): the review as PPTX/DOCX/HTML.</summary>
+public static class ReportEndpoints
+{
+    public static IEndpointRouteBuilder MapReportDownloads(this IEndpointRouteBuilder app)
+    {
+        var files = app.MapGroup("programmes/{id:int}").RequireAuthorization();
+        files.MapGet("review.pptx", (int id, DateOnly? date, ProgrammeDbContext db, CancellationToken ct) => Review(id, date, ReviewFileFormat.Pptx, db, ct));
+        files.MapGet("review.docx", (int id, DateOnly? date, ProgrammeDbContext db, CancellationToken ct) => Review(id, date, ReviewFileFormat.Docx, db, ct));
+        files.MapGet("review.html", (int id, DateOnly? date, ProgrammeDbContext db, CancellationToken ct) => Review(id, date, ReviewFileFormat.Html, db, ct));
+        return app;
+    }
+
+    public static async Task<IResult> Review(int id, DateOnly? date, ReviewFileFormat format, ProgrammeDbContext db, CancellationToken ct)
+    {
+        var model = await ReviewDocuments.BuildAsync(db, id, date ?? DateOnly.FromDateTime(DateTime.Today), ct);
+        if (model is null) return Results.NotFound();
+        var file = ReviewDocuments.Render(model, format, CultureInfo.CurrentUICulture);
+        return Results.File(file.Content, file.ContentType, file.FileName);
+    }
+}
