@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text;
 using Tilannekuva.Localisation;
 
@@ -128,7 +129,9 @@ public static class HtmlReviewWriter
     private static string MoneyCells(decimal estimate, Money m, CultureInfo c, string cell = "td") =>
         $"<{cell} class=\"num\">{E(Texts.Euros(estimate, c))}</{cell}><{cell} class=\"num\">{E(Texts.Euros(m.Planned, c))}</{cell}><{cell} class=\"num\">{E(Texts.Euros(m.Actual, c))}</{cell}><{cell} class=\"num\">{E(Texts.Euros(m.Forecast, c))}</{cell}><{cell} class=\"num\">{E(ReviewFormat.Percent(m.UsePercent, c))}</{cell}>";
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string s) => Encoder.Encode(s);
 
     private const string StandaloneCss = """
         body{font:11pt/1.4 "DejaVu Sans",system-ui,sans-serif;color:#1b1f24;margin:1.5cm}

@@ -6,6 +6,8 @@ namespace Tilannekuva.Programme.Review;
 
 public enum ReviewFileFormat { Html, Pptx, Docx }
 
+public enum MonthlyFileFormat { Csv, Xlsx }
+
 /// <summary>A generated file: bytes, content type and a file name that says what and when.</summary>
 public sealed record GeneratedFile(byte[] Content, string ContentType, string FileName);
 
@@ -26,6 +28,22 @@ public static class ReviewDocuments
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx"),
             _ => new(Encoding.UTF8.GetBytes(HtmlReviewWriter.Document(model, culture)), "text/html; charset=utf-8", name + ".html"),
         };
+    }
+
+    /// <summary>The monthly portfolio report: one row per work package as of a date.</summary>
+    public static async Task<GeneratedFile?> MonthlyAsync(ProgrammeDbContext db, int programmeId, DateOnly asOf, MonthlyFileFormat format, CultureInfo culture, CancellationToken ct = default)
+    {
+        if (await BuildAsync(db, programmeId, asOf, ct) is not { } model) return null;
+        var rows = Reports.MonthlyReport.Rows(model);
+        using var buffer = new MemoryStream();
+        var name = $"kuukausiraportti-{Slug(model.ProgrammeName)}-{asOf:yyyy-MM-dd}";
+        if (format == MonthlyFileFormat.Csv)
+        {
+            Reports.MonthlyReport.WriteCsv(rows, buffer, culture);
+            return new(buffer.ToArray(), "text/csv; charset=utf-8", name + ".csv");
+        }
+        Reports.MonthlyReport.WriteXlsx(rows, buffer, culture);
+        return new(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
     }
 
     /// <summary>File names keep to ASCII letters, digits and dashes ("Kestävän kasvun" → "kestavan-kasvun").</summary>

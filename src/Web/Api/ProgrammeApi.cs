@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tilannekuva.Programme.Domain;
 using Tilannekuva.Programme.Editing;
+using Tilannekuva.Programme.Review;
 using Tilannekuva.Programme.Storage;
 using Tilannekuva.Web.Auth;
 
@@ -22,6 +23,11 @@ public static class ProgrammeApi
 
         api.MapGet("programmes", ListProgrammes);
         api.MapGet("programmes/{id:int}", GetProgramme);
+        api.MapGet("programmes/{id:int}/review", (int id, DateOnly? date, ReviewFileFormat? format, ProgrammeDbContext db, CancellationToken ct) =>
+            Reports.ReportEndpoints.Review(id, date, format ?? ReviewFileFormat.Pptx, db, ct));
+        api.MapGet("programmes/{id:int}/monthly", (int id, DateOnly? date, MonthlyFileFormat? format, ProgrammeDbContext db, CancellationToken ct) =>
+            Reports.ReportEndpoints.Monthly(id, date, format ?? MonthlyFileFormat.Csv, db, ct));
+        api.MapGet("programmes/{id:int}/checks", GetChecks);
         api.MapGet("workpackages/{id:int}", GetWorkPackage);
         api.MapGet("entities", ListEntityTypes);
         api.MapGet("entities/{type}/{id:int}", GetEntity);
@@ -47,6 +53,14 @@ public static class ProgrammeApi
 
     private static async Task<Results<Ok<DevelopmentProgramme>, NotFound>> GetProgramme(int id, ProgrammeDbContext db, CancellationToken ct) =>
         await db.LoadProgrammeAsync(id, ct) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound();
+
+    public sealed record FindingInfo(string Kind, string Subject, int SubjectId, int? WorkPackageId, string Message);
+
+    private static async Task<Results<Ok<List<FindingInfo>>, NotFound>> GetChecks(int id, ProgrammeDbContext db, CancellationToken ct) =>
+        await db.LoadProgrammeAsync(id, ct) is { } p
+            ? TypedResults.Ok(Programme.Checks.ConsistencyChecks.Run(p)
+                .Select(f => new FindingInfo(f.Kind.ToString(), f.Subject.ToString(), f.SubjectId, f.WorkPackageId, f.Message(CultureInfo.CurrentUICulture))).ToList())
+            : TypedResults.NotFound();
 
     private static async Task<Results<Ok<WorkPackage>, NotFound>> GetWorkPackage(int id, ProgrammeDbContext db, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ using Tilannekuva.Programme.Storage;
 
 namespace Tilannekuva.Web.Reports;
 
-/// <summary>Downloads for signed-in users (cookie): the review as PPTX/DOCX/HTML.</summary>
+/// <summary>Downloads for signed-in users (cookie): the review as PPTX/DOCX/HTML, the monthly report as CSV/XLSX.</summary>
 public static class ReportEndpoints
 {
     public static IEndpointRouteBuilder MapReportDownloads(this IEndpointRouteBuilder app)
@@ -13,7 +13,15 @@ public static class ReportEndpoints
         files.MapGet("review.pptx", (int id, DateOnly? date, ProgrammeDbContext db, CancellationToken ct) => Review(id, date, ReviewFileFormat.Pptx, db, ct));
         files.MapGet("review.docx", (int id, DateOnly? date, ProgrammeDbContext db, CancellationToken ct) => Review(id, date, ReviewFileFormat.Docx, db, ct));
         files.MapGet("review.html", (int id, DateOnly? date, ProgrammeDbContext db, CancellationToken ct) => Review(id, date, ReviewFileFormat.Html, db, ct));
+        files.MapGet("monthly.csv", (int id, DateOnly? date, ProgrammeDbContext db, CancellationToken ct) => Monthly(id, date, MonthlyFileFormat.Csv, db, ct));
+        files.MapGet("monthly.xlsx", (int id, DateOnly? date, ProgrammeDbContext db, CancellationToken ct) => Monthly(id, date, MonthlyFileFormat.Xlsx, db, ct));
         return app;
+    }
+
+    public static async Task<IResult> Monthly(int id, DateOnly? date, MonthlyFileFormat format, ProgrammeDbContext db, CancellationToken ct)
+    {
+        var file = await ReviewDocuments.MonthlyAsync(db, id, date ?? DateOnly.FromDateTime(DateTime.Today), format, CultureInfo.CurrentUICulture, ct);
+        return file is null ? Results.NotFound() : Results.File(file.Content, file.ContentType, file.FileName);
     }
 
     public static async Task<IResult> Review(int id, DateOnly? date, ReviewFileFormat format, ProgrammeDbContext db, CancellationToken ct)
