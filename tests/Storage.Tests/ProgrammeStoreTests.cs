@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tilannekuva.Programme.Domain;
 using Tilannekuva.Programme.Storage;
 using Tilannekuva.TestSupport;
@@ -84,6 +85,19 @@ public abstract class ProgrammeStoreTests : IAsyncLifetime
         Assert.False(db.Database.HasPendingModelChanges(),
             "The Programme model has changed since the last migration: run scripts/add-migration <Name> (or InitialCreate --replace).");
         Assert.Equal(0, await db.Programmes.CountAsync());
+    }
+
+    [Fact]
+    public async Task Migrator_migrates_the_contexts_registered_for_dependency_injection()
+    {
+        await using var services = new ServiceCollection().AddProgrammeStorage(Db).BuildServiceProvider();
+        var result = Assert.Single(await ModuleMigrator.MigrateAsync(services, [typeof(ProgrammeDbContext)]));
+        Assert.EndsWith("ProgrammeDbContext", result.Context);
+        Assert.EndsWith("_InitialCreate", Assert.Single(result.Applied));
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
     [Fact]
