@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Tilannekuva.Programme.Domain;
+using Tilannekuva.TestSupport;
+
+namespace Tilannekuva.Web.Tests;
+
+/// <summary>The editing flow in headless Chromium, as a planner does it; screenshots go to artifacts/screenshots/.</summary>
+[Collection(SqliteAppCollection.Name)]
+public sealed class BrowserTests(SqliteApp app, Chromium chromium) : IClassFixture<Chromium>
+{
+    private static string ScreenshotFolder
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Tilannekuva.sln")))
+                    return Directory.CreateDirectory(Path.Combine(dir.FullName, "artifacts", "screenshots")).FullName;
+            return Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+        }
+    }
+
+    private async Task<IPage> SignInAsync(string user)
+    {
+        var page = await chromium.NewPageAsync(new BrowserNewContextOptions { Locale = "fi-FI", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#UserName", user);
+        await page.FillAsync("#Password", TestApp.Password);
+        await page.ClickAsync("form.edit button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/programmes/", StringComparison.Ordinal));
+        return page;
+    }
+
+    [Fact]
+    public async Task Planner_records_an_action_done_on_their_work_package()
+    {
+        var wp = await app.OwnWorkPackageAsync(Demo.Planner);
+        var action = await app.QueryAsync(async db => (await db.Actions.Include(a => a.History).Where(a => a.WorkPackageId == wp).OrderBy(a => a.Number).ToListAsync())
+            .First(a => a.Current?.Status != ActionStatus.Done));
+        var comment = $"Valmistui selaintestissä {Guid.NewGuid():N}";
+        var page = await SignInAsync(Demo.Planner);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "programme.png"), FullPage = true });
+
+        await page.GotoAsync($"/workpackages/{wp}");
+        var row = page.Locator($"#actions tr[data-action=\"{action.Number}\"]");
+        await row.Locator("a.record-status").ClickAsync(); // "kirjaa tila"
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/edit/actionstatus/new");
+        Assert.Equal("Uusi: toimenpiteen tila", await page.Locator("h1").InnerTextAsync());
+        await page.SelectOptionAsync("#f_Status", new SelectOptionValue { Label = "Valmis" });
+        await page.FillAsync("#f_Comment", comment);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tallenna" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/workpackages/{wp}");
+        Assert.Equal("Valmis", await row.Locator("span.status").InnerTextAsync());
+        Assert.Contains(comment, await row.InnerTextAsync());
+        Assert.Contains(Tilannekuva.Localisation.Texts.Date(app.Today, new System.Globalization.CultureInfo("fi")), await row.InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "workpackage.png"), FullPage = true });
+
+        var stored = await app.QueryAsync(db => db.ActionStatuses.Where(s => s.WorkActionId == action.Id).OrderByDescending(s => s.Id).FirstAsync());
+        Assert.Equal((ActionStatus.Done, comment, Demo.Planner, app.Today), (stored.Status, stored.Comment, stored.RecordedBy, stored.Date));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Planner_sees_no_edit_links_on_another_planners_work_package()
+    {
+        var other = await app.OthersWorkPackageAsync(Demo.Planner);
+        var page = await SignInAsync(Demo.Planner);
+
+        await page.GotoAsync($"/workpackages/{other}");
+
+        Assert.Equal(0, await page.Locator("a[href^='/edit/']").CountAsync());
+        Assert.Equal(0, await page.Locator("a.record-status").CountAsync());
+        Assert.True(await page.Locator("#actions tbody tr").CountAsync() > 0);
+        Assert.True(await page.GetByText(Tilannekuva.Localisation.Texts.Get("WorkPackage.ReadOnly", new System.Globalization.CultureInfo("fi"))).IsVisibleAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "workpackage-read-only.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+}
