@@ -24,7 +24,11 @@ public sealed class EditFormTests(SqliteApp app)
         Assert.Contains("Ei ole luku.", html);
         Assert.Contains("value=\"kolme\"", html); // what was typed stays on the form
         foreach (var field in new[] { "Description", "Probability", "Impact" })
-            Assert.Matches($"id=\"f_{field}\"[^>]*aria-invalid=\"true\"", html);
+        {
+            Assert.Matches($"id=\"f_{field}\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"f_{field}_error\"", html);
+            Assert.Contains($"<div class=\"error\" id=\"f_{field}_error\">", html);
+        }
+        Assert.DoesNotMatch("id=\"f_Mitigation\"[^>]*aria-invalid", html);
         var stored = await app.RiskAsync(risk.Id);
         Assert.Equal((risk.Description, risk.Probability, risk.Impact, risk.Mitigation), (stored.Description, stored.Probability, stored.Impact, stored.Mitigation));
     }
