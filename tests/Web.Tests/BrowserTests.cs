@@ -26,9 +26,17 @@ public sealed class BrowserTests(SqliteApp app, Chromium chromium) : IClassFixtu
         await page.GotoAsync("/account/login");
         await page.FillAsync("#UserName", user);
         await page.FillAsync("#Password", TestApp.Password);
-        await page.ClickAsync("form.edit button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/programmes/", StringComparison.Ordinal));
+        await ClickAndWaitAsync(page, page.Locator("form.edit button[type=submit]"), "/programmes/");
         return page;
+    }
+
+    /// <summary>Clicks and waits for the page at a path (prefix) to be parsed; the wait starts before the click, so a fast redirect is not missed.</summary>
+    private static async Task ClickAndWaitAsync(IPage page, ILocator target, string path)
+    {
+        var arrived = page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith(path, StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await target.ClickAsync();
+        await arrived;
     }
 
     [Fact]
@@ -43,14 +51,19 @@ public sealed class BrowserTests(SqliteApp app, Chromium chromium) : IClassFixtu
 
         await page.GotoAsync($"/workpackages/{wp}");
         var row = page.Locator($"#actions tr[data-action=\"{action.Number}\"]");
-        await row.Locator("a.record-status").ClickAsync(); // "kirjaa tila"
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/edit/actionstatus/new");
+        await ClickAndWaitAsync(page, row.Locator("a.record-status"), "/edit/actionstatus/new"); // "kirjaa tila"
         Assert.Equal("Uusi: toimenpiteen tila", await page.Locator("h1").InnerTextAsync());
         await page.SelectOptionAsync("#f_Status", new SelectOptionValue { Label = "Valmis" });
         await page.FillAsync("#f_Comment", comment);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Tallenna" }).ClickAsync();
-
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/workpackages/{wp}");
+        try
+        {
+            await ClickAndWaitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Tallenna" }), $"/workpackages/{wp}");
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "failed-save.png"), FullPage = true });
+            throw;
+        }
         Assert.Equal("Valmis", await row.Locator("span.status").InnerTextAsync());
         Assert.Contains(comment, await row.InnerTextAsync());
         Assert.Contains(Tilannekuva.Localisation.Texts.Date(app.Today, new System.Globalization.CultureInfo("fi")), await row.InnerTextAsync());
