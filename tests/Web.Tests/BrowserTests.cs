@@ -9,7 +9,7 @@ namespace Tilannekuva.Web.Tests;
 [Collection(SqliteAppCollection.Name)]
 public sealed class BrowserTests(SqliteApp app, Chromium chromium) : IClassFixture<Chromium>
 {
-    private static string ScreenshotFolder
+    internal static string ScreenshotFolder
     {
         get
         {

@@ -30,7 +30,7 @@ public static class HtmlReviewWriter
         h.Append($"<section id=\"programme-indicators\"><h2>{E(Texts.Get("Review.ProgrammeIndicators", c))}</h2>");
         MetricTable(h, m.ProgrammeMetrics, c);
         foreach (var metric in m.ProgrammeMetrics.Where(x => x.HasNumericSeries))
-            h.Append($"<figure class=\"chart\"><figcaption>{E(metric.Name)}</figcaption>{ReviewCharts.TrendSvg(metric, c, 640, 300)}</figure>");
+            h.Append($"<figure class=\"chart\">{ReviewCharts.TrendSvg(metric, c, 640, 300)}</figure>");
         h.Append("</section>");
 
         h.Append($"<section id=\"changes\"><h2>{E(Texts.Get("Changes.Title", c))}</h2>");
@@ -111,7 +111,7 @@ public static class HtmlReviewWriter
             h.Append($"<h3>{E(Texts.Get("Review.Metrics", c))}</h3>");
             MetricTable(h, w.Metrics, c);
             if (w.MainMetric is { } main)
-                h.Append($"<figure class=\"chart\"><figcaption>{E(main.Name)}</figcaption>{ReviewCharts.TrendSvg(main, c, 640, 300)}</figure>");
+                h.Append($"<figure class=\"chart\">{ReviewCharts.TrendSvg(main, c, 640, 300)}</figure>");
         }
         h.Append($"<p class=\"muted\">{E(Texts.Get("Review.Budget", c))}: {E(Texts.Get("Review.Planned", c))} {E(Texts.Euros(w.Budget.Planned, c))} · {E(Texts.Get("Review.Actual", c))} {E(Texts.Euros(w.Budget.Actual, c))} · {E(Texts.Get("Review.Forecast", c))} {E(Texts.Euros(w.Budget.Forecast, c))}</p>");
         h.Append("</section>");
