@@ -62,9 +62,9 @@ public sealed class Accounts(AccessDbContext db)
     }
 
     /// <summary>Issues a new one-time password (admin reset).</summary>
-    public async Task<string> ResetPasswordAsync(string userName, CancellationToken ct = default)
+    public async Task<string?> ResetPasswordAsync(string userName, CancellationToken ct = default)
     {
-        var user = await FindAsync(userName, ct) ?? throw new InvalidOperationException($"No user {userName}");
+        if (await FindAsync(userName, ct) is not { } user) return null;
         var password = NewSecret(12);
         user.PasswordHash = Hasher.HashPassword(user, password);
         user.MustChangePassword = true;
@@ -72,11 +72,15 @@ public sealed class Accounts(AccessDbContext db)
         return password;
     }
 
-    public async Task SetRoleAsync(string userName, Role role, CancellationToken ct = default)
+    /// <summary>Changes a role. Returns a text key describing why not, or null when done; the last admin stays an admin.</summary>
+    public async Task<string?> SetRoleAsync(string userName, Role role, CancellationToken ct = default)
     {
-        var user = await FindAsync(userName, ct) ?? throw new InvalidOperationException($"No user {userName}");
+        if (await FindAsync(userName, ct) is not { } user) return "Users.NoSuchUser";
+        if (user.Role == Role.Admin && role != Role.Admin && await db.Users.CountAsync(u => u.Role == Role.Admin && !u.Disabled, ct) == 1)
+            return "Users.LastAdmin";
         user.Role = role;
         await db.SaveChangesAsync(ct);
+        return null;
     }
 
     /// <summary>Issues a personal API token (shown once) replacing any earlier one.</summary>

@@ -17,7 +17,7 @@ public static class UserCommands
             Console.WriteLine(password);
         }));
         var reset = new Command("reset", "Issue a new one-time password") { name };
-        reset.SetAction((r, ct) => WithAccounts(r, async a => Console.WriteLine(await a.ResetPasswordAsync(r.GetValue(name)!, ct))));
+        reset.SetAction((r, ct) => WithAccounts(r, async a => Console.WriteLine(await a.ResetPasswordAsync(r.GetValue(name)!, ct) ?? Localisation.Texts.Get("Users.NoSuchUser"))));
         var token = new Command("token", "Issue a personal API token (replaces the earlier one)") { name };
         token.SetAction((r, ct) => WithAccounts(r, async a => Console.WriteLine(await a.IssueApiTokenAsync(r.GetValue(name)!, ct))));
         return new Command("user", "Manage sign-in accounts") { add, reset, token };

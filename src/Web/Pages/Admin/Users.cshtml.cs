@@ -23,13 +23,14 @@ public sealed partial class UsersModel(Accounts accounts) : PageModel
 
     public async Task OnPostRoleAsync(string userName, Role role, CancellationToken ct)
     {
-        await accounts.SetRoleAsync(userName, role, ct);
+        Error = await accounts.SetRoleAsync(userName, role, ct);
         await OnGetAsync(ct);
     }
 
     public async Task OnPostResetAsync(string userName, CancellationToken ct)
     {
-        Issued = (userName, await accounts.ResetPasswordAsync(userName, ct));
+        if (await accounts.ResetPasswordAsync(userName, ct) is { } password) Issued = (userName, password);
+        else Error = "Users.NoSuchUser";
         await OnGetAsync(ct);
     }
 
