@@ -62,7 +62,9 @@ internal static class Support
         foreach (var (kind, file, mapping) in files.Files)
         {
             db.ChangeTracker.Clear();
-            await new Importer(db).ImportAsync(kind, file, mapping is null ? null : ColumnMapping.Load(mapping), new ImportOptions { Pseudonymiser = Pseudonymiser });
+            var result = await new Importer(db).ImportAsync(kind, file, mapping is null ? null : ColumnMapping.Load(mapping), new ImportOptions { Pseudonymiser = Pseudonymiser });
+            Assert.True(result.Rejected == 0, $"{Path.GetFileName(file)}: {result.Rejected} rejected, first: {result.Rejects.FirstOrDefault()}");
+            Assert.True(result.Stored > 0, $"{Path.GetFileName(file)}: nothing stored");
         }
         return files;
     }

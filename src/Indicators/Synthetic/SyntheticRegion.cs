@@ -17,6 +17,7 @@ public sealed record SyntheticFiles(string Folder, IReadOnlyList<(SourceKind Kin
 public sealed class SyntheticRegion(int population, int years, int seed, DateOnly? end = null)
 {
     private static readonly CultureInfo Fi = CultureInfo.GetCultureInfo("fi-FI");
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>Municipality, Statistics Finland code, area, share of the population, health stations.</summary>
     private static readonly (string Name, string Code, string Area, double Share, string[] Stations)[] Municipalities =
@@ -99,15 +100,15 @@ public sealed class SyntheticRegion(int population, int years, int seed, DateOnl
                     if (random.NextDouble() < 0.7)
                     {
                         assessmentId = $"HTA{++assessmentNo:D8}";
-                        assessments.WriteLine($"{assessmentId};{code};{unit};{assessedAt.ToString("d.M.yyyy H:mm", Fi)};{Pick(random, [("phone", 0.7), ("chat", 0.15), ("e_service", 0.15)], x => x.Item2).Item1};nurse");
+                        assessments.WriteLine($"{assessmentId};{code};{unit};{assessedAt.ToString("d.M.yyyy H:mm", Inv)};{Pick(random, [("phone", 0.7), ("chat", 0.15), ("e_service", 0.15)], x => x.Item2).Item1};nurse");
                         rows++;
                     }
-                    else assessmentDate = assessedAt.ToString("d.M.yyyy", Fi);
+                    else assessmentDate = assessedAt.ToString("d.M.yyyy", Inv);
                 }
                 var mode = Pick(random, [("R10", 0.64), ("R20", 0.02), ("R50", 0.2), ("R55", 0.05), ("R56", 0.04), ("R52", 0.05)], x => x.Item2).Item1;
                 var service = Pick(random, [("avosairaanhoito", 0.85), ("suun terveydenhuolto", 0.1), ("mielenterveys", 0.05)], x => x.Item2).Item1;
                 var practitioner = $"{unit}-{profession}-{random.Next(profession == "lääkäri" ? 4 : 6)}";
-                visits.WriteLine(string.Join(';', $"K{++visitNo:D9}", code, "Testi Henkilö", unit, at.ToString("d.M.yyyy H:mm", Fi), urgent ? "K" : "E", mode,
+                visits.WriteLine(string.Join(';', $"K{++visitNo:D9}", code, "Testi Henkilö", unit, at.ToString("d.M.yyyy H:mm", Inv), urgent ? "K" : "E", mode,
                     profession, service, assessmentId, assessmentDate, practitioner, random.NextDouble() < 0.05 ? "1" : "0", random.NextDouble() < 0.03 ? "1" : "0"));
                 rows++;
             }
@@ -121,18 +122,18 @@ public sealed class SyntheticRegion(int population, int years, int seed, DateOnl
                 string requested = "", done = "";
                 if (outcome == "callback")
                 {
-                    requested = received.ToString("d.M.yyyy H:mm", Fi);
+                    requested = received.ToString("d.M.yyyy H:mm", Inv);
                     if (random.NextDouble() < 0.97)
                     {
                         var hours = Math.Exp(Math.Log(3) + 0.9 * Gaussian(random));
-                        done = received.AddMinutes(Math.Round(hours * 60)).ToString("d.M.yyyy H:mm", Fi);
+                        done = received.AddMinutes(Math.Round(hours * 60)).ToString("d.M.yyyy H:mm", Inv);
                     }
                 }
                 var classified = random.NextDouble() < 0.3;
                 var demand = classified ? (random.NextDouble() < 0.25 ? "failure" : "value") : "";
                 var minutes = (3 + random.NextDouble() * 17).ToString("0.0", Fi);
                 var reason = Pick(random, [("Lääkeasia", 1.0), ("Ajanvaraus", 1.0), ("Tulokset", 1.0), ("Muu yhteydenotto", 1.0)], x => x.Item2).Item1;
-                contacts.WriteLine(string.Join(';', $"Y{++contactNo:D9}", unit, received.ToString("d.M.yyyy H:mm", Fi), channel, reason, outcome, requested, done, demand, minutes));
+                contacts.WriteLine(string.Join(';', $"Y{++contactNo:D9}", unit, received.ToString("d.M.yyyy H:mm", Inv), channel, reason, outcome, requested, done, demand, minutes));
                 rows++;
             }
         }
@@ -179,7 +180,7 @@ public sealed class SyntheticRegion(int population, int years, int seed, DateOnl
           "encoding": "utf-8",
           "delimiter": ";",
           "dateFormats": ["d.M.yyyy"],
-          "dateTimeFormats": ["d.M.yyyy H:mm"],
+          "dateTimeFormats": ["d.M.yyyy H:mm", "d.M.yyyy H.mm"],
           "columns": {
             "KayntiID": "source_id", "Henkilotunnus": "person_id", "Toimipiste": "unit_id", "Kayntiaika": "occurred_at",
             "Kiireellisyys": "urgency", "Yhteystapa": "contact_mode", "Ammattiryhma": "profession", "Palvelu": "service",
