@@ -20,6 +20,7 @@ public static class CliApp
         root.Subcommands.Add(MigrateCommand());
         root.Subcommands.Add(ReportCommands.Build());
         root.Subcommands.Add(UserCommands.Build());
+        foreach (var command in IndicatorsCommands.Build()) root.Subcommands.Add(command);
         return root;
     }
 
