@@ -7,7 +7,7 @@ using Tilannekuva.Indicators.Storage;
 
 namespace Tilannekuva.Indicators.Computation;
 
-public sealed record ComputeResult(int Values, TimeSpan Elapsed);
+public sealed record ComputeResult(int Values, TimeSpan Elapsed, IReadOnlyDictionary<string, TimeSpan> ByIndicator);
 
 /// <summary>
 /// Recomputes indicator values in the database from the canonical tables: for each indicator,
@@ -24,6 +24,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
         var list = (definitions ?? IndicatorCatalogue.All).ToList();
         var strategy = db.Database.CreateExecutionStrategy();
         var total = 0;
+        var byIndicator = new Dictionary<string, TimeSpan>();
         await strategy.ExecuteAsync(async () =>
         {
             total = 0;
@@ -32,13 +33,15 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
             foreach (var d in list)
             {
                 progress?.Invoke(d.Code);
+                var started = clock.Elapsed;
                 await ExecuteAsync(connection, tx.GetDbTransaction(), "DELETE FROM indicator_value WHERE indicator_code = '" + d.Code.Replace("'", "''") + "'", ct);
                 foreach (var sql in SqlCompiler.Compile(d, Dialect))
                     total += await ExecuteAsync(connection, tx.GetDbTransaction(), sql, ct);
+                byIndicator[d.Code] = clock.Elapsed - started;
             }
             await tx.CommitAsync(ct);
         });
-        return new ComputeResult(total, clock.Elapsed);
+        return new ComputeResult(total, clock.Elapsed, byIndicator);
     }
 
     private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction tx, string sql, CancellationToken ct)

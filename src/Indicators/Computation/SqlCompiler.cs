@@ -47,17 +47,22 @@ public static class SqlCompiler
         var denominator = d.Denominator.Constant is { } c
             ? Number(c)
             : $"SUM(CASE WHEN {Conditions(source, d.Denominator.Filters, dialect)} THEN 1 ELSE 0 END)";
+        // Sums are additive: aggregate per unit first, then roll the small result up the org-unit tree.
         return $"""
             {InsertInto}
             SELECT {Text(d.Code)}, {Text(Code(period))}, g.period_code, g.org_unit_id, {Text(dimension)}, g.category,
                    g.num, g.den, CASE WHEN g.den <> 0 THEN {Number(d.Factor)} * g.num / g.den END, g.n
             FROM (
-              SELECT {PeriodExpression(period, dialect)} AS period_code, oa.ancestor_id AS org_unit_id, {Category(source, dimension, dialect)} AS category,
-                     CAST({numerator} AS DOUBLE PRECISION) AS num, CAST({denominator} AS DOUBLE PRECISION) AS den, COUNT(*) AS n
-              FROM ({source.From(dialect)}) f
-              JOIN org_unit_ancestor oa ON oa.unit_id = f.unit_id
-              WHERE {Conditions(source, d.Filters, dialect)}
-              GROUP BY 1, 2, 3
+              SELECT u.period_code, oa.ancestor_id AS org_unit_id, u.category, SUM(u.num) AS num, {(d.Denominator.Constant is { } k ? $"CAST({Number(k)} AS DOUBLE PRECISION)" : "SUM(u.den)")} AS den, SUM(u.n) AS n
+              FROM (
+                SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id, {Category(source, dimension, dialect)} AS category,
+                       CAST({numerator} AS DOUBLE PRECISION) AS num, CAST({denominator} AS DOUBLE PRECISION) AS den, COUNT(*) AS n
+                FROM ({source.From(dialect)}) f
+                WHERE {Conditions(source, d.Filters, dialect)}
+                GROUP BY 1, 2, 3
+              ) u
+              JOIN org_unit_ancestor oa ON oa.unit_id = u.unit_id
+              GROUP BY u.period_code, oa.ancestor_id, u.category
             ) g
             """;
     }
@@ -105,15 +110,16 @@ public static class SqlCompiler
             SELECT {Text(d.Code)}, {Text(Code(period))}, g.period_code, g.org_unit_id, {Text(DistributionDimension(d))}, g.category,
                    g.num, g.den, {Number(d.Factor)} * g.num / g.den, g.den
             FROM (
-              SELECT h.period_code, h.org_unit_id, h.category, CAST(COUNT(*) AS DOUBLE PRECISION) AS num,
-                     CAST(SUM(COUNT(*)) OVER (PARTITION BY h.period_code, h.org_unit_id) AS DOUBLE PRECISION) AS den
+              SELECT u.period_code, oa.ancestor_id AS org_unit_id, u.category, CAST(SUM(u.c) AS DOUBLE PRECISION) AS num,
+                     CAST(SUM(SUM(u.c)) OVER (PARTITION BY u.period_code, oa.ancestor_id) AS DOUBLE PRECISION) AS den
               FROM (
-                SELECT {PeriodExpression(period, dialect)} AS period_code, oa.ancestor_id AS org_unit_id, {bin} AS category
+                SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id, {bin} AS category, COUNT(*) AS c
                 FROM ({source.From(dialect)}) f
-                JOIN org_unit_ancestor oa ON oa.unit_id = f.unit_id
                 WHERE {Conditions(source, d.Filters, dialect)} AND {measure} >= {d.Bins[0]}
-              ) h
-              GROUP BY h.period_code, h.org_unit_id, h.category
+                GROUP BY 1, 2, 3
+              ) u
+              JOIN org_unit_ancestor oa ON oa.unit_id = u.unit_id
+              GROUP BY u.period_code, oa.ancestor_id, u.category
             ) g
             """;
     }
