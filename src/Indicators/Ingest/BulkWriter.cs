@@ -88,6 +88,10 @@ internal sealed class PostgresBulkWriter : BulkWriter
         await using var insert = new NpgsqlCommand(
             $"INSERT INTO {table.Table} ({columns}) SELECT {columns} FROM {stage} ON CONFLICT (source_id) DO NOTHING", conn, (NpgsqlTransaction)transaction);
         insert.CommandTimeout = 0;
-        return await insert.ExecuteNonQueryAsync(ct);
+        var stored = await insert.ExecuteNonQueryAsync(ct);
+        // Fresh statistics, so the indicator queries right after the import get good plans.
+        await using (var analyze = new NpgsqlCommand($"ANALYZE {table.Table}", conn, (NpgsqlTransaction)transaction))
+            await analyze.ExecuteNonQueryAsync(ct);
+        return stored;
     }
 }
