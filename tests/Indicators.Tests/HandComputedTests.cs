@@ -145,4 +145,36 @@ public sealed class HandComputedTests : IDisposable
         Assert.Equal(50.0, Find(values, "failure_demand_share", "2024-06", "U1")!.Value);
         Assert.Equal(48.0 / 96000, Find(values, "failure_demand_htv", "2024-06", "U1")!.Value!.Value, 12);
     }
+
+    [Fact]
+    public async Task T3_is_days_to_the_third_free_public_slot_averaged_over_measurements()
+    {
+        await using var db = await OpenAsync();
+        var monday = new DateTime(2024, 9, 2, 8, 0, 0);
+        var n = 0;
+        AppointmentSlot Slot(DateTime observed, DateTime starts, bool booked = false, string by = "public", Profession p = Profession.Doctor) => new()
+        {
+            SourceId = $"S{++n}", SourceFile = "test", UnitId = "U1", Profession = p, StartsAt = starts, BookableBy = by, IsBooked = booked, ObservedAt = observed,
+        };
+        db.Slots.AddRange(
+            Slot(monday, monday.AddHours(-1)),                  // before the moment: ignored
+            Slot(monday, monday.AddHours(1)),                   // 1st free, same day
+            Slot(monday, monday.AddDays(1), booked: true),      // booked
+            Slot(monday, monday.AddDays(1).AddHours(1), by: "urgent"), // not for non-urgent booking
+            Slot(monday, monday.AddDays(2)),                    // 2nd
+            Slot(monday, monday.AddDays(3)),                    // 3rd: 3 days
+            Slot(monday, monday.AddDays(9)),
+            Slot(monday.AddDays(7), monday.AddDays(7)),         // next week: 1st
+            Slot(monday.AddDays(7), monday.AddDays(8)),         // 2nd
+            Slot(monday.AddDays(7), monday.AddDays(14)),        // 3rd: 7 days
+            Slot(monday, monday.AddDays(1), p: Profession.Nurse)); // nurse: fewer than three free, no measurement
+        await db.SaveChangesAsync();
+
+        var values = await ComputeAsync(db, "t3");
+
+        var september = Find(values, "t3", "2024-09", "U1")!;
+        Assert.Equal((10.0, 2.0, 5.0), (september.Numerator, september.Denominator!.Value, september.Value!.Value));
+        Assert.Equal(5.0, Find(values, "t3", "2024Q3", "R", "profession", "doctor")!.Value);
+        Assert.Null(Find(values, "t3", "2024-09", "R", "profession", "nurse"));
+    }
 }

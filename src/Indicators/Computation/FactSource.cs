@@ -26,6 +26,7 @@ public sealed class Fact
     public double? HandlingMinutes { get; init; }
     public DateTime? CallbackRequestedAt { get; init; }
     public DateTime? CallbackDoneAt { get; init; }
+    public double? T3Days { get; init; }
 }
 
 /// <summary>A field of a fact source: its SQL expression over the source row <c>f</c> per dialect, and its C# value.</summary>
@@ -121,5 +122,30 @@ public sealed class FactSource(string name, string sqliteFrom, string postgresFr
             FactField.Column("event_kind", f => f.EventKind),
         ]);
 
-    public static readonly IReadOnlyList<FactSource> All = [Visit, Contact, VisitOrContact];
+    /// <summary>
+    /// One T3 measurement per slot snapshot (unit × profession × observed_at): calendar days from
+    /// the measurement moment to the third free slot bookable for non-urgent care. A snapshot with
+    /// fewer than three free slots yields no measurement.
+    /// </summary>
+    public static readonly FactSource T3Measurement = new("t3_measurement",
+        """
+        SELECT s.unit_id, s.observed_at AS at, s.profession, s.t3_days FROM (
+          SELECT unit_id, profession, observed_at, CAST(julianday(date(starts_at)) - julianday(date(observed_at)) AS INTEGER) AS t3_days,
+                 ROW_NUMBER() OVER (PARTITION BY unit_id, profession, observed_at ORDER BY starts_at) AS rn
+          FROM appointment_slot WHERE is_booked = 0 AND bookable_by = 'public' AND starts_at >= observed_at) s
+        WHERE s.rn = 3
+        """,
+        """
+        SELECT s.unit_id, s.observed_at AS at, s.profession, s.t3_days FROM (
+          SELECT unit_id, profession, observed_at, (starts_at::date - observed_at::date) AS t3_days,
+                 ROW_NUMBER() OVER (PARTITION BY unit_id, profession, observed_at ORDER BY starts_at) AS rn
+          FROM appointment_slot WHERE NOT is_booked AND bookable_by = 'public' AND starts_at >= observed_at) s
+        WHERE s.rn = 3
+        """,
+        [
+            FactField.Column("profession", f => f.Profession),
+            FactField.Column("t3_days", f => f.T3Days),
+        ]);
+
+    public static readonly IReadOnlyList<FactSource> All = [Visit, Contact, VisitOrContact, T3Measurement];
 }

@@ -52,6 +52,17 @@ public static class ReferenceEvaluator
                 return visits.Select(v => new Fact { UnitId = v.UnitId, At = v.OccurredAt, EventKind = "visit", ContactMode = Codes.Of(v.ContactMode), Profession = Codes.Of(v.Profession) })
                     .Concat(contacts.Select(c => new Fact { UnitId = c.UnitId, At = c.ReceivedAt, EventKind = "contact", ContactMode = Codes.Of(c.Channel) }))
                     .ToList();
+            case "t3_measurement":
+                var slots = await db.Slots.AsNoTracking().Where(x => !x.IsBooked && x.BookableBy == "public").ToListAsync(ct);
+                return slots.Where(x => x.StartsAt >= x.ObservedAt)
+                    .GroupBy(x => (x.UnitId, x.Profession, x.ObservedAt))
+                    .Select(g => g.OrderBy(x => x.StartsAt).Skip(2).FirstOrDefault())
+                    .Where(third => third is not null)
+                    .Select(third => new Fact
+                    {
+                        UnitId = third!.UnitId, At = third.ObservedAt, EventKind = "t3", Profession = Codes.Of(third.Profession),
+                        T3Days = DateOnly.FromDateTime(third.StartsAt).DayNumber - DateOnly.FromDateTime(third.ObservedAt).DayNumber,
+                    }).ToList();
             default:
                 throw new InvalidDataException($"Unknown fact source '{source}'");
         }

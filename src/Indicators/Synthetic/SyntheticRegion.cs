@@ -138,12 +138,41 @@ public sealed class SyntheticRegion(int population, int years, int seed, DateOnl
             }
         }
 
+        // Weekly slot snapshots (Monday 8:00) for T3: two weeks of working-day slots per unit and profession,
+        // fuller the nearer they are.
+        using (var slots = Writer(folder, "slots.csv", Encoding.UTF8))
+        {
+            slots.WriteLine("source_id;unit_id;profession;starts_at;bookable_by;is_booked;observed_at");
+            var slotNo = 0;
+            var monday = first.AddDays((8 - (int)first.DayOfWeek) % 7);
+            for (var week = monday; week <= last; week = week.AddDays(7))
+            {
+                var observed = week.ToDateTime(new TimeOnly(8, 0));
+                foreach (var (unitId, _) in units)
+                foreach (var (profession, perDay) in new[] { ("doctor", 8), ("nurse", 12) })
+                    for (var ahead = 0; ahead < 14; ahead++)
+                    {
+                        var day = week.AddDays(ahead);
+                        if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) continue;
+                        for (var k = 0; k < perDay; k++)
+                        {
+                            var starts = day.ToDateTime(new TimeOnly(8, 0)).AddMinutes(30 * k + 30);
+                            var booked = random.NextDouble() < 0.99 - 0.035 * ahead;
+                            var bookable = random.NextDouble() < 0.8 ? "public" : "urgent";
+                            slots.WriteLine($"S{++slotNo:D9};{unitId};{profession};{starts.ToString("d.M.yyyy H:mm", Inv)};{bookable};{(booked ? 1 : 0)};{observed.ToString("d.M.yyyy H:mm", Inv)}");
+                            rows++;
+                        }
+                    }
+            }
+        }
+
         return new SyntheticFiles(folder,
         [
             (SourceKind.OrgUnits, Path.Combine(folder, "org_units.csv"), null),
             (SourceKind.Assessments, Path.Combine(folder, "assessments.csv"), null),
             (SourceKind.Visits, Path.Combine(folder, "visits.csv"), visitMappingPath),
             (SourceKind.Contacts, Path.Combine(folder, "contacts.csv"), null),
+            (SourceKind.Slots, Path.Combine(folder, "slots.csv"), null),
         ], rows);
     }
 
