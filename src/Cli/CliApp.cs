@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(ReportCommands.Build());
         root.Subcommands.Add(UserCommands.Build());
         root.Subcommands.Add(BenchCommands.Build());
+        foreach (var command in IndicatorsCommands.Build()) root.Subcommands.Add(command);
         return root;
     }
 

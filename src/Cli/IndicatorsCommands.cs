@@ -1,0 +1,161 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Tilannekuva.Indicators.Catalogue;
+using Tilannekuva.Indicators.Computation;
+using Tilannekuva.Indicators.Ingest;
+using Tilannekuva.Indicators.Storage;
+using Tilannekuva.Indicators.Synthetic;
+using Tilannekuva.Localisation;
+using Tilannekuva.Storage;
+
+namespace Tilannekuva.Cli;
+
+/// <summary>import, compute, demo-region, bench: the knowledge-based management chores an analyst scripts.</summary>
+public static class IndicatorsCommands
+{
+    public static IEnumerable<Command> Build() => [Import(), Compute(), DemoRegion()];
+
+    private static Command Import()
+    {
+        var kind = new Argument<string>("kind") { Description = "org_units, assessments, visits, contacts or slots" };
+        var file = new Argument<FileInfo>("file") { Description = "CSV or JSON export" };
+        var mapping = new Option<FileInfo?>("--mapping") { Description = "Column mapping file (JSON, see docs/ingest.md); default: canonical column names" };
+        var raw = new Option<string?>("--raw-folder") { Description = "Keep a byte-exact copy of the file here (default: Ingest:RawFolder / TILANNEKUVA_RAW_FOLDER; none: not kept)" };
+        var rejects = new Option<string?>("--rejects") { Description = "Where to write the reject report (default: <file>.rejects.csv beside the file)" };
+        var noCompute = new Option<bool>("--no-compute") { Description = "Do not recompute the indicators after the import" };
+        var cmd = new Command("import", "Load an export file into the canonical tables, then recompute the indicators") { kind, file, mapping, raw, rejects, noCompute };
+        cmd.SetAction(async (r, ct) =>
+        {
+            var path = r.GetValue(file)!.FullName;
+            await using var db = await IndicatorsStorage.OpenMigratedAsync(CliApp.Database(r), ct);
+            var result = await ImportFileAsync(db, CanonicalTable.ParseKind(r.GetValue(kind)!), path,
+                r.GetValue(mapping)?.FullName, r.GetValue(raw) ?? Env("TILANNEKUVA_RAW_FOLDER", "Ingest__RawFolder"), ct);
+            if (result.Rejects.Count > 0)
+            {
+                var report = r.GetValue(rejects) ?? path + ".rejects.csv";
+                await using (var w = new StreamWriter(report)) result.WriteRejects(w);
+                foreach (var x in result.Rejects.Take(10)) Console.Error.WriteLine($"  {x.File}:{x.Line} {x.Field}: {x.Reason}");
+                Console.WriteLine(Texts.Format("Cli.Import.RejectReport", null, report));
+            }
+            if (!r.GetValue(noCompute)) await ComputeAsync(db, null, ct);
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Compute()
+    {
+        var indicator = new Option<string[]>("--indicator") { Description = "Only these indicator codes (default: the whole catalogue)", AllowMultipleArgumentsPerToken = true };
+        var cmd = new Command("compute", "Recompute the indicator values from the canonical tables") { indicator };
+        cmd.SetAction(async (r, ct) =>
+        {
+            await using var db = await IndicatorsStorage.OpenMigratedAsync(CliApp.Database(r), ct);
+            var codes = r.GetValue(indicator);
+            await ComputeAsync(db, codes is { Length: > 0 } ? codes.Select(IndicatorCatalogue.Get).ToList() : null, ct);
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static readonly Option<int> Population = new("--population") { Description = "Residents", DefaultValueFactory = _ => 72_000 };
+    private static readonly Option<int> Years = new("--years") { Description = "Years of history ending 31.12.2025", DefaultValueFactory = _ => 2 };
+    private static readonly Option<int> Seed = new("--seed") { Description = "Random seed (same seed, same data)", DefaultValueFactory = _ => 1 };
+
+    private static Command DemoRegion()
+    {
+        var output = new Option<string>("--out") { Description = "Folder for the generated export files", DefaultValueFactory = _ => "data/demo-region" };
+        var load = new Option<bool>("--load") { Description = "Also import the files and compute the indicators" };
+        var cmd = new Command("demo-region", "Write a synthetic Kainuu-shaped region's export files (and optionally load them)") { Population, Years, Seed, output, load };
+        cmd.SetAction(async (r, ct) =>
+        {
+            var files = new SyntheticRegion(r.GetValue(Population), r.GetValue(Years), r.GetValue(Seed)).Write(r.GetValue(output)!);
+            Console.WriteLine(Texts.Format("Cli.Generate.Done", null, files.Folder));
+            if (!r.GetValue(load)) return 0;
+            await using var db = await IndicatorsStorage.OpenMigratedAsync(CliApp.Database(r), ct);
+            foreach (var (kind, file, mapping) in files.Files)
+            {
+                db.ChangeTracker.Clear();
+                await ImportFileAsync(db, kind, file, mapping, null, ct, DemoKey);
+            }
+            await ComputeAsync(db, null, ct);
+            return 0;
+        });
+        return cmd;
+    }
+
+    /// <summary>bench indicators: registered under the bench command.</summary>
+    public static Command Bench()
+    {
+        var cmd = new Command("indicators", "Measure import rows/s and full recompute time on the chosen database (use an empty one)") { Population, Years, Seed };
+        cmd.SetAction(async (r, ct) =>
+        {
+            var db = CliApp.Database(r);
+            var folder = Path.Combine(Path.GetTempPath(), "tilannekuva-bench-" + Guid.NewGuid().ToString("N")[..8]);
+            if (r.GetValue(CliApp.Db) is null && Environment.GetEnvironmentVariable("TILANNEKUVA_DB") is null)
+                db = DatabaseOptions.SqliteFile(Path.Combine(folder, "bench.db"));
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                var files = new SyntheticRegion(r.GetValue(Population), r.GetValue(Years), r.GetValue(Seed)).Write(Path.Combine(folder, "files"));
+                Console.WriteLine($"generated {files.Rows:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s ({db.Provider})");
+                await using var context = await IndicatorsStorage.OpenMigratedAsync(db, ct);
+                foreach (var (kind, file, mapping) in files.Files)
+                {
+                    context.ChangeTracker.Clear();
+                    clock.Restart();
+                    var result = await ImportFileAsync(context, kind, file, mapping, null, ct, DemoKey, quiet: true);
+                    var s = clock.Elapsed.TotalSeconds;
+                    Console.WriteLine($"import {Codes(kind),-12} {result.Read,10:N0} rows {s,7:0.00} s {result.Read / Math.Max(s, 1e-6),10:N0} rows/s");
+                }
+                var computed = await new IndicatorComputer(context).RecomputeAsync(ct: ct);
+                Console.WriteLine($"recompute    {IndicatorCatalogue.All.Count} indicators {computed.Values,10:N0} values {computed.Elapsed.TotalSeconds,7:0.00} s");
+                foreach (var (code, time) in computed.ByIndicator) Console.WriteLine($"  {code,-36} {time.TotalSeconds,7:0.00} s");
+                Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MiB");
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+            }
+            return 0;
+        });
+        return cmd;
+    }
+
+    /// <summary>Synthetic data only: its identity codes are made up, so a fixed key is harmless.</summary>
+    private const string DemoKey = "synthetic-demo-region-key-not-for-real-data";
+
+    private static string Codes(SourceKind kind) => Indicators.Domain.Codes.Of(kind);
+
+    private static async Task<ImportResult> ImportFileAsync(IndicatorsDbContext db, SourceKind kind, string path, string? mapping, string? rawFolder,
+        CancellationToken ct, string? key = null, bool quiet = false)
+    {
+        key ??= Env(Pseudonymiser.EnvironmentVariable, "Ingest__PseudonymKey");
+        var options = new ImportOptions
+        {
+            Pseudonymiser = key is null ? null : new Pseudonymiser(key),
+            RawFolder = rawFolder,
+            Culture = CultureInfo.CurrentUICulture,
+            Progress = quiet ? null : p => Console.Error.Write($"\r{Texts.Format("Cli.Import.Progress", null, p.Stage, p.Rows.ToString("N0", CultureInfo.CurrentCulture))}   "),
+        };
+        var result = await new Importer(db).ImportAsync(kind, path, mapping is null ? null : ColumnMapping.Load(mapping), options, ct);
+        if (!quiet)
+        {
+            Console.Error.WriteLine();
+            Console.WriteLine(Texts.Format("Cli.Import.Summary", null, Path.GetFileName(path), result.Read, result.Stored, result.Rejected, result.SkippedDuplicate));
+        }
+        return result;
+    }
+
+    private static async Task ComputeAsync(IndicatorsDbContext db, IReadOnlyList<IndicatorDefinition>? definitions, CancellationToken ct)
+    {
+        var result = await new IndicatorComputer(db).RecomputeAsync(definitions, code => Console.Error.Write($"\r{code,-40}"), ct);
+        Console.Error.WriteLine();
+        Console.WriteLine(Texts.Format("Cli.Compute.Done", null, result.Values, (long)result.Elapsed.TotalMilliseconds));
+    }
+
+    private static string? Env(params string[] names) =>
+        names.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Tilannekuva.Indicators.Catalogue;
+
+namespace Tilannekuva.Indicators.Computation;
+
+/// <summary>
+/// Compiles an indicator definition to one INSERT … SELECT per period type and breakdown, for
+/// SQLite or PostgreSQL. Org-unit levels come from joining org_unit_ancestor, so one statement
+/// yields the unit, its municipality, area and region at once.
+/// </summary>
+public static class SqlCompiler
+{
+    public const string Total = "total";
+
+    private const string InsertInto =
+        "INSERT INTO indicator_value (indicator_code, period_type, period_code, org_unit_id, dimension, category, numerator, denominator, value, n)";
+
+    /// <summary>Every statement that recomputes the indicator (run after deleting its old values).</summary>
+    public static IEnumerable<string> Compile(IndicatorDefinition d, Dialect dialect)
+    {
+        foreach (var period in d.PeriodTypes)
+        {
+            if (d.Shape == IndicatorShape.Distribution)
+            {
+                yield return Distribution(d, dialect, period);
+                continue;
+            }
+            foreach (var dimension in new[] { Total }.Concat(d.Dimensions))
+                yield return d.Shape switch
+                {
+                    IndicatorShape.Ratio => Ratio(d, dialect, period, dimension),
+                    IndicatorShape.Percentile => Percentile(d, dialect, period, dimension),
+                    _ => throw new InvalidOperationException(d.Shape.ToString()),
+                };
+        }
+    }
+
+    private static string Ratio(IndicatorDefinition d, Dialect dialect, PeriodType period, string dimension)
+    {
+        var source = FactSource.Get(d.Source);
+        var numeratorCondition = Conditions(source, d.Numerator.Filters, dialect);
+        var numerator = d.Numerator.Sum is { } sum
+            ? $"COALESCE(SUM(CASE WHEN {numeratorCondition} THEN COALESCE({source.Field(sum)!.Sql(dialect)}, 0) ELSE 0 END), 0)"
+            : $"SUM(CASE WHEN {numeratorCondition} THEN 1 ELSE 0 END)";
+        var denominator = d.Denominator.Constant is { } c
+            ? Number(c)
+            : $"SUM(CASE WHEN {Conditions(source, d.Denominator.Filters, dialect)} THEN 1 ELSE 0 END)";
+        // Sums are additive: aggregate per unit first, then roll the small result up the org-unit tree.
+        return $"""
+            {InsertInto}
+            SELECT {Text(d.Code)}, {Text(Code(period))}, g.period_code, g.org_unit_id, {Text(dimension)}, g.category,
+                   g.num, g.den, CASE WHEN g.den <> 0 THEN {Number(d.Factor)} * g.num / g.den END, g.n
+            FROM (
+              SELECT u.period_code, oa.ancestor_id AS org_unit_id, u.category, SUM(u.num) AS num, {(d.Denominator.Constant is { } k ? $"CAST({Number(k)} AS DOUBLE PRECISION)" : "SUM(u.den)")} AS den, SUM(u.n) AS n
+              FROM (
+                SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id, {Category(source, dimension, dialect)} AS category,
+                       CAST({numerator} AS DOUBLE PRECISION) AS num, CAST({denominator} AS DOUBLE PRECISION) AS den, COUNT(*) AS n
+                FROM ({source.From(dialect)}) f
+                WHERE {Conditions(source, d.Filters, dialect)}
+                GROUP BY 1, 2, 3
+              ) u
+              JOIN org_unit_ancestor oa ON oa.unit_id = u.unit_id
+              GROUP BY u.period_code, oa.ancestor_id, u.category
+            ) g
+            """;
+    }
+
+    private static string Percentile(IndicatorDefinition d, Dialect dialect, PeriodType period, string dimension)
+    {
+        var source = FactSource.Get(d.Source);
+        var measure = source.Field(d.Measure!)!.Sql(dialect);
+        var position = $"(CAST({Number(d.Percentile!.Value)} AS DOUBLE PRECISION) * (x.cnt - 1))";
+        var floor = dialect == Dialect.Sqlite ? $"CAST({position} AS INTEGER)" : $"FLOOR({position})";
+        return $"""
+            {InsertInto}
+            SELECT {Text(d.Code)}, {Text(Code(period))}, z.period_code, z.org_unit_id, {Text(dimension)}, z.category, z.v, NULL, z.v, z.n
+            FROM (
+              SELECT y.period_code, y.org_unit_id, y.category, MAX(y.cnt) AS n,
+                     SUM(CASE WHEN y.rn = y.lo THEN y.m * (1 - y.frac) WHEN y.rn = y.lo + 1 THEN y.m * y.frac ELSE 0 END) AS v
+              FROM (
+                SELECT x.*, {floor} AS lo, {position} - {floor} AS frac
+                FROM (
+                  SELECT b.*, ROW_NUMBER() OVER (PARTITION BY b.period_code, b.org_unit_id, b.category ORDER BY b.m) - 1 AS rn,
+                         COUNT(*) OVER (PARTITION BY b.period_code, b.org_unit_id, b.category) AS cnt
+                  FROM (
+                    SELECT {PeriodExpression(period, dialect)} AS period_code, oa.ancestor_id AS org_unit_id,
+                           {Category(source, dimension, dialect)} AS category, CAST({measure} AS DOUBLE PRECISION) AS m
+                    FROM ({source.From(dialect)}) f
+                    JOIN org_unit_ancestor oa ON oa.unit_id = f.unit_id
+                    WHERE {Conditions(source, d.Filters, dialect)} AND {measure} IS NOT NULL
+                  ) b
+                ) x
+              ) y
+              GROUP BY y.period_code, y.org_unit_id, y.category
+            ) z
+            """;
+    }
+
+    private static string Distribution(IndicatorDefinition d, Dialect dialect, PeriodType period)
+    {
+        var source = FactSource.Get(d.Source);
+        var measure = source.Field(d.Measure!)!.Sql(dialect);
+        var bin = new StringBuilder("CASE");
+        for (var i = d.Bins.Count - 1; i >= 0; i--) bin.Append(CultureInfo.InvariantCulture, $" WHEN {measure} >= {d.Bins[i]} THEN {Text(d.BinLabel(i))}");
+        bin.Append(" END");
+        return $"""
+            {InsertInto}
+            SELECT {Text(d.Code)}, {Text(Code(period))}, g.period_code, g.org_unit_id, {Text(DistributionDimension(d))}, g.category,
+                   g.num, g.den, {Number(d.Factor)} * g.num / g.den, g.den
+            FROM (
+              SELECT u.period_code, oa.ancestor_id AS org_unit_id, u.category, CAST(SUM(u.c) AS DOUBLE PRECISION) AS num,
+                     CAST(SUM(SUM(u.c)) OVER (PARTITION BY u.period_code, oa.ancestor_id) AS DOUBLE PRECISION) AS den
+              FROM (
+                SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id, {bin} AS category, COUNT(*) AS c
+                FROM ({source.From(dialect)}) f
+                WHERE {Conditions(source, d.Filters, dialect)} AND {measure} >= {d.Bins[0]}
+                GROUP BY 1, 2, 3
+              ) u
+              JOIN org_unit_ancestor oa ON oa.unit_id = u.unit_id
+              GROUP BY u.period_code, oa.ancestor_id, u.category
+            ) g
+            """;
+    }
+
+    public static string DistributionDimension(IndicatorDefinition d) => d.Measure + "_bin";
+
+    public static string Code(PeriodType p) => p.ToString().ToLowerInvariant();
+
+    /// <summary>The period code of f.at: "2024-05", "2024Q2", "2024".</summary>
+    public static string PeriodExpression(PeriodType p, Dialect dialect) => (p, dialect) switch
+    {
+        (PeriodType.Month, Dialect.Sqlite) => "strftime('%Y-%m', f.at)",
+        (PeriodType.Quarter, Dialect.Sqlite) => "(strftime('%Y', f.at) || 'Q' || ((CAST(strftime('%m', f.at) AS INTEGER) + 2) / 3))",
+        (PeriodType.Year, Dialect.Sqlite) => "strftime('%Y', f.at)",
+        (PeriodType.Month, _) => "to_char(f.at, 'YYYY-MM')",
+        (PeriodType.Quarter, _) => "to_char(f.at, 'YYYY\"Q\"Q')",
+        (PeriodType.Year, _) => "to_char(f.at, 'YYYY')",
+        _ => throw new ArgumentOutOfRangeException(nameof(p)),
+    };
+
+    private static string Category(FactSource source, string dimension, Dialect dialect) =>
+        dimension == Total ? "''" : $"COALESCE(CAST({source.Field(dimension)!.Sql(dialect)} AS TEXT), 'unknown')";
+
+    private static string Conditions(FactSource source, IReadOnlyList<Filter> filters, Dialect dialect) =>
+        filters.Count == 0 ? "1 = 1" : string.Join(" AND ", filters.Select(f => Condition(source, f, dialect)));
+
+    private static string Condition(FactSource source, Filter f, Dialect dialect)
+    {
+        var e = "(" + source.Field(f.Field)!.Sql(dialect) + ")";
+        return f.Op switch
+        {
+            "eq" => $"{e} = {Literal(f.Value!.Value)}",
+            "ne" => $"{e} <> {Literal(f.Value!.Value)}",
+            "lt" => $"{e} < {Literal(f.Value!.Value)}",
+            "le" => $"{e} <= {Literal(f.Value!.Value)}",
+            "gt" => $"{e} > {Literal(f.Value!.Value)}",
+            "ge" => $"{e} >= {Literal(f.Value!.Value)}",
+            "in" => $"{e} IN ({string.Join(", ", f.Value!.Value.EnumerateArray().Select(Literal))})",
+            "not_in" => $"{e} NOT IN ({string.Join(", ", f.Value!.Value.EnumerateArray().Select(Literal))})",
+            "is_null" => $"{e} IS NULL",
+            "not_null" => $"{e} IS NOT NULL",
+            _ => throw new InvalidDataException($"unknown operator {f.Op}"),
+        };
+    }
+
+    private static string Literal(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.String => Text(v.GetString()!),
+        JsonValueKind.Number => Number(v.GetDouble()),
+        JsonValueKind.True => "TRUE",
+        JsonValueKind.False => "FALSE",
+        _ => throw new InvalidDataException($"unsupported literal {v}"),
+    };
+
+    private static string Text(string s) => "'" + s.Replace("'", "''") + "'";
+
+    private static string Number(double x) => x.ToString("0.0###############", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,39 @@
+namespace Tilannekuva.Indicators.Domain;
+
+/// <summary>One import of one file: what it was and what became of its rows.</summary>
+public sealed class ImportBatch
+{
+    public long Id { get; set; }
+    public required string Kind { get; set; }
+    public required string FileName { get; set; }
+    /// <summary>SHA-256 of the file's bytes, hex.</summary>
+    public required string Sha256 { get; set; }
+    /// <summary>Where the raw file was copied, if a raw folder is configured.</summary>
+    public string? RawCopyPath { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime FinishedAt { get; set; }
+    public int RowsRead { get; set; }
+    public int RowsStored { get; set; }
+    public int RowsRejected { get; set; }
+    public int RowsSkippedDuplicate { get; set; }
+}
+
+/// <summary>One computed value: indicator × period × org unit × (dimension, category).</summary>
+public sealed class IndicatorValue
+{
+    public long Id { get; set; }
+    public required string IndicatorCode { get; set; }
+    public required string PeriodType { get; set; }
+    /// <summary>"2024-05", "2024Q2" or "2024".</summary>
+    public required string PeriodCode { get; set; }
+    public required string OrgUnitId { get; set; }
+    /// <summary>"total", or a breakdown such as "profession", "contact_mode", "wait_bin".</summary>
+    public required string Dimension { get; set; }
+    /// <summary>The breakdown's category ("doctor", "1-7"); empty for the total.</summary>
+    public required string Category { get; set; }
+    public double Numerator { get; set; }
+    public double? Denominator { get; set; }
+    public double? Value { get; set; }
+    /// <summary>Number of events the value rests on.</summary>
+    public long N { get; set; }
+}

@@ -1,0 +1,170 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Tilannekuva.Indicators.Domain;
+using Tilannekuva.Indicators.Storage;
+
+namespace Tilannekuva.Indicators.Ingest;
+
+public sealed record ImportProgress(string Stage, int Rows);
+
+public sealed class ImportOptions
+{
+    /// <summary>Required for files with identity codes; the import refuses them without one.</summary>
+    public Pseudonymiser? Pseudonymiser { get; init; }
+    /// <summary>Folder the raw file is copied to before reading (none: not kept).</summary>
+    public string? RawFolder { get; init; }
+    /// <summary>Language of the reject reasons.</summary>
+    public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("fi");
+    public Action<ImportProgress>? Progress { get; init; }
+    /// <summary>Runs inside the transaction just before commit (tests use it to simulate a failure).</summary>
+    internal Func<Task>? BeforeCommit { get; init; }
+}
+
+/// <summary>What became of one file: the batch row (counts) and the reject report.</summary>
+public sealed record ImportResult(ImportBatch Batch, IReadOnlyList<ImportReject> Rejects)
+{
+    public int Read => Batch.RowsRead;
+    public int Stored => Batch.RowsStored;
+    public int Rejected => Batch.RowsRejected;
+    public int SkippedDuplicate => Batch.RowsSkippedDuplicate;
+
+    /// <summary>The reject report as CSV (file;line;field;reason).</summary>
+    public void WriteRejects(TextWriter w)
+    {
+        w.WriteLine("file;line;field;reason");
+        foreach (var r in Rejects) w.WriteLine(string.Join(';', new[] { r.File, r.Line.ToString(CultureInfo.InvariantCulture), r.Field, r.Reason }.Select(Quote)));
+        static string Quote(string s) => s.IndexOfAny([';', '"', '\n']) >= 0 ? '"' + s.Replace("\"", "\"\"") + '"' : s;
+    }
+}
+
+/// <summary>
+/// Loads one export file into its canonical table: reads it through a column mapping, validates
+/// and pseudonymises every row, and stores the valid ones in one transaction. Rows whose source id
+/// is already stored (or repeats in the file) are skipped, so re-importing a file changes nothing;
+/// any failure rolls the whole file back.
+/// </summary>
+public sealed class Importer(IndicatorsDbContext db)
+{
+    public async Task<ImportResult> ImportAsync(SourceKind kind, string path, ColumnMapping? mapping, ImportOptions options, CancellationToken ct = default)
+    {
+        var table = CanonicalTable.For(kind);
+        mapping ??= ColumnMapping.Default(kind);
+        var file = Path.GetFileName(path);
+        if (mapping.Problems(table) is { Count: > 0 } problems)
+            throw new InvalidDataException($"{file}: the mapping does not fit: {string.Join("; ", problems)}");
+        if (table.HasPersonalData && options.Pseudonymiser is null)
+            throw new InvalidOperationException(
+                $"{file}: {Codes.Of(kind)} files hold identity codes; set the pseudonym key ({Pseudonymiser.ConfigurationKey} or {Pseudonymiser.EnvironmentVariable}) before importing them.");
+
+        var batch = new ImportBatch { Kind = Codes.Of(kind), FileName = file, Sha256 = await HashAsync(path, ct), StartedAt = DateTime.Now };
+        if (options.RawFolder is not null) batch.RawCopyPath = KeepRaw(path, options.RawFolder, batch.Sha256);
+
+        var knownUnits = (await db.OrgUnits.AsNoTracking().Select(u => u.SourceId).ToListAsync(ct)).ToHashSet();
+        var rejects = new List<ImportReject>();
+        var rows = new List<object?[]>();
+        var seen = new HashSet<string>();
+        using (var reader = SourceReader.Open(path, mapping))
+        {
+            var parser = new RowParser(table, mapping, reader.Header, options.Pseudonymiser, knownUnits, file, options.Culture);
+            if (parser.MissingColumns().ToList() is { Count: > 0 } missing)
+                throw new InvalidDataException($"{file}: required columns missing from the header: {string.Join(", ", missing)}");
+            foreach (var record in reader.Records())
+            {
+                batch.RowsRead++;
+                var values = parser.Parse(record, rejects);
+                if (values is null) batch.RowsRejected++;
+                else if (!seen.Add((string)values[0]!)) batch.RowsSkippedDuplicate++;
+                else rows.Add(Traced(values, file, record.Line));
+                if (batch.RowsRead % 50_000 == 0) options.Progress?.Invoke(new("read", batch.RowsRead));
+                ct.ThrowIfCancellationRequested();
+            }
+        }
+        options.Progress?.Invoke(new("read", batch.RowsRead));
+        if (kind == SourceKind.OrgUnits) RejectUnknownParents(rows, knownUnits, rejects, batch, options.Culture);
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.ImportBatches.Add(batch);
+            await db.SaveChangesAsync(ct);
+            foreach (var row in rows) row[^1] = batch.Id;
+            var writer = BulkWriter.For(db);
+            var stored = await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), table, rows,
+                n => options.Progress?.Invoke(new("store", n)), ct);
+            batch.RowsStored = stored;
+            batch.RowsSkippedDuplicate += rows.Count - stored;
+            batch.FinishedAt = DateTime.Now;
+            await db.SaveChangesAsync(ct);
+            if (kind == SourceKind.OrgUnits) await OrgUnitTree.RebuildAsync(db, ct);
+            if (options.BeforeCommit is not null) await options.BeforeCommit();
+            await tx.CommitAsync(ct);
+        });
+        return new ImportResult(batch, rejects);
+    }
+
+    private static object?[] Traced(object?[] values, string file, int line)
+    {
+        var row = new object?[values.Length + CanonicalTable.TraceColumns.Length];
+        values.CopyTo(row, 0);
+        row[values.Length] = file;
+        row[values.Length + 1] = line;
+        row[values.Length + 2] = 0L; // the batch id, set once the batch row exists
+        return row;
+    }
+
+    private static void RejectUnknownParents(List<object?[]> rows, HashSet<string> known, List<ImportReject> rejects, ImportBatch batch, CultureInfo culture)
+    {
+        var parentIndex = CanonicalTable.OrgUnits.Fields.ToList().FindIndex(f => f.Name == "parent_id");
+        var all = known.Concat(rows.Select(r => (string)r[0]!)).ToHashSet();
+        var lineIndex = CanonicalTable.OrgUnits.Fields.Count + 1;
+        foreach (var row in rows.Where(r => r[parentIndex] is string p && !all.Contains(p)).ToList())
+        {
+            rows.Remove(row);
+            batch.RowsRejected++;
+            rejects.Add(new ImportReject(batch.FileName, (int)row[lineIndex]!, "parent_id",
+                Localisation.Texts.Format("Ingest.Reject.UnknownUnit", culture, row[parentIndex])));
+        }
+    }
+
+    private static async Task<string> HashAsync(string path, CancellationToken ct)
+    {
+        await using var f = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(f, ct));
+    }
+
+    private static string KeepRaw(string path, string folder, string hash)
+    {
+        Directory.CreateDirectory(folder);
+        var target = Path.Combine(folder, $"{DateTime.Now:yyyyMMdd-HHmmss}-{hash[..12]}-{Path.GetFileName(path)}");
+        File.Copy(path, target, overwrite: true);
+        return target;
+    }
+}
+
+/// <summary>Keeps <see cref="OrgUnitAncestor"/> (the closure of the org-unit tree) in step with <see cref="OrgUnit"/>.</summary>
+public static class OrgUnitTree
+{
+    public static async Task RebuildAsync(IndicatorsDbContext db, CancellationToken ct = default)
+    {
+        var parents = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.SourceId, u => u.ParentId, ct);
+        await db.OrgUnitAncestors.ExecuteDeleteAsync(ct);
+        var rows = new List<OrgUnitAncestor>();
+        foreach (var unit in parents.Keys)
+        {
+            var (current, depth) = (unit, 0);
+            while (current is not null && depth <= parents.Count)
+            {
+                rows.Add(new OrgUnitAncestor { AncestorId = current, UnitId = unit, Depth = depth });
+                current = parents.GetValueOrDefault(current);
+                depth++;
+            }
+        }
+        db.OrgUnitAncestors.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tilannekuva.Indicators.Domain;
+
+namespace Tilannekuva.Indicators.Storage;
+
+/// <summary>
+/// The Indicators module's tables: canonical event tables, the org-unit tree, import batches and
+/// computed values. Provider-specific subclasses exist only so that SQLite and PostgreSQL each
+/// get their own migrations; code depends on this type.
+/// <para>
+/// Not an audited context: the rows are imported operational data, traced by
+/// <see cref="ImportBatch"/> and each row's source file and line instead of an audit log.
+/// Tables and columns are snake_case because the indicator SQL is written against them.
+/// </para>
+/// </summary>
+public abstract class IndicatorsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Module = "indicators";
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<OrgUnitAncestor> OrgUnitAncestors => Set<OrgUnitAncestor>();
+    public DbSet<CareNeedAssessment> Assessments => Set<CareNeedAssessment>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<AppointmentSlot> Slots => Set<AppointmentSlot>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<OrgUnit>(e =>
+        {
+            e.ToTable("org_unit");
+            e.HasKey(u => u.SourceId);
+            e.HasIndex(u => u.ParentId);
+        });
+        b.Entity<OrgUnitAncestor>(e =>
+        {
+            e.ToTable("org_unit_ancestor");
+            e.HasKey(a => new { a.AncestorId, a.UnitId });
+            e.HasIndex(a => a.UnitId);
+        });
+        Event<CareNeedAssessment>(b, "care_need_assessment", a => a.AssessedAt);
+        Event<Visit>(b, "visit", v => v.OccurredAt);
+        Event<Contact>(b, "contact", c => c.ReceivedAt);
+        Event<AppointmentSlot>(b, "appointment_slot", s => s.ObservedAt);
+        b.Entity<Visit>().HasIndex(v => v.AssessmentSourceId);
+        b.Entity<ImportBatch>().ToTable("import_batch");
+        b.Entity<IndicatorValue>(e =>
+        {
+            e.ToTable("indicator_value");
+            e.HasIndex(v => new { v.IndicatorCode, v.PeriodCode, v.OrgUnitId, v.Dimension, v.Category }).IsUnique();
+        });
+
+        foreach (var entity in b.Model.GetEntityTypes())
+        foreach (var property in entity.GetProperties())
+        {
+            property.SetColumnName(JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name));
+            var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            if (type.IsEnum)
+            {
+                property.SetValueConverter((ValueConverter)Activator.CreateInstance(typeof(CodeConverter<>).MakeGenericType(type))!);
+                property.SetMaxLength(20);
+            }
+            // Wall-clock times without offset: timestamp without time zone in PostgreSQL.
+            if (type == typeof(DateTime) && Database.IsNpgsql()) property.SetColumnType("timestamp without time zone");
+            if (property.Name is nameof(ImportedRow.SourceId) or nameof(ImportedEvent.UnitId) or nameof(OrgUnit.ParentId)
+                or nameof(OrgUnitAncestor.AncestorId) or nameof(Visit.AssessmentSourceId) or nameof(IndicatorValue.OrgUnitId))
+                property.SetMaxLength(64);
+        }
+    }
+
+    private static void Event<T>(ModelBuilder b, string table, System.Linq.Expressions.Expression<Func<T, object?>> time) where T : ImportedEvent =>
+        b.Entity<T>(e =>
+        {
+            e.ToTable(table);
+            e.HasIndex(x => x.SourceId).IsUnique();
+            e.HasIndex(x => x.UnitId);
+            e.HasIndex(time);
+        });
+
+    private sealed class CodeConverter<T>() : ValueConverter<T, string>(v => Codes.Of(v), s => Codes.Parse<T>(s)) where T : struct, Enum;
+}
+
+public sealed class SqliteIndicatorsDbContext(DbContextOptions<SqliteIndicatorsDbContext> options) : IndicatorsDbContext(options);
+
+public sealed class PostgresIndicatorsDbContext(DbContextOptions<PostgresIndicatorsDbContext> options) : IndicatorsDbContext(options);

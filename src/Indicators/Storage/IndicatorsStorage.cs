@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
+using Tilannekuva.Storage;
+
+namespace Tilannekuva.Indicators.Storage;
+
+public static class IndicatorsStorage
+{
+    /// <summary>Registers <see cref="IndicatorsDbContext"/> backed by the provider-specific subclass.</summary>
+    public static IServiceCollection AddIndicatorsStorage(this IServiceCollection services, DatabaseOptions db)
+    {
+        services.AddSingleton(db);
+        if (db.Provider == DatabaseProvider.Sqlite)
+            services.AddDbContext<IndicatorsDbContext, SqliteIndicatorsDbContext>(o => db.Apply(o, IndicatorsDbContext.Module));
+        else
+            services.AddDbContext<IndicatorsDbContext, PostgresIndicatorsDbContext>(o => db.Apply(o, IndicatorsDbContext.Module));
+        return services;
+    }
+
+    /// <summary>A context outside dependency injection (CLI, tests).</summary>
+    public static IndicatorsDbContext Open(DatabaseOptions db)
+    {
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            var b = new DbContextOptionsBuilder<SqliteIndicatorsDbContext>();
+            db.Apply(b, IndicatorsDbContext.Module);
+            return new SqliteIndicatorsDbContext(b.Options);
+        }
+        var p = new DbContextOptionsBuilder<PostgresIndicatorsDbContext>();
+        db.Apply(p, IndicatorsDbContext.Module);
+        return new PostgresIndicatorsDbContext(p.Options);
+    }
+
+    /// <summary>Opens a context and applies the module's pending migrations.</summary>
+    public static async Task<IndicatorsDbContext> OpenMigratedAsync(DatabaseOptions db, CancellationToken ct = default)
+    {
+        var context = Open(db);
+        await ModuleMigrator.MigrateAsync(context, ct);
+        return context;
+    }
+}
+
+public sealed class SqliteIndicatorsDesignFactory : IDesignTimeDbContextFactory<SqliteIndicatorsDbContext>
+{
+    public SqliteIndicatorsDbContext CreateDbContext(string[] args) => (SqliteIndicatorsDbContext)IndicatorsStorage.Open(DesignTime.Sqlite);
+}
+
+public sealed class PostgresIndicatorsDesignFactory : IDesignTimeDbContextFactory<PostgresIndicatorsDbContext>
+{
+    public PostgresIndicatorsDbContext CreateDbContext(string[] args) => (PostgresIndicatorsDbContext)IndicatorsStorage.Open(DesignTime.Postgres);
+}
