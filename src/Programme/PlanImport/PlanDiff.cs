@@ -101,7 +101,7 @@ public sealed class PlanDiff
         string.Join("; ", m.Targets.OrderBy(t => t.DuePeriod, StringComparer.Ordinal).Select(t => $"{t.Value?.ToString("0.##", CultureInfo.InvariantCulture)}{t.TextValue} {t.DuePeriod}"));
 
     /// <summary>Metrics of the programme itself, not of a work package (an imported graph lists both in Programme.Metrics).</summary>
-    internal static List<Metric> ProgrammeLevelMetrics(DevelopmentProgramme p)
+    public static List<Metric> ProgrammeLevelMetrics(DevelopmentProgramme p)
     {
         var wpMetrics = p.Pillars.SelectMany(x => x.Investments).SelectMany(x => x.WorkPackages).SelectMany(w => w.Metrics).ToHashSet(ReferenceEqualityComparer.Instance);
         return p.Metrics.Where(m => m.WorkPackageId is null && !wpMetrics.Contains(m)).ToList();

@@ -252,7 +252,7 @@ public static partial class PlanParser
                     return StartWorkPackage(lines, i, $"{m.Groups[1].Value})", m.Groups[2].Value, 0, subUnit: false);
             }
 
-            if (_inv is not null && (m = WpHeading().Match(t)).Success)
+            if (_inv is not null && !FieldLabel().IsMatch(t) && (m = WpHeading().Match(t)).Success)
             {
                 var tp = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
                 var code = m.Groups[2].Success ? $"TP{tp} {m.Groups[2].Value})" : $"TP{tp}";
@@ -492,7 +492,7 @@ public static partial class PlanParser
                 foreach (var id in pd.Investments)
                 {
                     var inv = new Investment { Code = id.Code, Title = id.Title, Order = ++invOrder };
-                    _preview.SetLines(inv, SourceLines.Of(id.Heading.Concat(id.WorkPackages.SelectMany(AllLines))));
+                    _preview.SetLines(inv, SourceLines.Of(id.Heading.Concat(id.WorkPackages.SelectMany(AllLines)).Where(l => !l.IsBlank)));
                     pillar.Investments.Add(inv);
                     DropGroupWorkPackages(id);
                     var wpOrder = 0;
@@ -543,7 +543,7 @@ public static partial class PlanParser
         private WorkPackage BuildWorkPackage(WpDraft wd, string code, int order, DevelopmentProgramme programme, List<int> years)
         {
             var wp = new WorkPackage { Code = code, Title = wd.Title, Order = order, Background = Join(wd.Background.Where(l => !l.IsBlank)) };
-            _preview.SetLines(wp, SourceLines.Of(AllLines(wd)));
+            _preview.SetLines(wp, SourceLines.Of(AllLines(wd).Where(l => !l.IsBlank)));
             var costSeen = false;
             foreach (var (field, lines) in wd.Fields)
             {
