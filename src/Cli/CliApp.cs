@@ -4,7 +4,7 @@ using Tilannekuva.Web.Hosting;
 
 namespace Tilannekuva.Cli;
 
-/// <summary>tilannekuva: serve, demo, migrate, report, user. Database from --db/--provider or TILANNEKUVA_DB(_PROVIDER).</summary>
+/// <summary>tilannekuva: serve, demo, migrate, report, user, import. Database from --db/--provider or TILANNEKUVA_DB(_PROVIDER).</summary>
 public static class CliApp
 {
     public static readonly Option<string?> Db = new("--db") { Description = "Connection string (default: SQLite file data/tilannekuva.db)", Recursive = true };

@@ -25,7 +25,7 @@ public static class IndicatorsCommands
         var raw = new Option<string?>("--raw-folder") { Description = "Keep a byte-exact copy of the file here (default: Ingest:RawFolder / TILANNEKUVA_RAW_FOLDER; none: not kept)" };
         var rejects = new Option<string?>("--rejects") { Description = "Where to write the reject report (default: <file>.rejects.csv beside the file)" };
         var noCompute = new Option<bool>("--no-compute") { Description = "Do not recompute the indicators after the import" };
-        var cmd = new Command("import", "Load an export file into the canonical tables, then recompute the indicators") { kind, file, mapping, raw, rejects, noCompute };
+        var cmd = new Command("import", "Load an export file into the canonical tables (then recompute the indicators), or `import plan <file>` for a project plan") { kind, file, mapping, raw, rejects, noCompute, ImportCommands.Plan() };
         cmd.SetAction(async (r, ct) =>
         {
             var path = r.GetValue(file)!.FullName;

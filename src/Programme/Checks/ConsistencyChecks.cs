@@ -36,22 +36,25 @@ public static class ConsistencyChecks
                         findings.Add(new(FindingKind.BudgetLinesMismatch, FindingSubject.WorkPackage, wp.Id, wp.Id,
                             "Checks.BudgetLinesMismatch", [wp.Code, planned, wp.CostEstimate]));
                 }
-                foreach (var risk in wp.Risks) CheckRisk(risk, wp, findings);
+                foreach (var risk in wp.Risks) CheckRisk(risk, wp, wp.Code, findings);
                 foreach (var metric in wp.Metrics) CheckMetric(metric, wp, findings);
             }
         }
+        foreach (var risk in p.Risks.Where(r => r.WorkPackageId is null))
+            CheckRisk(risk, null, p.Name, findings);
         return findings.AsReadOnly();
     }
 
-    private static void CheckRisk(Risk risk, WorkPackage wp, List<Finding> findings)
+    /// <summary>Checks a work package's risk, or a programme-level one when wp is null.</summary>
+    private static void CheckRisk(Risk risk, WorkPackage? wp, string owner, List<Finding> findings)
     {
         if (risk.Probability is < RiskMin or > RiskMax || risk.Impact is < RiskMin or > RiskMax)
-            findings.Add(new(FindingKind.RiskValueOutOfRange, FindingSubject.Risk, risk.Id, wp.Id,
-                "Checks.RiskValueOutOfRange", [wp.Code, risk.Description, risk.Probability, risk.Impact]));
+            findings.Add(new(FindingKind.RiskValueOutOfRange, FindingSubject.Risk, risk.Id, wp?.Id,
+                "Checks.RiskValueOutOfRange", [owner, risk.Description, risk.Probability, risk.Impact]));
         var product = risk.Probability * risk.Impact;
         if (risk.Score != product)
-            findings.Add(new(FindingKind.RiskScoreMismatch, FindingSubject.Risk, risk.Id, wp.Id,
-                "Checks.RiskScoreMismatch", [wp.Code, risk.Description, risk.Score, risk.Probability, risk.Impact, product]));
+            findings.Add(new(FindingKind.RiskScoreMismatch, FindingSubject.Risk, risk.Id, wp?.Id,
+                "Checks.RiskScoreMismatch", [owner, risk.Description, risk.Score, risk.Probability, risk.Impact, product]));
     }
 
     private static void CheckMetric(Metric metric, WorkPackage? wp, List<Finding> findings)

@@ -12,6 +12,8 @@ public sealed class DevelopmentProgramme
     public List<Pillar> Pillars { get; set; } = [];
     /// <summary>Programme-level indicators (WorkPackageId is null).</summary>
     public List<Metric> Metrics { get; set; } = [];
+    /// <summary>Programme-level risks (the plan's risk table); work-package risks are under their work package.</summary>
+    public List<Risk> Risks { get; set; } = [];
     public List<PlanChange> PlanChanges { get; set; } = [];
     public List<ReviewMeeting> ReviewMeetings { get; set; } = [];
 }

@@ -90,11 +90,17 @@ public sealed class ProcurementLine
     public string Note { get; set; } = "";
 }
 
-/// <summary>Riski. Score is stored as written in the plan so that a wrong product can be flagged.</summary>
+/// <summary>
+/// Riski. Score is stored as written in the plan so that a wrong product can be flagged.
+/// A risk belongs to a work package, or — like the risk table of the national plan template — to the
+/// programme as a whole (<see cref="ProgrammeId"/> set, <see cref="WorkPackageId"/> null).
+/// </summary>
 public sealed class Risk
 {
     public int Id { get; set; }
-    public int WorkPackageId { get; set; }
+    public int? WorkPackageId { get; set; }
+    /// <summary>Set only for programme-level risks (DevelopmentProgramme.Risks).</summary>
+    public int? ProgrammeId { get; set; }
     public required string Description { get; set; }
     public int Probability { get; set; }
     public int Impact { get; set; }

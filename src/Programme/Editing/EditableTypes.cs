@@ -16,6 +16,13 @@ public static class EditableTypes
         new("IndicatorCode", FieldKind.Text),
     ];
 
+    private static readonly F[] RiskFields =
+    [
+        new("Description", FieldKind.LongText, Required: true), new("Probability", FieldKind.Int, Required: true, Min: 1, Max: 5),
+        new("Impact", FieldKind.Int, Required: true, Min: 1, Max: 5), new("Score", FieldKind.Int, Min: 1, Max: 25),
+        new("Mitigation", FieldKind.LongText), new("Owner", FieldKind.Text),
+    ];
+
     public static readonly IReadOnlyList<EditableType> All =
     [
         new("programme", typeof(DevelopmentProgramme), "", EditScope.Programme,
@@ -52,10 +59,8 @@ public static class EditableTypes
             [new("Category", FieldKind.Text, Required: true), new("Planned", FieldKind.Decimal), new("Actual", FieldKind.Decimal), new("Forecast", FieldKind.Decimal), new("Note", FieldKind.Text)], InWorkPackage),
         new("procurement", typeof(ProcurementLine), nameof(ProcurementLine.WorkPackageId), EditScope.WorkPackage,
             [new("Description", FieldKind.Text, Required: true), new("Amount", FieldKind.Decimal), new("Status", FieldKind.Text), new("Note", FieldKind.Text)], InWorkPackage),
-        new("risk", typeof(Risk), nameof(Risk.WorkPackageId), EditScope.WorkPackage,
-            [new("Description", FieldKind.LongText, Required: true), new("Probability", FieldKind.Int, Required: true, Min: 1, Max: 5),
-             new("Impact", FieldKind.Int, Required: true, Min: 1, Max: 5), new("Score", FieldKind.Int, Min: 1, Max: 25),
-             new("Mitigation", FieldKind.LongText), new("Owner", FieldKind.Text)], InWorkPackage),
+        new("risk", typeof(Risk), nameof(Risk.WorkPackageId), EditScope.WorkPackage, RiskFields, InWorkPackage),
+        new("programmerisk", typeof(Risk), nameof(Risk.ProgrammeId), EditScope.Programme, RiskFields, InProgramme),
         new("metric", typeof(Metric), nameof(Metric.WorkPackageId), EditScope.WorkPackage, MetricFields, InWorkPackage),
         new("programmemetric", typeof(Metric), nameof(Metric.ProgrammeId), EditScope.Programme, MetricFields, InProgramme),
         new("target", typeof(MetricTarget), nameof(MetricTarget.MetricId), EditScope.WorkPackage,

@@ -42,7 +42,7 @@ public sealed class EntityEditor(ProgrammeDbContext db)
         if (link is null) return null;
         var entity = Activator.CreateInstance(type.ClrType, nonPublic: false) ?? throw new InvalidOperationException(type.Name);
         if (type.ParentProperty != "") SetProperty(entity, type.ParentProperty, parentId);
-        if (Property(entity, "ProgrammeId") is { } pid && (int)pid.GetValue(entity)! == 0) pid.SetValue(entity, link.ProgrammeId);
+        if (Property(entity, "ProgrammeId") is { } pid && pid.PropertyType == typeof(int) && (int)pid.GetValue(entity)! == 0) pid.SetValue(entity, link.ProgrammeId);
         if (entity is ActionStatusEntry s) { s.RecordedBy = editor.UserName; s.Date = DateOnly.FromDateTime(DateTime.Today); }
         if (entity is Measurement m) { m.RecordedBy = editor.UserName; m.RecordedAt = DateTimeOffset.UtcNow; m.Date = DateOnly.FromDateTime(DateTime.Today); }
         return new EditTarget(type, entity, link, IsNew: true);
@@ -111,6 +111,7 @@ public sealed class EntityEditor(ProgrammeDbContext db)
     {
         DevelopmentProgramme p => new ParentLink(p.Id, null),
         Metric m => new ParentLink(m.ProgrammeId, null),
+        Risk { ProgrammeId: { } programmeId } => new ParentLink(programmeId, null),
         _ => await Task.FromResult<ParentLink?>(null),
     };
 

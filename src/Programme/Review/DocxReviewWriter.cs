@@ -110,7 +110,7 @@ public static class DocxReviewWriter
             else
                 Table([T("Review.WorkPackage"), T("Review.Risk"), T("Review.Probability"), T("Review.Impact"), T("Review.Score"), T("Review.Mitigation")],
                     [1.5, 4, 1.5, 1.5, 1, 4],
-                    m.Risks.Select(r => new[] { Cell(r.WorkPackageCode), Cell(r.Description), Cell(r.Probability.ToString(_c)), Cell(r.Impact.ToString(_c)), Cell(r.Score.ToString(_c)), Cell(r.Mitigation) }));
+                    m.Risks.Select(r => new[] { Cell(r.WorkPackageCode ?? Texts.Get("Review.ProgrammeLevel", _c)), Cell(r.Description), Cell(r.Probability.ToString(_c)), Cell(r.Impact.ToString(_c)), Cell(r.Score.ToString(_c)), Cell(r.Mitigation) }));
 
             Styled("Heading1", T("Review.PlanChanges"));
             if (m.PlanChanges.Count == 0) Para(T("Review.NoPlanChanges"));

@@ -64,7 +64,7 @@ public static class HtmlReviewWriter
             h.Append($"<figure class=\"chart matrix\">{ReviewCharts.RiskMatrixSvg(m.Risks, c, 420)}</figure>");
             h.Append($"<table><thead><tr><th>{E(Texts.Get("Review.WorkPackage", c))}</th><th>{E(Texts.Get("Review.Risk", c))}</th><th class=\"num\">{E(Texts.Get("Review.Probability", c))}</th><th class=\"num\">{E(Texts.Get("Review.Impact", c))}</th><th class=\"num\">{E(Texts.Get("Review.Score", c))}</th><th>{E(Texts.Get("Review.Mitigation", c))}</th></tr></thead><tbody>");
             foreach (var r in m.Risks.OrderByDescending(r => r.Probability * r.Impact))
-                h.Append($"<tr><td>{E(r.WorkPackageCode)}</td><td>{E(r.Description)}</td><td class=\"num\">{r.Probability}</td><td class=\"num\">{r.Impact}</td><td class=\"num\">{r.Score}</td><td>{E(r.Mitigation)}</td></tr>");
+                h.Append($"<tr><td>{E(r.WorkPackageCode ?? Texts.Get("Review.ProgrammeLevel", c))}</td><td>{E(r.Description)}</td><td class=\"num\">{r.Probability}</td><td class=\"num\">{r.Impact}</td><td class=\"num\">{r.Score}</td><td>{E(r.Mitigation)}</td></tr>");
             h.Append("</tbody></table>");
         }
         h.Append("</section>");

@@ -29,9 +29,11 @@ public static class ReviewBuilder
                     Money.Sum(i.WorkPackages.Select(Budget)))))
             .ToList();
 
-        var risks = OrderedWorkPackages(p)
-            .SelectMany(wp => wp.Risks.Select(r => new RiskView(r.Id, wp.Id, wp.Code, r.Description,
-                r.Probability, r.Impact, r.Score, r.Mitigation, r.Owner)))
+        // The plan's own risk table (programme level) first, then each work package's risks.
+        var risks = p.Risks.Where(r => r.WorkPackageId is null)
+            .Select(r => new RiskView(r.Id, null, null, r.Description, r.Probability, r.Impact, r.Score, r.Mitigation, r.Owner))
+            .Concat(OrderedWorkPackages(p).SelectMany(wp => wp.Risks.Select(r => new RiskView(r.Id, wp.Id, wp.Code, r.Description,
+                r.Probability, r.Impact, r.Score, r.Mitigation, r.Owner))))
             .OrderByDescending(r => r.Probability * r.Impact).ThenBy(r => r.RiskId)
             .ToList();
 

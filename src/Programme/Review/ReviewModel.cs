@@ -89,8 +89,8 @@ public sealed record WorkPackageView(
 /// <summary>Budget of one investment: its cost estimate and the sum of its work packages' budget lines.</summary>
 public sealed record InvestmentBudget(string PillarCode, string InvestmentCode, string Title, decimal CostEstimate, Money Money);
 
-/// <summary>Riski for the matrix.</summary>
-public sealed record RiskView(int RiskId, int WorkPackageId, string WorkPackageCode, string Description,
+/// <summary>Riski for the matrix; WorkPackageId and WorkPackageCode are null for the programme's own risks.</summary>
+public sealed record RiskView(int RiskId, int? WorkPackageId, string? WorkPackageCode, string Description,
     int Probability, int Impact, int Score, string Mitigation, string Owner);
 
 /// <summary>Hankesuunnitelmamuutos.</summary>

@@ -47,6 +47,7 @@ public abstract class ProgrammeDbContext(DbContextOptions options, ICurrentUserN
             e.ToTable("programme");
             e.HasMany(p => p.Pillars).WithOne().HasForeignKey(p => p.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.Metrics).WithOne().HasForeignKey(m => m.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Risks).WithOne().HasForeignKey(r => r.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.PlanChanges).WithOne().HasForeignKey(c => c.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.ReviewMeetings).WithOne().HasForeignKey(c => c.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -15,6 +15,7 @@ public static class ProgrammeQueries
         var programme = await db.Programmes.AsNoTracking().AsSplitQuery()
             .Include(p => p.Metrics).ThenInclude(m => m.Targets)
             .Include(p => p.Metrics).ThenInclude(m => m.Measurements)
+            .Include(p => p.Risks)
             .Include(p => p.PlanChanges)
             .Include(p => p.ReviewMeetings)
             .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Assignments)
@@ -61,6 +62,7 @@ public static class ProgrammeQueries
             }
         }
         foreach (var m in p.Metrics) m.Measurements = m.Measurements.OrderBy(x => x.Date).ThenBy(x => x.Id).ToList();
+        p.Risks = p.Risks.OrderBy(x => x.Id).ToList();
         p.PlanChanges = p.PlanChanges.OrderBy(x => x.Date).ToList();
         p.ReviewMeetings = p.ReviewMeetings.OrderBy(x => x.Date).ToList();
     }

@@ -558,13 +558,18 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
                     b.Property<int>("Probability")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ProgrammeId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Score")
                         .HasColumnType("integer");
 
-                    b.Property<int>("WorkPackageId")
+                    b.Property<int?>("WorkPackageId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
 
                     b.HasIndex("WorkPackageId");
 
@@ -796,11 +801,15 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Tilannekuva.Programme.Domain.Risk", b =>
                 {
+                    b.HasOne("Tilannekuva.Programme.Domain.DevelopmentProgramme", null)
+                        .WithMany("Risks")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Tilannekuva.Programme.Domain.WorkPackage", null)
                         .WithMany("Risks")
                         .HasForeignKey("WorkPackageId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Tilannekuva.Programme.Domain.WorkAction", b =>
@@ -841,6 +850,8 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
                     b.Navigation("PlanChanges");
 
                     b.Navigation("ReviewMeetings");
+
+                    b.Navigation("Risks");
                 });
 
             modelBuilder.Entity("Tilannekuva.Programme.Domain.Investment", b =>

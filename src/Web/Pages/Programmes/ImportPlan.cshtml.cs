@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tilannekuva.Access;
+using Tilannekuva.Localisation;
+using Tilannekuva.Programme.PlanImport;
+using Tilannekuva.Programme.Storage;
+
+namespace Tilannekuva.Web.Pages.Programmes;
+
+/// <summary>
+/// Import a project plan: upload (DOCX or pdftotext text) → preview (tree, findings, unplaced text, differences
+/// to the stored programme) → confirm. Between the two posts the extracted text waits in a temporary file named by
+/// a random id; nothing is stored in the database before the confirmation.
+/// </summary>
+[Authorize(Roles = Roles.ProgrammeManagers)]
+[RequestSizeLimit(MaxUploadBytes)]
+public sealed class ImportPlanModel(ProgrammeDbContext db) : PageModel
+{
+    public const int MaxUploadBytes = 20 * 1024 * 1024;
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
+
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? UploadId { get; set; }
+
+    public PlanPreview? Preview { get; private set; }
+    public PlanDiff? Diff { get; private set; }
+    public string? Error { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        if (Upload is null || Upload.Length == 0) { Error = Texts.Get("PlanImport.Page.NoFile"); return Page(); }
+        string text;
+        await using (var stream = Upload.OpenReadStream())
+            text = PlanImporter.ReadText(stream, Upload.FileName);
+        UploadId = Guid.NewGuid().ToString("N");
+        Directory.CreateDirectory(Folder);
+        await System.IO.File.WriteAllTextAsync(PathOf(UploadId), Path.GetFileName(Upload.FileName) + "\n" + text, ct);
+        CleanOld();
+        return await ShowAsync(Path.GetFileName(Upload.FileName), text, ct);
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    {
+        if (!TryRead(out var fileName, out var text)) { Error = Texts.Get("PlanImport.Page.Expired"); return Page(); }
+        var preview = PlanImporter.Preview(text, fileName, Name);
+        if (preview.Programme.Name.Length == 0) return await ShowAsync(fileName, text, ct);
+        var result = await PlanImporter.ConfirmAsync(db, preview, ct);
+        System.IO.File.Delete(PathOf(UploadId!));
+        return Redirect($"/programmes/{result.ProgrammeId}");
+    }
+
+    /// <summary>Re-reads the kept upload with another programme name.</summary>
+    public async Task<IActionResult> OnPostRenameAsync(CancellationToken ct)
+    {
+        if (!TryRead(out var fileName, out var text)) { Error = Texts.Get("PlanImport.Page.Expired"); return Page(); }
+        return await ShowAsync(fileName, text, ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(string fileName, string text, CancellationToken ct)
+    {
+        Preview = PlanImporter.Preview(text, fileName, Name);
+        if (Preview.Programme.Name.Length > 0) Diff = await PlanImporter.DiffAsync(db, Preview, ct);
+        Name = Preview.Programme.Name;
+        return Page();
+    }
+
+    private static string Folder => Path.Combine(Path.GetTempPath(), "tilannekuva-planimport");
+
+    private static string PathOf(string id) => Path.Combine(Folder, id + ".txt");
+
+    private bool TryRead(out string fileName, out string text)
+    {
+        fileName = text = "";
+        // The id is ours (32 hex digits); anything else never reaches the file system.
+        if (UploadId is not { Length: 32 } id || !id.All(Uri.IsHexDigit)) return false;
+        var path = PathOf(id);
+        if (!System.IO.File.Exists(path)) return false;
+        var all = System.IO.File.ReadAllText(path);
+        var nl = all.IndexOf('\n');
+        fileName = nl < 0 ? "plan.txt" : all[..nl];
+        text = nl < 0 ? all : all[(nl + 1)..];
+        return true;
+    }
+
+    private static void CleanOld()
+    {
+        foreach (var f in Directory.EnumerateFiles(Folder, "*.txt"))
+            if (DateTime.UtcNow - System.IO.File.GetLastWriteTimeUtc(f) > Lifetime)
+                try { System.IO.File.Delete(f); } catch (IOException) { }
+    }
+}
