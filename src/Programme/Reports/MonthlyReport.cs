@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
-using MiniExcelLibs;
 using Tilannekuva.Localisation;
 using Tilannekuva.Programme.Domain;
 using Tilannekuva.Programme.Review;
@@ -92,43 +89,11 @@ public static class MonthlyReport
         r.MetricsOnTrack, r.MetricsOffTrack, r.MetricsNoData,
     ];
 
-    /// <summary>Writes the CSV (see remarks on the class for separator, decimal mark and encoding). The stream is left open.</summary>
-    public static void WriteCsv(IReadOnlyList<MonthlyReportRow> rows, Stream output, CultureInfo culture)
-    {
-        var decimalComma = culture.NumberFormat.NumberDecimalSeparator == ",";
-        var numbers = decimalComma ? CultureInfo.GetCultureInfo("fi-FI") : CultureInfo.InvariantCulture;
-        // CsvHelper writes UTF-8 without a byte-order mark; Excel needs one to read ä and ö.
-        output.Write(Encoding.UTF8.Preamble);
-        using var csv = CsvWriter.Create(output, new CsvWriterOptions { Separator = decimalComma ? ';' : ',' }, leaveOpen: true);
-        foreach (var h in Headers(culture)) csv.WriteField(h);
-        csv.EndRecord();
-        foreach (var r in rows)
-        {
-            foreach (var v in Values(r, culture))
-                csv.WriteField(v switch
-                {
-                    null => "",
-                    decimal d => d.ToString("0.00", numbers),
-                    int i => i.ToString(CultureInfo.InvariantCulture),
-                    _ => Convert.ToString(v, culture) ?? "",
-                });
-            csv.EndRecord();
-        }
-        csv.Flush();
-    }
+    /// <summary>Writes the CSV (see <see cref="TableWriter"/> for separator, decimal mark and encoding). The stream is left open.</summary>
+    public static void WriteCsv(IReadOnlyList<MonthlyReportRow> rows, Stream output, CultureInfo culture) =>
+        TableWriter.WriteCsv(Headers(culture), rows.Select(r => Values(r, culture)), output, culture);
 
     /// <summary>Writes the XLSX: one sheet, localised headers, numbers as numbers. The stream is left open.</summary>
-    public static void WriteXlsx(IReadOnlyList<MonthlyReportRow> rows, Stream output, CultureInfo culture)
-    {
-        var headers = Headers(culture);
-        var sheet = rows.Select(r =>
-        {
-            var values = Values(r, culture);
-            var d = new Dictionary<string, object?>(headers.Count);
-            for (var i = 0; i < headers.Count; i++) d[headers[i]] = values[i];
-            return d;
-        }).ToList();
-        if (sheet.Count == 0) sheet.Add(headers.ToDictionary(h => h, _ => (object?)null));
-        MiniExcel.SaveAs(output, sheet, sheetName: Texts.Get("Monthly.SheetName", culture), excelType: ExcelType.XLSX);
-    }
+    public static void WriteXlsx(IReadOnlyList<MonthlyReportRow> rows, Stream output, CultureInfo culture) =>
+        TableWriter.WriteXlsx(Headers(culture), rows.Select(r => Values(r, culture)), output, Texts.Get("Monthly.SheetName", culture));
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Tilannekuva.Access;
 using Tilannekuva.Access.Storage;
+using Tilannekuva.Indicators.Storage;
+using Tilannekuva.Indicators.Synthetic;
 using Tilannekuva.Programme.Demo;
 using Tilannekuva.Programme.Storage;
 
@@ -14,6 +16,7 @@ public static class Startup
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<AccessDbContext>().Database.MigrateAsync(ct);
         await scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>().Database.MigrateAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>().Database.MigrateAsync(ct);
     }
 
     /// <summary>Creates the admin on an empty store; returns the one-time sign-ins to print (user name, password).</summary>
@@ -39,9 +42,23 @@ public static class Startup
         new[] { ("johtaja", Role.Director), ("analyytikko", Role.Analyst), ("ohjausryhma", Role.Viewer) }
             .Concat(DemoProgramme.PlannerUserNames.Select(p => (p, Role.Planner)));
 
+    /// <summary>Residents of the demo region loaded by `serve --demo`: small enough to load in seconds.</summary>
+    public const int DemoPopulation = 20_000;
+
     public static async Task LoadDemoAsync(IServiceProvider services, DateOnly today, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
         await DemoProgramme.LoadAsync(scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>(), today, ct);
+        // A year of synthetic operational data ending last month, so the indicator pages have something to show.
+        var end = new DateOnly(today.Year, today.Month, 1).AddDays(-1);
+        var folder = Path.Combine(Path.GetTempPath(), "tilannekuva-demo-region-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            await DemoRegionLoader.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>(), DemoPopulation, 1, seed: 1, end, folder, ct);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Tilannekuva.Access;
 using Tilannekuva.Access.Storage;
+using Tilannekuva.Indicators.Results;
+using Tilannekuva.Indicators.Storage;
 using Tilannekuva.Localisation;
 using Tilannekuva.Programme.Editing;
 using Tilannekuva.Programme.Storage;
@@ -11,6 +13,7 @@ using Tilannekuva.Storage;
 using Tilannekuva.Web.Api;
 using Tilannekuva.Web.Auth;
 using Tilannekuva.Web.Reports;
+using Tilannekuva.Web.Indicators;
 
 namespace Tilannekuva.Web.Hosting;
 
@@ -40,6 +43,9 @@ public static class TilannekuvaWeb
         services.AddScoped<ICurrentUserName, SignedInUser>();
         services.AddProgrammeStorage(db);
         services.AddAccessStorage(db);
+        services.AddIndicatorsStorage(db);
+        services.AddScoped<IndicatorResults>();
+        services.AddScoped<ImportRunner>();
         services.AddScoped<Accounts>();
         services.AddScoped<EntityEditor>();
 
@@ -82,6 +88,7 @@ public static class TilannekuvaWeb
         app.MapCultureSwitch();
         app.MapProgrammeApiV1();
         app.MapReportDownloads();
+        app.MapIndicatorExports();
         return app;
     }
 

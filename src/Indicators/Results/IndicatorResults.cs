@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Tilannekuva.Indicators.Domain;
+using Tilannekuva.Indicators.Storage;
+
+namespace Tilannekuva.Indicators.Results;
+
+/// <summary>One computed value: an indicator for a period and org unit (and breakdown category).</summary>
+public sealed record ResultPoint(string PeriodCode, string OrgUnitId, string Category, double? Value, double Numerator, double? Denominator, long N);
+
+/// <summary>Reads computed indicator values for pages, exports and programme metrics. Values are computed by IndicatorComputer; nothing here computes.</summary>
+public sealed class IndicatorResults(IndicatorsDbContext db)
+{
+    public const string Total = "total";
+
+    public Task<List<OrgUnit>> RootsAsync(CancellationToken ct = default) =>
+        db.OrgUnits.AsNoTracking().Where(u => u.ParentId == null).OrderBy(u => u.Name).ToListAsync(ct);
+
+    public Task<OrgUnit?> UnitAsync(string id, CancellationToken ct = default) =>
+        db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.SourceId == id, ct);
+
+    public Task<List<OrgUnit>> ChildrenAsync(string id, CancellationToken ct = default) =>
+        db.OrgUnits.AsNoTracking().Where(u => u.ParentId == id).OrderBy(u => u.Name).ToListAsync(ct);
+
+    /// <summary>The unit and its ancestors, root first (for breadcrumbs).</summary>
+    public async Task<List<OrgUnit>> PathAsync(string id, CancellationToken ct = default)
+    {
+        var ancestors = await db.OrgUnitAncestors.AsNoTracking().Where(a => a.UnitId == id).ToListAsync(ct);
+        var ids = ancestors.Select(a => a.AncestorId).ToList();
+        var units = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.SourceId)).ToListAsync(ct);
+        return units.OrderByDescending(u => ancestors.First(a => a.AncestorId == u.SourceId).Depth).ToList();
+    }
+
+    /// <summary>The value over every computed period of a type, oldest first.</summary>
+    public async Task<List<ResultPoint>> SeriesAsync(string code, string periodType, string unitId, string dimension = Total, string category = "", CancellationToken ct = default) =>
+        (await Values(code, periodType).Where(v => v.OrgUnitId == unitId && v.Dimension == dimension && v.Category == category).ToListAsync(ct))
+            .OrderBy(v => v.PeriodCode, StringComparer.Ordinal).Select(Point).ToList();
+
+    /// <summary>Each child unit's value for one period (the drill-down table).</summary>
+    public async Task<List<(OrgUnit Unit, ResultPoint? Point)>> ChildrenValuesAsync(string code, string periodType, string periodCode, string parentId, CancellationToken ct = default)
+    {
+        var children = await ChildrenAsync(parentId, ct);
+        var ids = children.Select(c => c.SourceId).ToList();
+        var values = await Values(code, periodType)
+            .Where(v => v.PeriodCode == periodCode && v.Dimension == Total && ids.Contains(v.OrgUnitId)).ToListAsync(ct);
+        return children.Select(c => (c, values.FirstOrDefault(v => v.OrgUnitId == c.SourceId) is { } v ? Point(v) : null)).ToList();
+    }
+
+    /// <summary>A unit's values in one period by the categories of a breakdown (profession, contact mode, wait bins …).</summary>
+    public async Task<List<ResultPoint>> BreakdownAsync(string code, string periodType, string periodCode, string unitId, string dimension, CancellationToken ct = default) =>
+        (await Values(code, periodType).Where(v => v.PeriodCode == periodCode && v.OrgUnitId == unitId && v.Dimension == dimension).ToListAsync(ct))
+            .OrderBy(v => v.Category, StringComparer.Ordinal).Select(Point).ToList();
+
+    /// <summary>The breakdown dimensions that have values for an indicator.</summary>
+    public Task<List<string>> DimensionsAsync(string code, CancellationToken ct = default) =>
+        db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorCode == code && v.Dimension != Total)
+            .Select(v => v.Dimension).Distinct().OrderBy(d => d).ToListAsync(ct);
+
+    private IQueryable<IndicatorValue> Values(string code, string periodType) =>
+        db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorCode == code && v.PeriodType == periodType);
+
+    private static ResultPoint Point(IndicatorValue v) => new(v.PeriodCode, v.OrgUnitId, v.Category, v.Value, v.Numerator, v.Denominator, v.N);
+}
