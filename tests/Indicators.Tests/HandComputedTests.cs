@@ -177,4 +177,41 @@ public sealed class HandComputedTests : IDisposable
         Assert.Equal(5.0, Find(values, "t3", "2024Q3", "R", "profession", "doctor")!.Value);
         Assert.Null(Find(values, "t3", "2024-09", "R", "profession", "nurse"));
     }
+
+    [Fact]
+    public async Task Continuity_of_care_follows_Bice_Boxerman()
+    {
+        await using var db = await OpenAsync();
+        var d = new DateTime(2024, 10, 1, 9, 0, 0);
+        Visit V(string person, string practitioner, string unit = "U1")
+        {
+            var v = Visit(unit, d, null);
+            v.PersonPseudonym = person;
+            v.Practitioner = practitioner;
+            return v;
+        }
+        db.Visits.AddRange(
+            V("a", "x"), V("a", "x"), V("a", "x"),      // always the same: COC 1
+            V("b", "x"), V("b", "y"),                   // two different: COC 0
+            V("c", "x"), V("c", "x"), V("c", "y"),      // (4 + 1 − 3) / (3 × 2) = 1/3
+            V("d", "x"),                                // one visit: not counted
+            V("e", "x"), V("e", "y", "U2"));            // U1 and U2 once each: counted only at A and R, COC 0
+        await db.SaveChangesAsync();
+
+        var values = await ComputeAsync(db, "continuity_of_care");
+
+        var u1 = Find(values, "continuity_of_care", "2024-10", "U1")!;
+        Assert.Equal((3.0, 4.0 / 3), (u1.Denominator!.Value, u1.Numerator), new ToleranceComparer());
+        Assert.Equal(4.0 / 9, u1.Value!.Value, 12);
+        var region = Find(values, "continuity_of_care", "2024-10", "R")!;
+        Assert.Equal(4.0, region.Denominator);
+        Assert.Equal(1.0 / 3, region.Value!.Value, 12);
+        Assert.Null(Find(values, "continuity_of_care", "2024-10", "U2"));
+    }
+
+    private sealed class ToleranceComparer : IEqualityComparer<(double, double)>
+    {
+        public bool Equals((double, double) a, (double, double) b) => Math.Abs(a.Item1 - b.Item1) < 1e-12 && Math.Abs(a.Item2 - b.Item2) < 1e-12;
+        public int GetHashCode((double, double) obj) => 0;
+    }
 }

@@ -170,6 +170,20 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task An_identity_code_in_the_wrong_column_is_masked_in_the_reject_report()
+    {
+        await using var db = await OpenWithUnitsAsync();
+        var code = Code();
+        var path = Write("contacts.csv", $"source_id;unit_id;received_at;channel;outcome\nY1;{code};5.2.2024 9:00;phone;resolved\n");
+
+        var result = await new Importer(db).ImportAsync(SourceKind.Contacts, path, null, new ImportOptions());
+
+        var reject = Assert.Single(result.Rejects);
+        Assert.Equal("unit_id", reject.Field);
+        Assert.DoesNotContain(code, reject.Reason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Raw_file_is_kept_and_the_batch_records_its_hash()
     {
         await using var db = await OpenWithUnitsAsync();

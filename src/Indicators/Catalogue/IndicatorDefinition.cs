@@ -13,6 +13,11 @@ public enum IndicatorShape
     Percentile,
     /// <summary>The share of rows in each bin of a measure; one value per bin (dimension "&lt;measure&gt;_bin").</summary>
     Distribution,
+    /// <summary>
+    /// Continuity of care (Bice–Boxerman COC) per person over the people with at least two rows:
+    /// (Σ nⱼ² − N) / (N (N − 1)), nⱼ rows with provider j of the person's N; the value is the mean.
+    /// </summary>
+    Continuity,
 }
 
 public enum Direction { HigherIsBetter, LowerIsBetter }
@@ -59,6 +64,9 @@ public sealed record IndicatorDefinition
     /// <summary>The measure of a percentile or distribution.</summary>
     public string? Measure { get; init; }
     public double? Percentile { get; init; }
+    /// <summary>Continuity: the field naming the person and the field naming the provider.</summary>
+    public string? Person { get; init; }
+    public string? Provider { get; init; }
     /// <summary>Lower edges of the distribution bins; a bin runs to the next edge − 1 (the last has no end).</summary>
     public List<int> Bins { get; init; } = [];
     public double Factor { get; init; } = 1;
@@ -128,6 +136,11 @@ public static class IndicatorCatalogue
             if (d.Shape == IndicatorShape.Percentile && d.Percentile is not (>= 0 and <= 1)) throw new InvalidDataException($"{d.Code}: percentile must be within 0–1");
             if (d.Shape == IndicatorShape.Distribution && (d.Bins.Count == 0 || d.Bins.Zip(d.Bins.Skip(1)).Any(p => p.First >= p.Second)))
                 throw new InvalidDataException($"{d.Code}: bins must be ascending");
+        }
+        if (d.Shape == IndicatorShape.Continuity)
+        {
+            Field(d.Person ?? throw new InvalidDataException($"{d.Code}: continuity needs a person field"));
+            Field(d.Provider ?? throw new InvalidDataException($"{d.Code}: continuity needs a provider field"));
         }
         if (!d.Name.ContainsKey("fi") || !d.Name.ContainsKey("sv") || !d.Name.ContainsKey("en")) throw new InvalidDataException($"{d.Code}: name needs fi, sv and en");
         return d;

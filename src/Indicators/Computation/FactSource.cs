@@ -66,6 +66,8 @@ public sealed class FactSource(string name, string sqliteFrom, string postgresFr
             FactField.Column("contact_mode", f => f.ContactMode),
             FactField.Column("profession", f => f.Profession),
             FactField.Column("service", f => f.Service),
+            FactField.Column("person", f => f.Person),
+            FactField.Column("practitioner", f => f.Practitioner),
             new("care_plan_visit", "f.care_plan_visit <> 0", "f.care_plan_visit", f => f.CarePlanVisit),
             new("certificate_only", "f.certificate_only <> 0", "f.certificate_only", f => f.CertificateOnly),
             new("has_assessment", "(f.assessment_date IS NOT NULL)", "(f.assessment_date IS NOT NULL)", f => f.AssessmentDate is not null),

@@ -100,6 +100,23 @@ public static class ReferenceEvaluator
                         yield return Value(d, period, g.Key, dim, v, null, v, sorted.Count);
                     }
                     break;
+                case IndicatorShape.Continuity:
+                    var personField = source.Field(d.Person!)!;
+                    var providerField = source.Field(d.Provider!)!;
+                    var withBoth = population.Where(f => personField.Value(f) is not null && providerField.Value(f) is not null).ToList();
+                    foreach (var dim in dimensions)
+                    foreach (var g in Groups(withBoth, ancestors, period, source, dim))
+                    {
+                        var indices = g.Rows.GroupBy(f => (string)personField.Value(f)!)
+                            .Select(p => (N: p.Count(), S: p.GroupBy(f => providerField.Value(f)).Sum(j => (double)j.Count() * j.Count())))
+                            .Where(p => p.N >= 2)
+                            .Select(p => (p.S - p.N) / ((double)p.N * (p.N - 1)))
+                            .ToList();
+                        if (indices.Count == 0) continue;
+                        var sum = indices.Sum();
+                        yield return Value(d, period, g.Key, dim, sum, indices.Count, d.Factor * sum / indices.Count, indices.Count);
+                    }
+                    break;
                 case IndicatorShape.Distribution:
                     var m = source.Field(d.Measure!)!;
                     var binned = population.Where(f => AsDouble(m.Value(f)) >= d.Bins[0]).ToList();

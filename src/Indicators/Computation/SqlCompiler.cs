@@ -32,6 +32,7 @@ public static class SqlCompiler
                 {
                     IndicatorShape.Ratio => Ratio(d, dialect, period, dimension),
                     IndicatorShape.Percentile => Percentile(d, dialect, period, dimension),
+                    IndicatorShape.Continuity => Continuity(d, dialect, period, dimension),
                     _ => throw new InvalidOperationException(d.Shape.ToString()),
                 };
         }
@@ -85,16 +86,54 @@ public static class SqlCompiler
                   SELECT b.*, ROW_NUMBER() OVER (PARTITION BY b.period_code, b.org_unit_id, b.category ORDER BY b.m) - 1 AS rn,
                          COUNT(*) OVER (PARTITION BY b.period_code, b.org_unit_id, b.category) AS cnt
                   FROM (
-                    SELECT {PeriodExpression(period, dialect)} AS period_code, oa.ancestor_id AS org_unit_id,
-                           {Category(source, dimension, dialect)} AS category, CAST({measure} AS DOUBLE PRECISION) AS m
-                    FROM ({source.From(dialect)}) f
-                    JOIN org_unit_ancestor oa ON oa.unit_id = f.unit_id
-                    WHERE {Conditions(source, d.Filters, dialect)} AND {measure} IS NOT NULL
+                    SELECT e.period_code, oa.ancestor_id AS org_unit_id, e.category, e.m
+                    FROM (
+                      SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id,
+                             {Category(source, dimension, dialect)} AS category, CAST({measure} AS DOUBLE PRECISION) AS m
+                      FROM ({source.From(dialect)}) f
+                      WHERE {Conditions(source, d.Filters, dialect)} AND {measure} IS NOT NULL
+                    ) e
+                    JOIN org_unit_ancestor oa ON oa.unit_id = e.unit_id
                   ) b
                 ) x
               ) y
               GROUP BY y.period_code, y.org_unit_id, y.category
             ) z
+            """;
+    }
+
+    private static string Continuity(IndicatorDefinition d, Dialect dialect, PeriodType period, string dimension)
+    {
+        var source = FactSource.Get(d.Source);
+        var person = source.Field(d.Person!)!.Sql(dialect);
+        var provider = source.Field(d.Provider!)!.Sql(dialect);
+        return $"""
+            {InsertInto}
+            SELECT {Text(d.Code)}, {Text(Code(period))}, c.period_code, c.org_unit_id, {Text(dimension)}, c.category,
+                   c.num, c.den, {Number(d.Factor)} * c.num / c.den, c.den
+            FROM (
+              SELECT p.period_code, p.org_unit_id, p.category,
+                     SUM(CAST(p.s - p.n AS DOUBLE PRECISION) / (p.n * (p.n - 1))) AS num, CAST(COUNT(*) AS DOUBLE PRECISION) AS den
+              FROM (
+                SELECT j.period_code, j.org_unit_id, j.category, j.person, SUM(j.nj) AS n, SUM(j.nj * j.nj) AS s
+                FROM (
+                  -- Visits per person and provider are additive: count per unit, then roll up the tree.
+                  SELECT u.period_code, oa.ancestor_id AS org_unit_id, u.category, u.person, u.provider, SUM(u.nj) AS nj
+                  FROM (
+                    SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id, {Category(source, dimension, dialect)} AS category,
+                           {person} AS person, {provider} AS provider, COUNT(*) AS nj
+                    FROM ({source.From(dialect)}) f
+                    WHERE {Conditions(source, d.Filters, dialect)} AND {person} IS NOT NULL AND {provider} IS NOT NULL
+                    GROUP BY 1, 2, 3, 4, 5
+                  ) u
+                  JOIN org_unit_ancestor oa ON oa.unit_id = u.unit_id
+                  GROUP BY u.period_code, oa.ancestor_id, u.category, u.person, u.provider
+                ) j
+                GROUP BY j.period_code, j.org_unit_id, j.category, j.person
+                HAVING SUM(j.nj) >= 2
+              ) p
+              GROUP BY p.period_code, p.org_unit_id, p.category
+            ) c
             """;
     }
 

@@ -126,7 +126,7 @@ public sealed class Importer(IndicatorsDbContext db)
             rows.Remove(row);
             batch.RowsRejected++;
             rejects.Add(new ImportReject(batch.FileName, (int)row[lineIndex]!, "parent_id",
-                Localisation.Texts.Format("Ingest.Reject.UnknownUnit", culture, row[parentIndex])));
+                Localisation.Texts.Format("Ingest.Reject.UnknownUnit", culture, IdentityCode.Mask((string)row[parentIndex]!))));
         }
     }
 

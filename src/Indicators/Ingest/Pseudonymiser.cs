@@ -64,6 +64,11 @@ public static class IdentityCode
     public static char CheckCharacter(string nineDigits) => CheckCharacters[(int)(long.Parse(nineDigits) % 31)];
 
     /// <summary>Does the text contain anything shaped like an identity code? (For scrubbing checks.)</summary>
-    public static bool LooksLikeOne(string text) =>
-        System.Text.RegularExpressions.Regex.IsMatch(text, @"\b\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]\b");
+    public static bool LooksLikeOne(string text) => Shape.IsMatch(text);
+
+    /// <summary>The text with everything shaped like an identity code replaced by asterisks.</summary>
+    public static string Mask(string text) => Shape.Replace(text, "***********");
+
+    private static readonly System.Text.RegularExpressions.Regex Shape =
+        new(@"\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 }

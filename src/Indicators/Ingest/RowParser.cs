@@ -148,7 +148,9 @@ internal sealed class RowParser
 
     private bool Reject(SourceRecord record, CanonicalField field, string key, List<ImportReject> rejects, params object?[] args)
     {
-        rejects.Add(new ImportReject(_file, record.Line, SourceColumn(field), Texts.Format(key, _culture, args)));
+        // A value echoed in a reason could be an identity code in the wrong column: mask anything shaped like one.
+        var safe = args.Select(a => a is string s && IdentityCode.LooksLikeOne(s) ? IdentityCode.Mask(s) : a).ToArray();
+        rejects.Add(new ImportReject(_file, record.Line, SourceColumn(field), Texts.Format(key, _culture, safe)));
         return false;
     }
 

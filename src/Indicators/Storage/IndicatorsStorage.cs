@@ -10,11 +10,19 @@ public static class IndicatorsStorage
     /// <summary>Registers <see cref="IndicatorsDbContext"/> backed by the provider-specific subclass.</summary>
     public static IServiceCollection AddIndicatorsStorage(this IServiceCollection services, DatabaseOptions db)
     {
-        services.AddSingleton(db);
         if (db.Provider == DatabaseProvider.Sqlite)
             services.AddDbContext<IndicatorsDbContext, SqliteIndicatorsDbContext>(o => db.Apply(o, IndicatorsDbContext.Module));
         else
             services.AddDbContext<IndicatorsDbContext, PostgresIndicatorsDbContext>(o => db.Apply(o, IndicatorsDbContext.Module));
+        return services;
+    }
+
+    /// <summary>Storage plus <see cref="IndicatorsService"/> (scoped) and the ingest settings.</summary>
+    public static IServiceCollection AddIndicators(this IServiceCollection services, DatabaseOptions db, IngestSettings? settings = null)
+    {
+        services.AddIndicatorsStorage(db);
+        services.AddSingleton(settings ?? new IngestSettings());
+        services.AddScoped<IndicatorsService>();
         return services;
     }
 

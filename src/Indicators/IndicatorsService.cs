@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Tilannekuva.Indicators.Catalogue;
+using Tilannekuva.Indicators.Computation;
+using Tilannekuva.Indicators.Domain;
+using Tilannekuva.Indicators.Ingest;
+using Tilannekuva.Indicators.Storage;
+
+namespace Tilannekuva.Indicators;
+
+/// <summary>Ingest settings (configuration section "Ingest"); environment variables fill what is not configured.</summary>
+public sealed record IngestSettings(string? PseudonymKey = null, string? RawFolder = null)
+{
+    public Pseudonymiser? Pseudonymiser =>
+        (PseudonymKey ?? Environment.GetEnvironmentVariable(Pseudonymiser.EnvironmentVariable)) is { Length: > 0 } key ? new Pseudonymiser(key) : null;
+
+    public string? RawFolderOrDefault => RawFolder ?? Environment.GetEnvironmentVariable("TILANNEKUVA_RAW_FOLDER");
+}
+
+/// <summary>One point of a series: a period's value with what it rests on.</summary>
+public sealed record IndicatorPoint(string PeriodCode, string Category, double? Value, double Numerator, double? Denominator, long N);
+
+/// <summary>
+/// The module's small public surface for pages and the API: import a file and recompute, read the
+/// catalogue, the org-unit tree and computed series.
+/// </summary>
+public sealed class IndicatorsService(IndicatorsDbContext db, IngestSettings settings)
+{
+    public IReadOnlyList<IndicatorDefinition> Catalogue => IndicatorCatalogue.All;
+
+    /// <summary>Imports one file and, if anything was stored, recomputes every indicator.</summary>
+    public async Task<(ImportResult Import, ComputeResult? Compute)> ImportAsync(SourceKind kind, string path, ColumnMapping? mapping,
+        Action<ImportProgress>? progress = null, System.Globalization.CultureInfo? culture = null, CancellationToken ct = default)
+    {
+        var result = await new Importer(db).ImportAsync(kind, path, mapping, new ImportOptions
+        {
+            Pseudonymiser = settings.Pseudonymiser,
+            RawFolder = settings.RawFolderOrDefault,
+            Progress = progress,
+            Culture = culture ?? System.Globalization.CultureInfo.CurrentUICulture,
+        }, ct);
+        db.ChangeTracker.Clear();
+        var compute = result.Stored > 0 ? await new IndicatorComputer(db).RecomputeAsync(ct: ct) : null;
+        return (result, compute);
+    }
+
+    public Task<ComputeResult> RecomputeAsync(CancellationToken ct = default) => new IndicatorComputer(db).RecomputeAsync(ct: ct);
+
+    public Task<List<OrgUnit>> OrgUnitsAsync(CancellationToken ct = default) =>
+        db.OrgUnits.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync(ct);
+
+    /// <summary>Values of one indicator for one org unit, by period, for the total or one breakdown.</summary>
+    public Task<List<IndicatorPoint>> SeriesAsync(string code, string orgUnitId, string periodType = "month", string dimension = SqlCompiler.Total, CancellationToken ct = default) =>
+        db.IndicatorValues.AsNoTracking()
+            .Where(v => v.IndicatorCode == code && v.OrgUnitId == orgUnitId && v.PeriodType == periodType && v.Dimension == dimension)
+            .OrderBy(v => v.PeriodCode).ThenBy(v => v.Category)
+            .Select(v => new IndicatorPoint(v.PeriodCode, v.Category, v.Value, v.Numerator, v.Denominator, v.N))
+            .ToListAsync(ct);
+
+    public Task<List<ImportBatch>> RecentImportsAsync(int count = 20, CancellationToken ct = default) =>
+        db.ImportBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(count).ToListAsync(ct);
+}
