@@ -19,18 +19,18 @@ public static class ReportCommands
     {
         var reviewFormat = new Option<ReviewFileFormat>("--format") { Description = "pptx, docx or html", DefaultValueFactory = _ => ReviewFileFormat.Pptx };
         var review = new Command("review", "Steering-group review (ohjausryhmäkatsaus)") { Programme, Date, reviewFormat, Out, Lang };
-        review.SetAction((r, ct) => Run(r, ct, async (db, id, date, culture) =>
-            await ReviewDocuments.BuildAsync(db, id, date, ct) is { } model ? ReviewDocuments.Render(model, r.GetValue(reviewFormat), culture) : null));
+        review.SetAction((r, ct) => Run(r, ct, async (db, computed, id, date, culture) =>
+            await ReviewDocuments.BuildAsync(db, id, date, computed, ct) is { } model ? ReviewDocuments.Render(model, r.GetValue(reviewFormat), culture) : null));
 
         var monthlyFormat = new Option<MonthlyFileFormat>("--format") { Description = "csv or xlsx", DefaultValueFactory = _ => MonthlyFileFormat.Csv };
         var monthly = new Command("monthly", "Monthly portfolio report, one row per work package") { Programme, Date, monthlyFormat, Out, Lang };
-        monthly.SetAction((r, ct) => Run(r, ct, (db, id, date, culture) =>
-            ReviewDocuments.MonthlyAsync(db, id, date, r.GetValue(monthlyFormat), culture, ct)));
+        monthly.SetAction((r, ct) => Run(r, ct, (db, computed, id, date, culture) =>
+            ReviewDocuments.MonthlyAsync(db, id, date, r.GetValue(monthlyFormat), culture, computed, ct)));
 
         return new Command("report", "Generate the steering-group review or the monthly report") { review, monthly };
     }
 
-    private static async Task<int> Run(ParseResult r, CancellationToken ct, Func<ProgrammeDbContext, int, DateOnly, CultureInfo, Task<GeneratedFile?>> generate)
+    private static async Task<int> Run(ParseResult r, CancellationToken ct, Func<ProgrammeDbContext, IComputedMetricValues, int, DateOnly, CultureInfo, Task<GeneratedFile?>> generate)
     {
         await using var app = CliApp.Services(r);
         await Web.Hosting.Startup.MigrateAsync(app.Services, ct);
@@ -43,7 +43,7 @@ public static class ReportCommands
             return 2;
         }
         var culture = CultureInfo.GetCultureInfo(Texts.Cultures.Contains(r.GetValue(Lang)) ? r.GetValue(Lang)! : Texts.DefaultCulture);
-        var file = await generate(db, id.Value, r.GetValue(Date) ?? DateOnly.FromDateTime(DateTime.Today), culture);
+        var file = await generate(db, scope.ServiceProvider.GetRequiredService<IComputedMetricValues>(), id.Value, r.GetValue(Date) ?? DateOnly.FromDateTime(DateTime.Today), culture);
         if (file is null) return 2;
         var path = r.GetValue(Out) ?? file.FileName;
         await File.WriteAllBytesAsync(path, file.Content, ct);

@@ -16,12 +16,9 @@ public sealed record IngestSettings(string? PseudonymKey = null, string? RawFold
     public string? RawFolderOrDefault => RawFolder ?? Environment.GetEnvironmentVariable("TILANNEKUVA_RAW_FOLDER");
 }
 
-/// <summary>One point of a series: a period's value with what it rests on.</summary>
-public sealed record IndicatorPoint(string PeriodCode, string Category, double? Value, double Numerator, double? Denominator, long N);
-
 /// <summary>
 /// The module's small public surface for pages and the API: import a file and recompute, read the
-/// catalogue, the org-unit tree and computed series.
+/// catalogue and the recent imports. Computed values are read through <see cref="Results.IndicatorResults"/>.
 /// </summary>
 public sealed class IndicatorsService(IndicatorsDbContext db, IngestSettings settings)
 {
@@ -44,17 +41,6 @@ public sealed class IndicatorsService(IndicatorsDbContext db, IngestSettings set
     }
 
     public Task<ComputeResult> RecomputeAsync(CancellationToken ct = default) => new IndicatorComputer(db).RecomputeAsync(ct: ct);
-
-    public Task<List<OrgUnit>> OrgUnitsAsync(CancellationToken ct = default) =>
-        db.OrgUnits.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync(ct);
-
-    /// <summary>Values of one indicator for one org unit, by period, for the total or one breakdown.</summary>
-    public Task<List<IndicatorPoint>> SeriesAsync(string code, string orgUnitId, string periodType = "month", string dimension = SqlCompiler.Total, CancellationToken ct = default) =>
-        db.IndicatorValues.AsNoTracking()
-            .Where(v => v.IndicatorCode == code && v.OrgUnitId == orgUnitId && v.PeriodType == periodType && v.Dimension == dimension)
-            .OrderBy(v => v.PeriodCode).ThenBy(v => v.Category)
-            .Select(v => new IndicatorPoint(v.PeriodCode, v.Category, v.Value, v.Numerator, v.Denominator, v.N))
-            .ToListAsync(ct);
 
     public Task<List<ImportBatch>> RecentImportsAsync(int count = 20, CancellationToken ct = default) =>
         db.ImportBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(count).ToListAsync(ct);

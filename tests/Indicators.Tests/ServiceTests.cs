@@ -22,7 +22,7 @@ public sealed class ServiceTests
 
         Assert.Equal(3, import.Stored);
         Assert.NotNull(compute);
-        var series = await service.SeriesAsync("remote_contact_share", "R");
+        var series = await new Results.IndicatorResults(db).SeriesAsync("remote_contact_share", "month", "R");
         Assert.Equal(["2024-02", "2024-03"], series.Select(p => p.PeriodCode));
         Assert.Equal([100.0, 50.0], series.Select(p => p.Value!.Value));
         Assert.Equal(2, (await service.RecentImportsAsync()).Count);

@@ -14,8 +14,13 @@ public sealed record GeneratedFile(byte[] Content, string ContentType, string Fi
 /// <summary>Builds and renders the steering-group review; the web page, the API and the CLI all come here.</summary>
 public static class ReviewDocuments
 {
-    public static async Task<ReviewModel?> BuildAsync(ProgrammeDbContext db, int programmeId, DateOnly meetingDate, CancellationToken ct = default) =>
-        await db.LoadProgrammeAsync(programmeId, ct) is { } p ? ReviewBuilder.Build(p, meetingDate) : null;
+    /// <summary>The review as of a date; metrics linked to an indicator show its computed values when a source is given.</summary>
+    public static async Task<ReviewModel?> BuildAsync(ProgrammeDbContext db, int programmeId, DateOnly meetingDate, IComputedMetricValues? computed = null, CancellationToken ct = default)
+    {
+        if (await db.LoadProgrammeAsync(programmeId, ct) is not { } p) return null;
+        var hook = (await computed.ForOrNoneAsync(p, ct)).Apply(p);
+        return ReviewBuilder.Build(p, meetingDate, hook);
+    }
 
     public static GeneratedFile Render(ReviewModel model, ReviewFileFormat format, CultureInfo culture)
     {
@@ -31,9 +36,10 @@ public static class ReviewDocuments
     }
 
     /// <summary>The monthly portfolio report: one row per work package as of a date.</summary>
-    public static async Task<GeneratedFile?> MonthlyAsync(ProgrammeDbContext db, int programmeId, DateOnly asOf, MonthlyFileFormat format, CultureInfo culture, CancellationToken ct = default)
+    public static async Task<GeneratedFile?> MonthlyAsync(ProgrammeDbContext db, int programmeId, DateOnly asOf, MonthlyFileFormat format, CultureInfo culture,
+        IComputedMetricValues? computed = null, CancellationToken ct = default)
     {
-        if (await BuildAsync(db, programmeId, asOf, ct) is not { } model) return null;
+        if (await BuildAsync(db, programmeId, asOf, computed, ct) is not { } model) return null;
         var rows = Reports.MonthlyReport.Rows(model);
         using var buffer = new MemoryStream();
         var name = $"kuukausiraportti-{Slug(model.ProgrammeName)}-{asOf:yyyy-MM-dd}";

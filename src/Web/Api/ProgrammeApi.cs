@@ -23,10 +23,10 @@ public static class ProgrammeApi
 
         api.MapGet("programmes", ListProgrammes);
         api.MapGet("programmes/{id:int}", GetProgramme);
-        api.MapGet("programmes/{id:int}/review", (int id, DateOnly? date, ReviewFileFormat? format, ProgrammeDbContext db, CancellationToken ct) =>
-            Reports.ReportEndpoints.Review(id, date, format ?? ReviewFileFormat.Pptx, db, ct));
-        api.MapGet("programmes/{id:int}/monthly", (int id, DateOnly? date, MonthlyFileFormat? format, ProgrammeDbContext db, CancellationToken ct) =>
-            Reports.ReportEndpoints.Monthly(id, date, format ?? MonthlyFileFormat.Csv, db, ct));
+        api.MapGet("programmes/{id:int}/review", (int id, DateOnly? date, ReviewFileFormat? format, ProgrammeDbContext db, IComputedMetricValues computed, CancellationToken ct) =>
+            Reports.ReportEndpoints.Review(id, date, format ?? ReviewFileFormat.Pptx, db, computed, ct));
+        api.MapGet("programmes/{id:int}/monthly", (int id, DateOnly? date, MonthlyFileFormat? format, ProgrammeDbContext db, IComputedMetricValues computed, CancellationToken ct) =>
+            Reports.ReportEndpoints.Monthly(id, date, format ?? MonthlyFileFormat.Csv, db, computed, ct));
         api.MapGet("programmes/{id:int}/checks", GetChecks);
         api.MapGet("workpackages/{id:int}", GetWorkPackage);
         api.MapGet("entities", ListEntityTypes);

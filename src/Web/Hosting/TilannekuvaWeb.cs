@@ -43,9 +43,11 @@ public static class TilannekuvaWeb
         services.AddScoped<ICurrentUserName, SignedInUser>();
         services.AddProgrammeStorage(db);
         services.AddAccessStorage(db);
-        services.AddIndicatorsStorage(db);
+        // Pseudonym key and raw-file folder: configuration "Ingest:*" or TILANNEKUVA_PSEUDONYM_KEY / TILANNEKUVA_RAW_FOLDER.
+        services.AddIndicators(db, new Tilannekuva.Indicators.IngestSettings(builder.Configuration["Ingest:PseudonymKey"], builder.Configuration["Ingest:RawFolder"]));
         services.AddScoped<IndicatorResults>();
         services.AddScoped<ImportRunner>();
+        services.AddScoped<Tilannekuva.Programme.Review.IComputedMetricValues, IndicatorMetricValues>();
         services.AddScoped<Accounts>();
         services.AddScoped<EntityEditor>();
 

@@ -1,33 +1,24 @@
 using System.Globalization;
-using Tilannekuva.Indicators.Computation;
+using Tilannekuva.Indicators;
 using Tilannekuva.Indicators.Ingest;
-using Tilannekuva.Indicators.Storage;
 
 namespace Tilannekuva.Web.Indicators;
 
 /// <summary>
-/// Runs an uploaded export file through the importer (one transaction, idempotent) and recomputes the
-/// indicators; used by the analysts' upload page and the API. The pseudonym key comes from
-/// configuration "Ingest:PseudonymKey" or TILANNEKUVA_PSEUDONYM_KEY; raw files go to "Ingest:RawFolder" (default data/raw).
+/// Hands an uploaded export file to the Indicators module (one transaction, idempotent, recompute after);
+/// used by the analysts' upload page and the API. The upload is kept under its own name so that the
+/// reject report names the file the analyst knows, and removed afterwards.
 /// </summary>
-public sealed class ImportRunner(IndicatorsDbContext db, IConfiguration config)
+public sealed class ImportRunner(IndicatorsService indicators)
 {
     public async Task<ImportResult> RunAsync(SourceKind kind, string fileName, Stream content, Stream? mapping, CultureInfo culture, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("tilannekuva-upload-");
         try
         {
-            // Keep the uploaded name: the reject report names the file the analyst knows.
             var path = Path.Combine(folder.FullName, Path.GetFileName(fileName));
             await using (var file = File.Create(path)) await content.CopyToAsync(file, ct);
-            var key = config["Ingest:PseudonymKey"] ?? Environment.GetEnvironmentVariable(Pseudonymiser.EnvironmentVariable);
-            var result = await new Importer(db).ImportAsync(kind, path, mapping is null ? null : ColumnMapping.Read(mapping, "mapping"), new ImportOptions
-            {
-                Pseudonymiser = string.IsNullOrEmpty(key) ? null : new Pseudonymiser(key),
-                RawFolder = config["Ingest:RawFolder"] ?? Path.Combine("data", "raw"),
-                Culture = culture,
-            }, ct);
-            if (result.Stored > 0) await new IndicatorComputer(db).RecomputeAsync(ct: ct);
+            var (result, _) = await indicators.ImportAsync(kind, path, mapping is null ? null : ColumnMapping.Read(mapping, "mapping"), culture: culture, ct: ct);
             return result;
         }
         finally

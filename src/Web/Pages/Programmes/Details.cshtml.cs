@@ -8,7 +8,7 @@ using Tilannekuva.Web.Auth;
 
 namespace Tilannekuva.Web.Pages.Programmes;
 
-public sealed class ProgrammeDetailsModel(ProgrammeDbContext db) : PageModel
+public sealed class ProgrammeDetailsModel(ProgrammeDbContext db, IComputedMetricValues computed) : PageModel
 {
     public DevelopmentProgramme? Programme { get; private set; }
     public bool CanManage { get; private set; }
@@ -21,7 +21,8 @@ public sealed class ProgrammeDetailsModel(ProgrammeDbContext db) : PageModel
     {
         Programme = await db.LoadProgrammeAsync(id, ct);
         if (Programme is null) return NotFound();
-        Status = ReviewBuilder.Build(Programme, Today);
+        var hook = (await computed.ForAsync(Programme, ct)).Apply(Programme);
+        Status = ReviewBuilder.Build(Programme, Today, hook);
         CanManage = SignedInUser.EditorOf(User).Right == EditRight.Everything;
         return Page();
     }

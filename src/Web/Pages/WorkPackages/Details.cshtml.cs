@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tilannekuva.Programme.Domain;
 using Tilannekuva.Programme.Editing;
+using Tilannekuva.Programme.Review;
 using Tilannekuva.Programme.Storage;
 using Tilannekuva.Web.Auth;
 
 namespace Tilannekuva.Web.Pages.WorkPackages;
 
-public sealed class WorkPackageDetailsModel(ProgrammeDbContext db) : PageModel
+public sealed class WorkPackageDetailsModel(ProgrammeDbContext db, IComputedMetricValues computed) : PageModel
 {
     public WorkPackage? WorkPackage { get; private set; }
     public int ProgrammeId { get; private set; }
@@ -23,6 +24,7 @@ public sealed class WorkPackageDetailsModel(ProgrammeDbContext db) : PageModel
     {
         if (await db.ProgrammeIdOfWorkPackageAsync(id, ct) is not { } programmeId) return NotFound();
         var programme = (await db.LoadProgrammeAsync(programmeId, ct))!;
+        (await computed.ForAsync(programme, ct)).Apply(programme);
         var (pillar, investment, wp) = programme.Pillars
             .SelectMany(p => p.Investments.SelectMany(i => i.WorkPackages.Select(w => (p, i, w))))
             .First(x => x.w.Id == id);
