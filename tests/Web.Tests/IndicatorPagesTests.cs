@@ -147,5 +147,27 @@ public sealed partial class IndicatorPagesTests(SqliteApp app)
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task The_api_imports_a_file_for_an_analyst_and_refuses_a_planner()
+    {
+        var unit = await IndicatorsAsync(db => db.OrgUnits.Where(u => u.ParentId != null).Select(u => u.SourceId).FirstAsync());
+        var csv = $"source_id;unit_id;received_at;channel;outcome\napi-test-1;{unit};7.2.2026 10:00;video;resolved\napi-test-2;{unit};7.13.2026 10:00;video;resolved\n";
+        MultipartFormDataContent Form() => new() { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "api-yhteydenotot.csv" } };
+
+        var planner = await app.ApiClientAsync(Demo.Planner);
+        Assert.Equal(HttpStatusCode.Forbidden, (await planner.PostAsync("/api/v1/imports/contacts", Form())).StatusCode);
+
+        var analyst = await app.ApiClientAsync(Demo.Analyst);
+        var response = await analyst.PostAsync("/api/v1/imports/contacts", Form());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal((2, 1, 1), (json.RootElement.GetProperty("read").GetInt32(), json.RootElement.GetProperty("stored").GetInt32(), json.RootElement.GetProperty("rejected").GetInt32()));
+        var reject = json.RootElement.GetProperty("rejects")[0];
+        Assert.Equal(("api-yhteydenotot.csv", 3, "received_at"), (reject.GetProperty("file").GetString(), reject.GetProperty("line").GetInt32(), reject.GetProperty("field").GetString()));
+
+        var values = await analyst.GetStringAsync("/api/v1/indicators/remote_contact_share/values?period=month");
+        Assert.Contains("\"periodCode\":\"2026-02\"", values);
+    }
+
     [GeneratedRegex("<tr data-unit=")] private static partial Regex UnitRow();
 }

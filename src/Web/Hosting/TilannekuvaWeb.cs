@@ -89,6 +89,7 @@ public static class TilannekuvaWeb
         app.MapOpenApi();
         app.MapCultureSwitch();
         app.MapProgrammeApiV1();
+        app.MapIndicatorsApiV1();
         app.MapReportDownloads();
         app.MapIndicatorExports();
         return app;
