@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(ReportCommands.Build());
         root.Subcommands.Add(UserCommands.Build());
         root.Subcommands.Add(BenchCommands.Build());
+        root.Subcommands.Add(FeedbackCommands.Build());
         return root;
     }
 

@@ -31,6 +31,7 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
         {
             e.ToTable("fb_questionnaire");
             e.HasIndex(q => new { q.Key, q.Version }).IsUnique();
+            e.Ignore(q => q.OrderedItems);
             e.Property(q => q.Key).HasMaxLength(40);
             e.Property(q => q.Name).HasMaxLength(200);
             e.Property(q => q.CreatedBy).HasMaxLength(100);

@@ -94,6 +94,10 @@ public sealed class FeedbackSubmissions(
         foreach (var (code, value) in r.Answers)
             response.Answers.Add(new Answer { Position = items[code].Position, Code = code, Value = value == 0 ? null : value });
         db.Responses.Add(response);
+        // SQLite has one writer at a time; queueing here instead of in SQLite's busy handler (which
+        // sleeps and retries) keeps the latency even. PostgreSQL takes the writes in parallel.
+        var gate = db.Database.IsSqlite() ? SqliteWriteGate : null;
+        if (gate is not null) await gate.WaitAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -104,7 +108,13 @@ public sealed class FeedbackSubmissions(
             db.ChangeTracker.Clear();
             return SubmissionResult.Duplicate;
         }
+        finally
+        {
+            gate?.Release();
+        }
     }
+
+    private static readonly SemaphoreSlim SqliteWriteGate = new(1, 1);
 
     public static Guid IdForSmsLink(string linkId) => new(SHA256.HashData(Encoding.UTF8.GetBytes("sms|" + linkId))[..16]);
 

@@ -14,6 +14,7 @@ public static class Startup
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<AccessDbContext>().Database.MigrateAsync(ct);
         await scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>().Database.MigrateAsync(ct);
+        await Tilannekuva.Feedback.Storage.FeedbackStorage.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), ct);
     }
 
     /// <summary>Creates the admin on an empty store; returns the one-time sign-ins to print (user name, password).</summary>
@@ -43,5 +44,6 @@ public static class Startup
     {
         using var scope = services.CreateScope();
         await DemoProgramme.LoadAsync(scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>(), today, ct);
+        await Tilannekuva.Feedback.Demo.FeedbackDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Questionnaires.QuestionnaireComposer>(), today, ct: ct);
     }
 }

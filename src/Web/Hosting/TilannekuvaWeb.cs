@@ -40,6 +40,7 @@ public static class TilannekuvaWeb
         services.AddScoped<ICurrentUserName, SignedInUser>();
         services.AddProgrammeStorage(db);
         services.AddAccessStorage(db);
+        Tilannekuva.Feedback.FeedbackModule.AddFeedback(services, builder.Configuration, db);
         services.AddScoped<Accounts>();
         services.AddScoped<EntityEditor>();
 
@@ -82,6 +83,7 @@ public static class TilannekuvaWeb
         app.MapCultureSwitch();
         app.MapProgrammeApiV1();
         app.MapReportDownloads();
+        app.MapFeedbackApiV1();
         return app;
     }
 

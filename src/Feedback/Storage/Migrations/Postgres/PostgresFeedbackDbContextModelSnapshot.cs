@@ -138,9 +138,6 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Postgres
                     b.Property<int>("QuestionnaireId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("QuestionnaireId1")
-                        .HasColumnType("integer");
-
                     b.Property<string>("TextEn")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
@@ -158,8 +155,6 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("QuestionnaireId1");
 
                     b.HasIndex("QuestionnaireId", "Position")
                         .IsUnique();
@@ -363,10 +358,6 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Postgres
                         .HasForeignKey("QuestionnaireId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Tilannekuva.Feedback.Domain.Questionnaire", null)
-                        .WithMany("OrderedItems")
-                        .HasForeignKey("QuestionnaireId1");
                 });
 
             modelBuilder.Entity("Tilannekuva.Feedback.Domain.Response", b =>
@@ -381,8 +372,6 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Postgres
             modelBuilder.Entity("Tilannekuva.Feedback.Domain.Questionnaire", b =>
                 {
                     b.Navigation("Items");
-
-                    b.Navigation("OrderedItems");
                 });
 
             modelBuilder.Entity("Tilannekuva.Feedback.Domain.Response", b =>

@@ -127,9 +127,6 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Sqlite
                     b.Property<int>("QuestionnaireId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("QuestionnaireId1")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("TextEn")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -147,8 +144,6 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("QuestionnaireId1");
 
                     b.HasIndex("QuestionnaireId", "Position")
                         .IsUnique();
@@ -348,10 +343,6 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Sqlite
                         .HasForeignKey("QuestionnaireId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Tilannekuva.Feedback.Domain.Questionnaire", null)
-                        .WithMany("OrderedItems")
-                        .HasForeignKey("QuestionnaireId1");
                 });
 
             modelBuilder.Entity("Tilannekuva.Feedback.Domain.Response", b =>
@@ -366,8 +357,6 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Sqlite
             modelBuilder.Entity("Tilannekuva.Feedback.Domain.Questionnaire", b =>
                 {
                     b.Navigation("Items");
-
-                    b.Navigation("OrderedItems");
                 });
 
             modelBuilder.Entity("Tilannekuva.Feedback.Domain.Response", b =>

@@ -105,8 +105,7 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Postgres
                     Theme = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     TextFi = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     TextSv = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    TextEn = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    QuestionnaireId1 = table.Column<int>(type: "integer", nullable: true)
+                    TextEn = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -117,11 +116,6 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Postgres
                         principalTable: "fb_questionnaire",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_fb_questionnaire_item_fb_questionnaire_QuestionnaireId1",
-                        column: x => x.QuestionnaireId1,
-                        principalTable: "fb_questionnaire",
-                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -189,11 +183,6 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Postgres
                 table: "fb_questionnaire_item",
                 columns: new[] { "QuestionnaireId", "Position" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_fb_questionnaire_item_QuestionnaireId1",
-                table: "fb_questionnaire_item",
-                column: "QuestionnaireId1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_fb_response_Date",

@@ -104,8 +104,7 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Sqlite
                     Theme = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     TextFi = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     TextSv = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    TextEn = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    QuestionnaireId1 = table.Column<int>(type: "INTEGER", nullable: true)
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -116,11 +115,6 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Sqlite
                         principalTable: "fb_questionnaire",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_fb_questionnaire_item_fb_questionnaire_QuestionnaireId1",
-                        column: x => x.QuestionnaireId1,
-                        principalTable: "fb_questionnaire",
-                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -188,11 +182,6 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Sqlite
                 table: "fb_questionnaire_item",
                 columns: new[] { "QuestionnaireId", "Position" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_fb_questionnaire_item_QuestionnaireId1",
-                table: "fb_questionnaire_item",
-                column: "QuestionnaireId1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_fb_response_Date",
