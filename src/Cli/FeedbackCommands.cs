@@ -105,7 +105,8 @@ public static class FeedbackCommands
 
     private static async Task<WebApplication> StartAsync(ParseResult r, CancellationToken ct)
     {
-        var app = CliApp.Services(r);
+        // Only warnings on the console: `feedback link` prints the link alone, for scripts.
+        var app = Web.Hosting.TilannekuvaWeb.Build(["--Logging:LogLevel:Default=Warning"], CliApp.Database(r));
         await Web.Hosting.Startup.MigrateAsync(app.Services, ct);
         return app;
     }

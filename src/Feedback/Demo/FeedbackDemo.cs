@@ -83,7 +83,7 @@ public static class FeedbackDemo
                 QuestionnaireId = q.Id, ProviderCode = Provider, ServicePointCode = point.Code, ServiceCode = service,
                 Channel = channels[random.Next(channels.Length)], LinkId = "demo", Language = random.NextDouble() < 0.06 ? "sv" : "fi",
                 AgeGroup = isChild ? AgeGroup.Age7To12 : (AgeGroup)(1 + random.Next(6)),
-                Date = date, SubmittedAt = new DateTimeOffset(date.ToDateTime(new TimeOnly(8 + random.Next(9), random.Next(60))), TimeSpan.FromHours(2)),
+                Date = date, SubmittedAt = new DateTimeOffset(date.ToDateTime(new TimeOnly(8 + random.Next(9), random.Next(60))), TimeSpan.FromHours(2)).ToUniversalTime(),
                 Recommendation = recommendation,
             };
             foreach (var item in q.Items)

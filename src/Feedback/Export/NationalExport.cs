@@ -8,7 +8,7 @@ namespace Tilannekuva.Feedback.Export;
 
 /// <summary>
 /// The national export (THL's national customer feedback structure): one row per response of the
-/// period, with its linked dimensions and one column per statement code. UTF-8 without BOM,
+/// period (ordered by date, then response id), with its linked dimensions and one column per statement code. UTF-8 without BOM,
 /// comma-separated, RFC 4180 quoting, header row. The format is documented in docs/feedback-export.md.
 /// Open text is not exported: it stays with the county's staff.
 /// </summary>
@@ -42,7 +42,7 @@ public static class NationalExport
         csv.EndRecord();
 
         var rows = 0;
-        await foreach (var r in inPeriod.Include(r => r.Answers).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var r in inPeriod.Include(r => r.Answers).OrderBy(r => r.Date).ThenBy(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             var q = questionnaires[r.QuestionnaireId];
             csv.WriteField(r.Id.ToString("D"));

@@ -9,7 +9,7 @@ public sealed record FeedbackIndicatorDefinition(string Code, string NameKey, st
 
 /// <summary>
 /// One value: indicator × period × service point (null: all service points of the filter).
-/// <see cref="Value"/> is null when <see cref="Suppressed"/> (fewer responses than the minimum).
+/// <see cref="Value"/> is null and <see cref="Responses"/> 0 when <see cref="Suppressed"/> (fewer responses than the minimum).
 /// </summary>
 public sealed record FeedbackIndicatorValue(string IndicatorCode, string Period, string? ServicePoint, int Responses, double? Value, bool Suppressed);
 
@@ -59,8 +59,9 @@ public sealed class FeedbackIndicators(FeedbackResults results, FeedbackDbContex
             {
                 if (statement is null)
                 {
-                    var value = indicatorCode == Responses ? row.Nps.N : row.Nps.Nps;
-                    values.Add(new(indicatorCode, row.Key, sp, row.Nps.N, row.Suppressed && indicatorCode != Responses ? null : value, row.Suppressed && indicatorCode != Responses));
+                    // A suppressed cell gives neither its NPS nor its exact count.
+                    var value = row.Suppressed ? null : indicatorCode == Responses ? row.Nps.N : row.Nps.Nps;
+                    values.Add(new(indicatorCode, row.Key, sp, row.Suppressed ? 0 : row.Nps.N, value, row.Suppressed));
                 }
                 else
                 {

@@ -106,7 +106,7 @@ public sealed class FeedbackResults(FeedbackDbContext db, IOptions<FeedbackOptio
                 }
                 return new StatementResult(c.Key, counts, cannotSay);
             }).Where(s => s.Answered + s.CannotSay >= minimum).OrderBy(s => StatementOrder(s.Code)).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
-            return new ResultRow(g.Key, suppressed ? NpsResult.Empty with { N = nps.N } : nps, statements, suppressed);
+            return new ResultRow(g.Key, suppressed ? NpsResult.Empty with { N = nps.N, Hidden = true } : nps, statements, suppressed);
         }).ToList();
     }
 

@@ -8,6 +8,9 @@ namespace Tilannekuva.Feedback.Reporting;
 /// </summary>
 public sealed record NpsResult(int N, int Promoters, int Passives, int Detractors)
 {
+    /// <summary>A suppressed cell: it knows its count (for totals) but gives no figures.</summary>
+    public bool Hidden { get; init; }
+
     public static readonly NpsResult Empty = new(0, 0, 0, 0);
 
     public static NpsResult FromScores(IEnumerable<(int Score, int Count)> counts)
@@ -22,13 +25,13 @@ public sealed record NpsResult(int N, int Promoters, int Passives, int Detractor
         return new(p + pa + d, p, pa, d);
     }
 
-    public double? Nps => N == 0 ? null : 100.0 * (Promoters - Detractors) / N;
+    public double? Nps => N == 0 || Hidden ? null : 100.0 * (Promoters - Detractors) / N;
 
     public (double Low, double High)? Interval95
     {
         get
         {
-            if (N == 0) return null;
+            if (N == 0 || Hidden) return null;
             var mean = (double)(Promoters - Detractors) / N;
             var variance = (double)(Promoters + Detractors) / N - mean * mean;
             var half = 1.96 * 100 * Math.Sqrt(Math.Max(0, variance) / N);

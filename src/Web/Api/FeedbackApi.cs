@@ -52,7 +52,7 @@ public static class FeedbackApi
 
     public sealed record SubmissionReply(string Status, IReadOnlyList<string> Errors);
 
-    public sealed record NpsInfo(int Responses, bool Suppressed, double? Nps, double? Low, double? High, int Promoters, int Passives, int Detractors);
+    public sealed record NpsInfo(int? Responses, bool Suppressed, double? Nps, double? Low, double? High, int Promoters, int Passives, int Detractors);
 
     public sealed record StatementInfo(string Code, int Answered, int CannotSay, double? Mean, IReadOnlyList<int> Counts);
 
@@ -158,6 +158,6 @@ public static class FeedbackApi
     }
 
     public static ResultInfo Info(ResultRow r) => new(r.Key,
-        new NpsInfo(r.Nps.N, r.Suppressed, r.Nps.Nps, r.Nps.Interval95?.Low, r.Nps.Interval95?.High, r.Nps.Promoters, r.Nps.Passives, r.Nps.Detractors),
+        new NpsInfo(r.Suppressed ? null : r.Nps.N, r.Suppressed, r.Nps.Nps, r.Nps.Interval95?.Low, r.Nps.Interval95?.High, r.Nps.Promoters, r.Nps.Passives, r.Nps.Detractors),
         r.Statements.Select(s => new StatementInfo(s.Code, s.Answered, s.CannotSay, s.Mean, s.Counts)).ToList());
 }
