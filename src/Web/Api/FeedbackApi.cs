@@ -71,7 +71,9 @@ public static class FeedbackApi
             body.Token ?? "", body.SubmissionId, body.QuestionnaireId, body.Recommendation,
             body.Answers ?? [], body.OpenText, body.AgeGroup, body.Language ?? Texts.DefaultCulture,
             http.Connection.RemoteIpAddress?.ToString() ?? "?"), ct);
-        var reply = new SubmissionReply(result.Status.ToString(), result.Errors.Select(e => Texts.Get(e)).ToList());
+        // Messages in the respondent's language when it is one of ours, else the request's.
+        var culture = body.Language is { } l && Texts.Cultures.Contains(l) ? CultureInfo.GetCultureInfo(l) : CultureInfo.CurrentUICulture;
+        var reply = new SubmissionReply(result.Status.ToString(), result.Errors.Select(e => Texts.Get(e, culture)).ToList());
         return result.Status switch
         {
             SubmissionStatus.Stored => TypedResults.Created($"/api/v1/feedback/responses/{body.SubmissionId}", reply),
