@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using Tilannekuva.Feedback.Demo;
 using Tilannekuva.Feedback.Domain;
 using Tilannekuva.Feedback.Export;
@@ -100,7 +101,16 @@ public static class FeedbackCommands
             return 0;
         });
 
-        return new Command("feedback", "Customer feedback: national export, SMS invitations, demo data, signed links") { export, sms, demo, link };
+        var count = new Command("count", "Print the number of stored responses");
+        count.SetAction(async (r, ct) =>
+        {
+            await using var app = await StartAsync(r, ct);
+            using var scope = app.Services.CreateScope();
+            Console.WriteLine(await scope.ServiceProvider.GetRequiredService<FeedbackDbContext>().Responses.CountAsync(ct));
+            return 0;
+        });
+
+        return new Command("feedback", "Customer feedback: national export, SMS invitations, demo data, signed links, response count") { export, sms, demo, link, count };
     }
 
     private static async Task<WebApplication> StartAsync(ParseResult r, CancellationToken ct)
