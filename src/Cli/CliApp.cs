@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(UserCommands.Build());
         root.Subcommands.Add(BenchCommands.Build());
         foreach (var command in IndicatorsCommands.Build()) root.Subcommands.Add(command);
+        root.Subcommands.Add(FeedbackCommands.Build());
         return root;
     }
 

@@ -17,6 +17,7 @@ public static class Startup
         await scope.ServiceProvider.GetRequiredService<AccessDbContext>().Database.MigrateAsync(ct);
         await scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>().Database.MigrateAsync(ct);
         await scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>().Database.MigrateAsync(ct);
+        await Tilannekuva.Feedback.Storage.FeedbackStorage.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), ct);
     }
 
     /// <summary>Creates the admin on an empty store; returns the one-time sign-ins to print (user name, password).</summary>
@@ -60,5 +61,6 @@ public static class Startup
         {
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
+        await Tilannekuva.Feedback.Demo.FeedbackDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Questionnaires.QuestionnaireComposer>(), today, ct: ct);
     }
 }

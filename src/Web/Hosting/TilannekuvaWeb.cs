@@ -48,6 +48,7 @@ public static class TilannekuvaWeb
         services.AddScoped<IndicatorResults>();
         services.AddScoped<ImportRunner>();
         services.AddScoped<Tilannekuva.Programme.Review.IComputedMetricValues, IndicatorMetricValues>();
+        Tilannekuva.Feedback.FeedbackModule.AddFeedback(services, builder.Configuration, db);
         services.AddScoped<Accounts>();
         services.AddScoped<EntityEditor>();
 
@@ -92,6 +93,7 @@ public static class TilannekuvaWeb
         app.MapIndicatorsApiV1();
         app.MapReportDownloads();
         app.MapIndicatorExports();
+        app.MapFeedbackApiV1();
         return app;
     }
 

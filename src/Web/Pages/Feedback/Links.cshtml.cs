@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tilannekuva.Feedback;
+using Tilannekuva.Feedback.Domain;
+using Tilannekuva.Feedback.Links;
+using Tilannekuva.Feedback.Storage;
+
+namespace Tilannekuva.Web.Pages.Feedback;
+
+/// <summary>Makes signed links for a service point, service and channel, with QR codes to print and the kiosk address.</summary>
+public sealed class LinksModel(FeedbackDbContext db, LinkSigner signer, IOptions<FeedbackOptions> options) : PageModel
+{
+    public Dictionary<string, ServicePoint> ServicePoints { get; private set; } = [];
+    public Dictionary<string, string> Services { get; private set; } = [];
+    public Api.FeedbackApi.LinkInfo? Created { get; private set; }
+    public string? PublicResultsUrl { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(string? servicePoint, string? service, Channel? channel, Audience? audience, string? team, CancellationToken ct)
+    {
+        ServicePoints = await db.ServicePoints.AsNoTracking().OrderBy(p => p.Name).ToDictionaryAsync(p => p.Code, ct);
+        var lang = FeedbackView.Language;
+        Services = (await db.Services.AsNoTracking().OrderBy(s => s.Code).ToListAsync(ct)).ToDictionary(s => s.Code, s => s.Name(lang));
+        if (servicePoint is null || service is null || channel is null) return;
+        if (!ServicePoints.TryGetValue(servicePoint, out var point) || !Services.ContainsKey(service)) return;
+        var link = new FeedbackLink(point.ProviderCode, point.Code, service, channel.Value, string.IsNullOrWhiteSpace(team) ? null : team.Trim(), audience ?? Audience.Adult, FeedbackLink.NewLinkId());
+        if (link.InvalidPart() is not null) { Error = Localisation.Texts.Get("Feedback.Error.Key"); return; }
+        Created = Api.FeedbackApi.Describe(HttpContext, options.Value, signer.Sign(link));
+        PublicResultsUrl = $"{Api.FeedbackApi.BaseUrl(HttpContext, options.Value)}/results/{point.Code}";
+    }
+}
