@@ -106,6 +106,24 @@ public sealed partial class IndicatorPagesTests(SqliteApp app)
     }
 
     [Fact]
+    public async Task A_programme_metric_linked_to_feedback_NPS_shows_the_county_NPS_of_the_last_complete_quarter()
+    {
+        var client = await app.SignInAsync(Demo.Director);
+        var metric = await app.QueryAsync(db => db.Metrics.SingleAsync(x => x.IndicatorCode == Tilannekuva.Feedback.Reporting.FeedbackIndicators.Nps));
+        var programme = await app.QueryAsync(db => db.Programmes.SingleAsync());
+        IReadOnlyList<Tilannekuva.Feedback.Reporting.FeedbackIndicatorValue> quarters;
+        using (var scope = app.Services.CreateScope())
+            quarters = await scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Reporting.IFeedbackIndicators>().ComputeAsync(
+                metric.IndicatorCode!, new DateOnly(programme.StartYear, 1, 1), new DateOnly(programme.EndYear, 12, 31), Tilannekuva.Feedback.Reporting.Breakdown.Quarter, byServicePoint: false);
+        var latest = quarters.Where(q => q.Value is not null && Tilannekuva.Programme.Domain.Period.Parse(q.Period).End <= app.Today).MaxBy(q => q.Period);
+        Assert.NotNull(latest); // the demo has feedback
+
+        var html = (await client.GetStringAsync($"/programmes/{metric.ProgrammeId}")).Replace("\n", " ");
+        var expected = Math.Round((decimal)latest.Value!.Value, 1).ToString("0.##", Fi);
+        Assert.Matches($"{Regex.Escape(metric.Name)}.*?</td>\\s*<td class=\"num\">.*?</td>\\s*<td class=\"num\">{Regex.Escape(expected)} ", html);
+    }
+
+    [Fact]
     public async Task An_analyst_uploads_a_file_sees_its_rejects_and_a_second_upload_changes_nothing()
     {
         var client = await app.SignInAsync(Demo.Analyst);

@@ -871,7 +871,7 @@ public static class DemoProgramme
                 "Sähköisin välinein etänä hoidetut kontaktit kaikista kontakteista",
                 30.5m, 36.5m, 0.5m, 31_000, "Potilas- ja asiakastietojärjestelmät", false,
                 (35, $"{today.Year}Q4"));
-            yield return Indicator("Asiakaspalautteen NPS", "feedback_nps", MetricKind.Nps, "", true, 35,
+            yield return Indicator("Asiakaspalautteen NPS", "feedback.nps", MetricKind.Nps, "", true, 35,
                 "Suositteluhalukkuus 0–10, kaikki kanavat", 38, 47, 3, 850, "Asiakaspalautejärjestelmä", false,
                 (50, endYear.ToString(CultureInfo.InvariantCulture)));
             yield return Indicator("Häiriökysynnän osuus", "failure_demand_share", MetricKind.Percentage, "%", false, 24,

@@ -1,3 +1,4 @@
+using Tilannekuva.Feedback.Reporting;
 using Tilannekuva.Indicators.Catalogue;
 using Tilannekuva.Indicators.Results;
 using Tilannekuva.Programme.Domain;
@@ -8,10 +9,12 @@ using ProgrammePeriod = Tilannekuva.Programme.Domain.Period;
 namespace Tilannekuva.Web.Indicators;
 
 /// <summary>
-/// Programme metrics linked to an indicator code get the region's computed quarterly values, dated at
-/// the end of each quarter, with N and the indicator as their source. Typed values stay where no data exists.
+/// Programme metrics linked to an indicator code get computed quarterly values, dated at the end of
+/// each quarter, with N and their source: the region's value for an indicator of the catalogue, the
+/// whole county's feedback for a feedback indicator ("feedback.nps", "feedback.statement.&lt;code&gt;").
+/// Typed values stay where no data exists.
 /// </summary>
-public sealed class IndicatorMetricValues(IndicatorResults results) : IComputedMetricValues
+public sealed class IndicatorMetricValues(IndicatorResults results, IFeedbackIndicators feedback) : IComputedMetricValues
 {
     public const string PeriodType = "quarter";
 
@@ -19,23 +22,29 @@ public sealed class IndicatorMetricValues(IndicatorResults results) : IComputedM
     {
         var found = new Dictionary<int, IReadOnlyList<Measurement>>();
         var linked = programme.Metrics.Concat(programme.WorkPackages().SelectMany(w => w.Metrics))
-            .Where(m => m.IndicatorCode is { Length: > 0 } code && IndicatorCatalogue.All.Any(d => d.Code == code)).ToList();
-        if (linked.Count == 0) return found;
+            .Where(m => m.IndicatorCode is { Length: > 0 }).ToList();
         // One county per installation: the programme is held against the root of the org-unit tree.
-        if ((await results.RootsAsync(ct)).FirstOrDefault() is not { } region) return found;
+        var region = (await results.RootsAsync(ct)).FirstOrDefault();
         foreach (var metric in linked)
         {
-            var series = await results.SeriesAsync(metric.IndicatorCode!, PeriodType, region.SourceId, ct: ct);
-            var values = series.Where(p => p.Value is not null && ProgrammePeriod.TryParse(p.PeriodCode, out _))
+            var code = metric.IndicatorCode!;
+            var points = IndicatorCatalogue.All.Any(d => d.Code == code)
+                ? region is null ? [] : (await results.SeriesAsync(code, PeriodType, region.SourceId, ct: ct))
+                    .Select(p => (p.PeriodCode, p.Value, p.N, Source: $"{code} ({region.Name})"))
+                : feedback.Definitions.Any(d => d.Code == code)
+                    ? (await feedback.ComputeAsync(code, new DateOnly(programme.StartYear, 1, 1), new DateOnly(programme.EndYear, 12, 31), Breakdown.Quarter, byServicePoint: false, ct: ct))
+                        .Select(v => (PeriodCode: v.Period, v.Value, N: (long)v.Responses, Source: code))
+                    : [];
+            var values = points.Where(p => p.Value is not null && ProgrammePeriod.TryParse(p.PeriodCode, out _))
                 .Select(p => new Measurement
                 {
                     MetricId = metric.Id,
                     Date = ProgrammePeriod.Parse(p.PeriodCode).End,
                     Value = (decimal)Math.Round(p.Value!.Value, 1),
                     N = (int)Math.Min(p.N, int.MaxValue),
-                    Source = $"{metric.IndicatorCode} ({region.Name})",
+                    Source = p.Source,
                     RecordedBy = "tilannekuva",
-                }).ToList();
+                }).OrderBy(m => m.Date).ToList();
             if (values.Count > 0) found[metric.Id] = values;
         }
         return found;

@@ -212,7 +212,7 @@ public sealed class DemoProgrammeTests
         var remote = Assert.Single(p.Metrics, m => m.IndicatorCode == "remote_contact_share");
         Assert.Contains(remote.Targets, t => t.Value == 35);
         Assert.All(remote.Measurements, m => Assert.InRange(m.Value!.Value, 29, 38));
-        Assert.Equal(MetricKind.Nps, Assert.Single(p.Metrics, m => m.IndicatorCode == "feedback_nps").Kind);
+        Assert.Equal(MetricKind.Nps, Assert.Single(p.Metrics, m => m.IndicatorCode == "feedback.nps").Kind);
         Assert.False(Assert.Single(p.Metrics, m => m.IndicatorCode == "failure_demand_share").HigherIsBetter);
     }
 
