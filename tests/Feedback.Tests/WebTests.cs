@@ -197,7 +197,8 @@ public sealed class WebTests(Chromium chromium) : IClassFixture<Chromium>, IAsyn
         await first.Locator("input[name=handled]").CheckAsync();
         await first.Locator("textarea[name=reply]").FillAsync("Soitettu takaisin.");
         await first.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/feedback/comments**");
+        // The redirect after saving ends in the comment's anchor; the page was already on /feedback/comments.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"#r-{id}$"));
         var handled = await App.InScopeAsync(sp => sp.GetRequiredService<FeedbackDbContext>().Responses.SingleAsync(r => r.Id == Guid.Parse(id)));
         Assert.True(handled.Handled);
         Assert.Equal(("Soitettu takaisin.", "admin"), (handled.ReplyNote, handled.HandledBy));
