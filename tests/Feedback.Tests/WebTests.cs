@@ -173,6 +173,14 @@ public sealed class WebTests(Chromium chromium) : IClassFixture<Chromium>, IAsyn
         Assert.Equal(0, await page.Locator("[data-kpi=nps]").CountAsync());
         Assert.Equal("< 5", await page.Locator("[data-kpi=responses]").InnerTextAsync());
 
+        // Per service across service points, reached from the service point page.
+        await page.GotoAsync($"{App.BaseUrl}/results/KAJ-TK");
+        await page.ClickAsync("#by-service tr[data-key='VO'] a");
+        await page.WaitForURLAsync("**/results/service/VO");
+        Assert.Equal(1, await page.Locator("#by-service-point tr[data-key='KAJ-TK']").CountAsync());
+        Assert.True(await page.Locator("#by-service-point tr[data-key='PAL-TK'] td.suppressed").CountAsync() <= 1);
+        Assert.Matches(@"^[+−]?\d+$", await page.Locator("[data-kpi=nps]").InnerTextAsync());
+
         using var http = new HttpClient { BaseAddress = new Uri(App.BaseUrl) };
         var svg = await http.GetAsync("/feedback/trend.svg?servicePoint=KAJ-TK");
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
