@@ -196,6 +196,7 @@ public sealed class WebTests(Chromium chromium) : IClassFixture<Chromium>, IAsyn
         await page.ClickAsync("form button[type=submit]");
         await page.WaitForURLAsync("**/feedback");
         Assert.Equal("< 5", await page.Locator("#breakdown tr[data-key='PAL-TK'] td.num").First.InnerTextAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => { const i = document.querySelector('.chart img'); return i.complete && i.naturalWidth > 0; }"), "trend chart did not load");
         Assert.Matches(@"^[+−]?\d+$", await page.Locator("#breakdown tr[data-key='KAJ-TK'] td.num").Nth(1).InnerTextAsync());
 
         // Open text: scrubbed markers are shown in words; mark one handled with a reply note.
