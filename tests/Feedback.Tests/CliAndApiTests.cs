@@ -80,6 +80,9 @@ public sealed partial class CliAndApiTests
         var period = $"from={today.AddYears(-1):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"/api/v1/feedback/export?{period}")).StatusCode);
+        var openApi = await http.GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/v1/feedback/responses", "/api/v1/feedback/export", "/api/v1/feedback/indicators", "/api/v1/feedback/links" })
+            Assert.Contains($"\"{path}\"", openApi, StringComparison.Ordinal);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var export = await http.GetAsync($"/api/v1/feedback/export?{period}");

@@ -173,6 +173,14 @@ public sealed class WebTests(Chromium chromium) : IClassFixture<Chromium>, IAsyn
         Assert.Equal(0, await page.Locator("[data-kpi=nps]").CountAsync());
         Assert.Equal("< 5", await page.Locator("[data-kpi=responses]").InnerTextAsync());
 
+        // Per service across service points, reached from the service point page.
+        await page.GotoAsync($"{App.BaseUrl}/results/KAJ-TK");
+        await page.ClickAsync("#by-service tr[data-key='VO'] a");
+        await page.WaitForURLAsync("**/results/service/VO");
+        Assert.Equal(1, await page.Locator("#by-service-point tr[data-key='KAJ-TK']").CountAsync());
+        Assert.True(await page.Locator("#by-service-point tr[data-key='PAL-TK'] td.suppressed").CountAsync() <= 1);
+        Assert.Matches(@"^[+−]?\d+$", await page.Locator("[data-kpi=nps]").InnerTextAsync());
+
         using var http = new HttpClient { BaseAddress = new Uri(App.BaseUrl) };
         var svg = await http.GetAsync("/feedback/trend.svg?servicePoint=KAJ-TK");
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
@@ -188,6 +196,7 @@ public sealed class WebTests(Chromium chromium) : IClassFixture<Chromium>, IAsyn
         await page.ClickAsync("form button[type=submit]");
         await page.WaitForURLAsync("**/feedback");
         Assert.Equal("< 5", await page.Locator("#breakdown tr[data-key='PAL-TK'] td.num").First.InnerTextAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => { const i = document.querySelector('.chart img'); return i.complete && i.naturalWidth > 0; }"), "trend chart did not load");
         Assert.Matches(@"^[+−]?\d+$", await page.Locator("#breakdown tr[data-key='KAJ-TK'] td.num").Nth(1).InnerTextAsync());
 
         // Open text: scrubbed markers are shown in words; mark one handled with a reply note.
@@ -197,7 +206,8 @@ public sealed class WebTests(Chromium chromium) : IClassFixture<Chromium>, IAsyn
         await first.Locator("input[name=handled]").CheckAsync();
         await first.Locator("textarea[name=reply]").FillAsync("Soitettu takaisin.");
         await first.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/feedback/comments**");
+        // The redirect after saving ends in the comment's anchor; the page was already on /feedback/comments.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"#r-{id}$"));
         var handled = await App.InScopeAsync(sp => sp.GetRequiredService<FeedbackDbContext>().Responses.SingleAsync(r => r.Id == Guid.Parse(id)));
         Assert.True(handled.Handled);
         Assert.Equal(("Soitettu takaisin.", "admin"), (handled.ReplyNote, handled.HandledBy));

@@ -76,7 +76,7 @@ public static class FeedbackDemo
             var date = today.AddDays(-random.Next(365));
             // Sotkamo improves over the year, Kuhmo has trouble with availability.
             var bias = point.Code switch { "SOT-TK" => (365 - (today.DayNumber - date.DayNumber)) / 120.0, "KUH-TK" => -1.2, _ => 0 };
-            var recommendation = Math.Clamp((int)Math.Round(7.6 + bias + Normal(random) * 2.1), 0, 10);
+            var recommendation = Math.Clamp((int)Math.Round(8.4 + bias + Normal(random) * 1.9), 0, 10);
             var r = new Response
             {
                 Id = new Guid(BitConverter.GetBytes((long)i).Concat(BitConverter.GetBytes(20240613L)).ToArray()),

@@ -7,10 +7,15 @@ namespace Tilannekuva.Feedback.Reporting;
 /// <summary>Trend charts of feedback results, drawn with ScottPlot 5 (as the programme review's charts are).</summary>
 public static class FeedbackCharts
 {
+    /// <summary>The review charts' font (Debian's fonts-dejavu-core) when installed, else ScottPlot's default.</summary>
+    private static readonly Lazy<string?> Font = new(() =>
+        SkiaSharp.SKFontManager.Default.GetFontFamilies().Contains("DejaVu Sans", StringComparer.OrdinalIgnoreCase) ? "DejaVu Sans" : null);
+
     /// <summary>NPS by month (rows keyed yyyy-MM) with the 95 % interval as error bars; suppressed months are left out.</summary>
     public static string NpsTrendSvg(IReadOnlyList<ResultRow> months, CultureInfo culture, int width = 720, int height = 320)
     {
         var plt = new Plot();
+        if (Font.Value is { } f) plt.Font.Set(f);
         plt.Title(Texts.Get("Feedback.Results.Trend", culture));
         var shown = months.Where(m => !m.Suppressed && m.Nps.Nps is not null).ToList();
         var xs = shown.Select((_, i) => (double)i).ToArray();

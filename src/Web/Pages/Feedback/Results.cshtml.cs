@@ -41,7 +41,10 @@ public sealed class ResultsModel(FeedbackResults results, FeedbackDbContext db, 
             .GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.Last());
     }
 
-    public string TrendUrl => $"/feedback/trend.svg?from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&servicePoint={ServicePoint}&service={Service}&channel={Channel}";
+    /// <summary>The chart of the same filters; empty filters are left out (the endpoint binds strictly).</summary>
+    public string TrendUrl => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/feedback/trend.svg",
+        new Dictionary<string, string?> { ["from"] = From.ToString("yyyy-MM-dd"), ["to"] = To.ToString("yyyy-MM-dd"), ["servicePoint"] = ServicePoint, ["service"] = Service, ["channel"] = Channel?.ToString() }
+            .Where(kv => kv.Value is not null));
 
     public IEnumerable<string> StatementCodes => Total.Statements.Select(s => s.Code);
 }
