@@ -55,22 +55,8 @@ public static class DemoProgramme
             db.ChangeTracker.Clear();
         }
 
-        return await db.Programmes.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Metrics.Where(m => m.WorkPackageId == null)).ThenInclude(m => m.Targets)
-            .Include(p => p.Metrics.Where(m => m.WorkPackageId == null)).ThenInclude(m => m.Measurements)
-            .Include(p => p.PlanChanges)
-            .Include(p => p.ReviewMeetings)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Assignments)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Goals)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Actions).ThenInclude(a => a.History)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Outputs)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Milestones)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.BudgetLines)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.ProcurementLines)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Risks)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Metrics).ThenInclude(m => m.Targets)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Metrics).ThenInclude(m => m.Measurements)
-            .SingleAsync(p => p.Name == Name, ct);
+        var id = await db.Programmes.Where(p => p.Name == Name).Select(p => p.Id).SingleAsync(ct);
+        return (await db.LoadProgrammeAsync(id, ct))!;
     }
 
     // ---------------------------------------------------------------- specification

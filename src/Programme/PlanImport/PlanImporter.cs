@@ -73,19 +73,7 @@ public static class PlanImporter
 
     private static async Task<DevelopmentProgramme?> LoadAsync(ProgrammeDbContext db, string name, bool tracked, CancellationToken ct)
     {
-        IQueryable<DevelopmentProgramme> q = db.Programmes.AsSplitQuery()
-            .Include(p => p.Metrics).ThenInclude(m => m.Targets)
-            .Include(p => p.Metrics).ThenInclude(m => m.Measurements)
-            .Include(p => p.Risks)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Assignments)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Goals)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Actions).ThenInclude(a => a.History)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Outputs)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Milestones)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.BudgetLines)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.ProcurementLines)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Metrics)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Risks);
+        var q = db.Programmes.WithEverything();
         if (!tracked) q = q.AsNoTracking();
         var p = await q.FirstOrDefaultAsync(x => x.Name == name, ct);
         if (p is null) return null;

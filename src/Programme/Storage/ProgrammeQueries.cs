@@ -12,22 +12,7 @@ public static class ProgrammeQueries
     /// <summary>The programme with everything under it, read-only.</summary>
     public static async Task<DevelopmentProgramme?> LoadProgrammeAsync(this ProgrammeDbContext db, int id, CancellationToken ct = default)
     {
-        var programme = await db.Programmes.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Metrics).ThenInclude(m => m.Targets)
-            .Include(p => p.Metrics).ThenInclude(m => m.Measurements)
-            .Include(p => p.Risks)
-            .Include(p => p.PlanChanges)
-            .Include(p => p.ReviewMeetings)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Assignments)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Goals)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Actions).ThenInclude(a => a.History)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Outputs)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Milestones)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.BudgetLines)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.ProcurementLines)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Metrics).ThenInclude(m => m.Targets)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Metrics).ThenInclude(m => m.Measurements)
-            .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Risks)
+        var programme = await db.Programmes.AsNoTracking().WithEverything()
             .FirstOrDefaultAsync(p => p.Id == id, ct);
         if (programme is null) return null;
         // Programme.Metrics holds every metric of the programme; keep only the programme-level ones there.
@@ -35,6 +20,24 @@ public static class ProgrammeQueries
         SortChildren(programme);
         return programme;
     }
+
+    /// <summary>Includes everything under a programme (split queries: one small select per collection).</summary>
+    public static IQueryable<DevelopmentProgramme> WithEverything(this IQueryable<DevelopmentProgramme> q) => q.AsSplitQuery()
+        .Include(p => p.Metrics).ThenInclude(m => m.Targets)
+        .Include(p => p.Metrics).ThenInclude(m => m.Measurements)
+        .Include(p => p.Risks)
+        .Include(p => p.PlanChanges)
+        .Include(p => p.ReviewMeetings)
+        .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Assignments)
+        .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Goals)
+        .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Actions).ThenInclude(a => a.History)
+        .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Outputs)
+        .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Milestones)
+        .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.BudgetLines)
+        .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.ProcurementLines)
+        .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Metrics).ThenInclude(m => m.Targets)
+        .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Metrics).ThenInclude(m => m.Measurements)
+        .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Risks);
 
     public static async Task<int?> ProgrammeIdOfWorkPackageAsync(this ProgrammeDbContext db, int workPackageId, CancellationToken ct = default) =>
         await db.WorkPackages.Where(w => w.Id == workPackageId).Select(w => (int?)w.Investment!.Pillar!.ProgrammeId).FirstOrDefaultAsync(ct);
