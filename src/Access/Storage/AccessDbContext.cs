@@ -31,27 +31,11 @@ public sealed class PostgresAccessDbContext(DbContextOptions<PostgresAccessDbCon
 
 public static class AccessStorage
 {
-    public static IServiceCollection AddAccessStorage(this IServiceCollection services, DatabaseOptions db)
-    {
-        if (db.Provider == DatabaseProvider.Sqlite)
-            services.AddDbContext<AccessDbContext, SqliteAccessDbContext>(o => db.Apply(o, AccessDbContext.Module));
-        else
-            services.AddDbContext<AccessDbContext, PostgresAccessDbContext>(o => db.Apply(o, AccessDbContext.Module));
-        return services;
-    }
+    public static IServiceCollection AddAccessStorage(this IServiceCollection services, DatabaseOptions db) =>
+        services.AddModuleContext<AccessDbContext, SqliteAccessDbContext, PostgresAccessDbContext>(db, AccessDbContext.Module);
 
-    public static AccessDbContext Open(DatabaseOptions db)
-    {
-        if (db.Provider == DatabaseProvider.Sqlite)
-        {
-            var b = new DbContextOptionsBuilder<SqliteAccessDbContext>();
-            db.Apply(b, AccessDbContext.Module);
-            return new SqliteAccessDbContext(b.Options);
-        }
-        var p = new DbContextOptionsBuilder<PostgresAccessDbContext>();
-        db.Apply(p, AccessDbContext.Module);
-        return new PostgresAccessDbContext(p.Options);
-    }
+    public static AccessDbContext Open(DatabaseOptions db) =>
+        db.OpenModuleContext<AccessDbContext, SqliteAccessDbContext, PostgresAccessDbContext>(AccessDbContext.Module, o => new SqliteAccessDbContext(o), o => new PostgresAccessDbContext(o));
 }
 
 public sealed class SqliteAccessDesignFactory : IDesignTimeDbContextFactory<SqliteAccessDbContext>

@@ -38,18 +38,8 @@ public static class FeedbackStorage
     }
 
     /// <summary>A context outside dependency injection (CLI, tests).</summary>
-    public static FeedbackDbContext Open(DatabaseOptions db)
-    {
-        if (db.Provider == DatabaseProvider.Sqlite)
-        {
-            var b = new DbContextOptionsBuilder<SqliteFeedbackDbContext>();
-            db.Apply(b, FeedbackDbContext.Module);
-            return new SqliteFeedbackDbContext(b.Options);
-        }
-        var p = new DbContextOptionsBuilder<PostgresFeedbackDbContext>();
-        db.Apply(p, FeedbackDbContext.Module);
-        return new PostgresFeedbackDbContext(p.Options);
-    }
+    public static FeedbackDbContext Open(DatabaseOptions db) =>
+        db.OpenModuleContext<FeedbackDbContext, SqliteFeedbackDbContext, PostgresFeedbackDbContext>(FeedbackDbContext.Module, o => new SqliteFeedbackDbContext(o), o => new PostgresFeedbackDbContext(o));
 }
 
 public sealed class SqliteFeedbackDesignFactory : IDesignTimeDbContextFactory<SqliteFeedbackDbContext>

@@ -8,14 +8,8 @@ namespace Tilannekuva.Indicators.Storage;
 public static class IndicatorsStorage
 {
     /// <summary>Registers <see cref="IndicatorsDbContext"/> backed by the provider-specific subclass.</summary>
-    public static IServiceCollection AddIndicatorsStorage(this IServiceCollection services, DatabaseOptions db)
-    {
-        if (db.Provider == DatabaseProvider.Sqlite)
-            services.AddDbContext<IndicatorsDbContext, SqliteIndicatorsDbContext>(o => db.Apply(o, IndicatorsDbContext.Module));
-        else
-            services.AddDbContext<IndicatorsDbContext, PostgresIndicatorsDbContext>(o => db.Apply(o, IndicatorsDbContext.Module));
-        return services;
-    }
+    public static IServiceCollection AddIndicatorsStorage(this IServiceCollection services, DatabaseOptions db) =>
+        services.AddModuleContext<IndicatorsDbContext, SqliteIndicatorsDbContext, PostgresIndicatorsDbContext>(db, IndicatorsDbContext.Module);
 
     /// <summary>Storage plus <see cref="IndicatorsService"/> (scoped) and the ingest settings.</summary>
     public static IServiceCollection AddIndicators(this IServiceCollection services, DatabaseOptions db, IngestSettings? settings = null)
@@ -27,18 +21,8 @@ public static class IndicatorsStorage
     }
 
     /// <summary>A context outside dependency injection (CLI, tests).</summary>
-    public static IndicatorsDbContext Open(DatabaseOptions db)
-    {
-        if (db.Provider == DatabaseProvider.Sqlite)
-        {
-            var b = new DbContextOptionsBuilder<SqliteIndicatorsDbContext>();
-            db.Apply(b, IndicatorsDbContext.Module);
-            return new SqliteIndicatorsDbContext(b.Options);
-        }
-        var p = new DbContextOptionsBuilder<PostgresIndicatorsDbContext>();
-        db.Apply(p, IndicatorsDbContext.Module);
-        return new PostgresIndicatorsDbContext(p.Options);
-    }
+    public static IndicatorsDbContext Open(DatabaseOptions db) =>
+        db.OpenModuleContext<IndicatorsDbContext, SqliteIndicatorsDbContext, PostgresIndicatorsDbContext>(IndicatorsDbContext.Module, o => new SqliteIndicatorsDbContext(o), o => new PostgresIndicatorsDbContext(o));
 
     /// <summary>Opens a context and applies the module's pending migrations.</summary>
     public static async Task<IndicatorsDbContext> OpenMigratedAsync(DatabaseOptions db, CancellationToken ct = default)

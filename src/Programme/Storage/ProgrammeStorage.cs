@@ -8,28 +8,12 @@ namespace Tilannekuva.Programme.Storage;
 public static class ProgrammeStorage
 {
     /// <summary>Registers <see cref="ProgrammeDbContext"/> backed by the provider-specific subclass.</summary>
-    public static IServiceCollection AddProgrammeStorage(this IServiceCollection services, DatabaseOptions db)
-    {
-        if (db.Provider == DatabaseProvider.Sqlite)
-            services.AddDbContext<ProgrammeDbContext, SqliteProgrammeDbContext>(o => db.Apply(o, ProgrammeDbContext.Module));
-        else
-            services.AddDbContext<ProgrammeDbContext, PostgresProgrammeDbContext>(o => db.Apply(o, ProgrammeDbContext.Module));
-        return services;
-    }
+    public static IServiceCollection AddProgrammeStorage(this IServiceCollection services, DatabaseOptions db) =>
+        services.AddModuleContext<ProgrammeDbContext, SqliteProgrammeDbContext, PostgresProgrammeDbContext>(db, ProgrammeDbContext.Module);
 
     /// <summary>A context outside dependency injection (CLI, tests).</summary>
-    public static ProgrammeDbContext Open(DatabaseOptions db, ICurrentUserName? user = null)
-    {
-        if (db.Provider == DatabaseProvider.Sqlite)
-        {
-            var b = new DbContextOptionsBuilder<SqliteProgrammeDbContext>();
-            db.Apply(b, ProgrammeDbContext.Module);
-            return new SqliteProgrammeDbContext(b.Options, user);
-        }
-        var p = new DbContextOptionsBuilder<PostgresProgrammeDbContext>();
-        db.Apply(p, ProgrammeDbContext.Module);
-        return new PostgresProgrammeDbContext(p.Options, user);
-    }
+    public static ProgrammeDbContext Open(DatabaseOptions db, ICurrentUserName? user = null) =>
+        db.OpenModuleContext<ProgrammeDbContext, SqliteProgrammeDbContext, PostgresProgrammeDbContext>(ProgrammeDbContext.Module, o => new SqliteProgrammeDbContext(o, user), o => new PostgresProgrammeDbContext(o, user));
 }
 
 public sealed class SqliteProgrammeDesignFactory : IDesignTimeDbContextFactory<SqliteProgrammeDbContext>
