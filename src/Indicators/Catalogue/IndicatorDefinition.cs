@@ -96,9 +96,35 @@ public static class IndicatorCatalogue
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    private static readonly Lazy<IReadOnlyList<IndicatorDefinition>> Embedded = new(LoadEmbedded);
+    /// <summary>Folder of the county's own definitions (one JSON file each, same shape as the embedded ones).</summary>
+    public const string FolderVariable = "TILANNEKUVA_INDICATORS_FOLDER";
+    public const string DefaultFolder = "data/indicators";
 
-    public static IReadOnlyList<IndicatorDefinition> All => Embedded.Value;
+    private static readonly Lazy<IReadOnlyList<IndicatorDefinition>> Embedded = new(LoadEmbedded);
+    private static readonly Lazy<IReadOnlyList<IndicatorDefinition>> Everything = new(() =>
+        [.. Embedded.Value, .. FromFolder(Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } f ? f : DefaultFolder, Embedded.Value)]);
+
+    /// <summary>The embedded national definitions plus any an analyst has put in the indicators folder (read once at start).</summary>
+    public static IReadOnlyList<IndicatorDefinition> All => Everything.Value;
+
+    /// <summary>
+    /// Reads the analyst's own definitions: every *.json in the folder (none when it does not exist).
+    /// A bad file stops with its name and the reason; a code that is already defined is refused.
+    /// </summary>
+    public static IReadOnlyList<IndicatorDefinition> FromFolder(string folder, IReadOnlyList<IndicatorDefinition> existing)
+    {
+        if (!Directory.Exists(folder)) return [];
+        var found = new List<IndicatorDefinition>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            IndicatorDefinition d;
+            try { d = Parse(File.ReadAllText(file)); }
+            catch (Exception e) when (e is JsonException or InvalidDataException) { throw new InvalidDataException($"{file}: {e.Message}", e); }
+            if (existing.Concat(found).Any(x => x.Code == d.Code)) throw new InvalidDataException($"{file}: indicator code '{d.Code}' is already defined");
+            found.Add(d);
+        }
+        return found;
+    }
 
     public static IndicatorDefinition Get(string code) =>
         All.FirstOrDefault(d => d.Code == code) ?? throw new KeyNotFoundException($"No indicator '{code}'");
