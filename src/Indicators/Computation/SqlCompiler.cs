@@ -118,15 +118,21 @@ public static class SqlCompiler
                 SELECT j.period_code, j.org_unit_id, j.category, j.person, SUM(j.nj) AS n, SUM(j.nj * j.nj) AS s
                 FROM (
                   -- Visits per person and provider are additive: count per unit, then roll up the tree.
+                  -- Someone with fewer than two visits in the period in all units together has fewer
+                  -- than two at every level, so they are dropped before the (4× larger) roll-up.
                   SELECT u.period_code, oa.ancestor_id AS org_unit_id, u.category, u.person, u.provider, SUM(u.nj) AS nj
                   FROM (
-                    SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id, {Category(source, dimension, dialect)} AS category,
-                           {person} AS person, {provider} AS provider, COUNT(*) AS nj
-                    FROM ({source.From(dialect)}) f
-                    WHERE {Conditions(source, d.Filters, dialect)} AND {person} IS NOT NULL AND {provider} IS NOT NULL
-                    GROUP BY 1, 2, 3, 4, 5
+                    SELECT g.*, SUM(g.nj) OVER (PARTITION BY g.period_code, g.category, g.person) AS person_total
+                    FROM (
+                      SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id, {Category(source, dimension, dialect)} AS category,
+                             {person} AS person, {provider} AS provider, COUNT(*) AS nj
+                      FROM ({source.From(dialect)}) f
+                      WHERE {Conditions(source, d.Filters, dialect)} AND {person} IS NOT NULL AND {provider} IS NOT NULL
+                      GROUP BY 1, 2, 3, 4, 5
+                    ) g
                   ) u
                   JOIN org_unit_ancestor oa ON oa.unit_id = u.unit_id
+                  WHERE u.person_total >= 2
                   GROUP BY u.period_code, oa.ancestor_id, u.category, u.person, u.provider
                 ) j
                 GROUP BY j.period_code, j.org_unit_id, j.category, j.person
