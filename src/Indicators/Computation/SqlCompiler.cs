@@ -138,24 +138,16 @@ public static class SqlCompiler
         // indices are summed per unit and only those small sums are rolled up the tree. People seen
         // in several units get the full roll-up of their per-provider counts.
         return $"""
-            WITH b AS (
-              SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id, {Category(source, dimension, dialect)} AS category,
-                     {person} AS person, {provider} AS provider, COUNT(*) AS nj
-              FROM ({source.From(dialect)}) f
-              WHERE {Conditions(source, d.Filters, dialect)} AND {person} IS NOT NULL AND {provider} IS NOT NULL
-              GROUP BY 1, 2, 3, 4, 5
-            ),
-            pu AS (
-              SELECT q.*, COUNT(*) OVER (PARTITION BY q.period_code, q.category, q.person) AS units
+            WITH g AS (
+              SELECT b.*, CASE WHEN MIN(b.unit_id) OVER (PARTITION BY b.period_code, b.category, b.person)
+                                  = MAX(b.unit_id) OVER (PARTITION BY b.period_code, b.category, b.person) THEN 1 ELSE 0 END AS single_unit
               FROM (
-                SELECT b.period_code, b.unit_id, b.category, b.person, SUM(b.nj) AS n, SUM(b.nj * b.nj) AS s
-                FROM b GROUP BY b.period_code, b.unit_id, b.category, b.person
-              ) q
-            ),
-            g AS (
-              SELECT b.* FROM b
-              JOIN pu ON pu.period_code = b.period_code AND pu.unit_id = b.unit_id AND pu.category = b.category AND pu.person = b.person
-              WHERE pu.units > 1
+                SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id, {Category(source, dimension, dialect)} AS category,
+                       {person} AS person, {provider} AS provider, COUNT(*) AS nj
+                FROM ({source.From(dialect)}) f
+                WHERE {Conditions(source, d.Filters, dialect)} AND {person} IS NOT NULL AND {provider} IS NOT NULL
+                GROUP BY 1, 2, 3, 4, 5
+              ) b
             )
             {InsertInto}
             SELECT {Text(d.Code)}, {Text(Code(period))}, c.period_code, c.org_unit_id, {Text(dimension)}, c.category,
@@ -167,8 +159,12 @@ public static class SqlCompiler
                 FROM (
                   SELECT p.period_code, p.unit_id, p.category,
                          SUM(CAST(p.s - p.n AS DOUBLE PRECISION) / (p.n * (p.n - 1))) AS num, CAST(COUNT(*) AS DOUBLE PRECISION) AS den
-                  FROM pu p
-                  WHERE p.units = 1 AND p.n >= 2
+                  FROM (
+                    SELECT g.period_code, g.unit_id, g.category, g.person, SUM(g.nj) AS n, SUM(g.nj * g.nj) AS s
+                    FROM g WHERE g.single_unit = 1
+                    GROUP BY g.period_code, g.unit_id, g.category, g.person
+                    HAVING SUM(g.nj) >= 2
+                  ) p
                   GROUP BY p.period_code, p.unit_id, p.category
                 ) s
                 JOIN org_unit_ancestor oa ON oa.unit_id = s.unit_id
@@ -180,6 +176,7 @@ public static class SqlCompiler
                   FROM (
                     SELECT g.period_code, oa.ancestor_id AS org_unit_id, g.category, g.person, g.provider, SUM(g.nj) AS nj
                     FROM g JOIN org_unit_ancestor oa ON oa.unit_id = g.unit_id
+                    WHERE g.single_unit = 0
                     GROUP BY g.period_code, oa.ancestor_id, g.category, g.person, g.provider
                   ) j
                   GROUP BY j.period_code, j.org_unit_id, j.category, j.person
