@@ -30,6 +30,14 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
             total = 0;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var connection = db.Database.GetDbConnection();
+            if (Dialect == Dialect.Postgres)
+            {
+                // The percentiles and the continuity index sort and hash hundreds of thousands of rows
+                // per statement: with the default 4 MB they spill to disk. JIT compilation costs more
+                // than it saves on these one-off statements. Both settings end with the transaction.
+                await ExecuteAsync(connection, tx.GetDbTransaction(), "SET LOCAL work_mem = '128MB'", ct);
+                await ExecuteAsync(connection, tx.GetDbTransaction(), "SET LOCAL jit = off", ct);
+            }
             foreach (var d in list)
             {
                 progress?.Invoke(d.Code);

@@ -72,6 +72,32 @@ public static class SqlCompiler
     {
         var source = FactSource.Get(d.Source);
         var measure = source.Field(d.Measure!)!.Sql(dialect);
+        if (dialect == Dialect.Postgres)
+        {
+            // Collect each unit's values into an array once (no 4x fan-out over the org-unit tree),
+            // then per (period, org unit, category) let percentile_cont sort only that group's plain
+            // doubles: much cheaper than one window sort of every row at every level.
+            return $$"""
+                {{InsertInto}}
+                WITH u AS MATERIALIZED (
+                  SELECT {{PeriodExpression(period, dialect)}} AS period_code, f.unit_id, {{Category(source, dimension, dialect)}} AS category,
+                         array_agg(CAST({{measure}} AS DOUBLE PRECISION)) AS ms
+                  FROM ({{source.From(dialect)}}) f
+                  WHERE {{Conditions(source, d.Filters, dialect)}} AND {{measure}} IS NOT NULL
+                  GROUP BY 1, 2, 3
+                )
+                SELECT {{Text(d.Code)}}, {{Text(Code(period))}}, k.period_code, k.org_unit_id, {{Text(dimension)}}, k.category, q.v, NULL, q.v, q.n
+                FROM (
+                  SELECT DISTINCT u.period_code, oa.ancestor_id AS org_unit_id, u.category
+                  FROM u JOIN org_unit_ancestor oa ON oa.unit_id = u.unit_id
+                ) k
+                CROSS JOIN LATERAL (
+                  SELECT COUNT(*) AS n, percentile_cont({{Number(d.Percentile!.Value)}}) WITHIN GROUP (ORDER BY x.m) AS v
+                  FROM u JOIN org_unit_ancestor oa ON oa.unit_id = u.unit_id CROSS JOIN LATERAL unnest(u.ms) AS x(m)
+                  WHERE u.period_code = k.period_code AND u.category = k.category AND oa.ancestor_id = k.org_unit_id
+                ) q
+                """;
+        }
         var position = $"(CAST({Number(d.Percentile!.Value)} AS DOUBLE PRECISION) * (x.cnt - 1))";
         var floor = dialect == Dialect.Sqlite ? $"CAST({position} AS INTEGER)" : $"FLOOR({position})";
         return $"""
@@ -107,32 +133,58 @@ public static class SqlCompiler
         var source = FactSource.Get(d.Source);
         var person = source.Field(d.Person!)!.Sql(dialect);
         var provider = source.Field(d.Provider!)!.Sql(dialect);
+        // Visits per person and provider are additive over units. Most people are seen in one unit
+        // only in a period: their index is the same at that unit and every level above it, so their
+        // indices are summed per unit and only those small sums are rolled up the tree. People seen
+        // in several units get the full roll-up of their per-provider counts.
         return $"""
+            WITH g AS (
+              SELECT b.*, CASE WHEN MIN(b.unit_id) OVER (PARTITION BY b.period_code, b.category, b.person)
+                                  = MAX(b.unit_id) OVER (PARTITION BY b.period_code, b.category, b.person) THEN 1 ELSE 0 END AS single_unit
+              FROM (
+                SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id, {Category(source, dimension, dialect)} AS category,
+                       {person} AS person, {provider} AS provider, COUNT(*) AS nj
+                FROM ({source.From(dialect)}) f
+                WHERE {Conditions(source, d.Filters, dialect)} AND {person} IS NOT NULL AND {provider} IS NOT NULL
+                GROUP BY 1, 2, 3, 4, 5
+              ) b
+            )
             {InsertInto}
             SELECT {Text(d.Code)}, {Text(Code(period))}, c.period_code, c.org_unit_id, {Text(dimension)}, c.category,
                    c.num, c.den, {Number(d.Factor)} * c.num / c.den, c.den
             FROM (
-              SELECT p.period_code, p.org_unit_id, p.category,
-                     SUM(CAST(p.s - p.n AS DOUBLE PRECISION) / (p.n * (p.n - 1))) AS num, CAST(COUNT(*) AS DOUBLE PRECISION) AS den
+              SELECT r.period_code, r.org_unit_id, r.category, SUM(r.num) AS num, SUM(r.den) AS den
               FROM (
-                SELECT j.period_code, j.org_unit_id, j.category, j.person, SUM(j.nj) AS n, SUM(j.nj * j.nj) AS s
+                SELECT s.period_code, oa.ancestor_id AS org_unit_id, s.category, s.num, s.den
                 FROM (
-                  -- Visits per person and provider are additive: count per unit, then roll up the tree.
-                  SELECT u.period_code, oa.ancestor_id AS org_unit_id, u.category, u.person, u.provider, SUM(u.nj) AS nj
+                  SELECT p.period_code, p.unit_id, p.category,
+                         SUM(CAST(p.s - p.n AS DOUBLE PRECISION) / (p.n * (p.n - 1))) AS num, CAST(COUNT(*) AS DOUBLE PRECISION) AS den
                   FROM (
-                    SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id, {Category(source, dimension, dialect)} AS category,
-                           {person} AS person, {provider} AS provider, COUNT(*) AS nj
-                    FROM ({source.From(dialect)}) f
-                    WHERE {Conditions(source, d.Filters, dialect)} AND {person} IS NOT NULL AND {provider} IS NOT NULL
-                    GROUP BY 1, 2, 3, 4, 5
-                  ) u
-                  JOIN org_unit_ancestor oa ON oa.unit_id = u.unit_id
-                  GROUP BY u.period_code, oa.ancestor_id, u.category, u.person, u.provider
-                ) j
-                GROUP BY j.period_code, j.org_unit_id, j.category, j.person
-                HAVING SUM(j.nj) >= 2
-              ) p
-              GROUP BY p.period_code, p.org_unit_id, p.category
+                    SELECT g.period_code, g.unit_id, g.category, g.person, SUM(g.nj) AS n, SUM(g.nj * g.nj) AS s
+                    FROM g WHERE g.single_unit = 1
+                    GROUP BY g.period_code, g.unit_id, g.category, g.person
+                    HAVING SUM(g.nj) >= 2
+                  ) p
+                  GROUP BY p.period_code, p.unit_id, p.category
+                ) s
+                JOIN org_unit_ancestor oa ON oa.unit_id = s.unit_id
+                UNION ALL
+                SELECT p.period_code, p.org_unit_id, p.category,
+                       SUM(CAST(p.s - p.n AS DOUBLE PRECISION) / (p.n * (p.n - 1))) AS num, CAST(COUNT(*) AS DOUBLE PRECISION) AS den
+                FROM (
+                  SELECT j.period_code, j.org_unit_id, j.category, j.person, SUM(j.nj) AS n, SUM(j.nj * j.nj) AS s
+                  FROM (
+                    SELECT g.period_code, oa.ancestor_id AS org_unit_id, g.category, g.person, g.provider, SUM(g.nj) AS nj
+                    FROM g JOIN org_unit_ancestor oa ON oa.unit_id = g.unit_id
+                    WHERE g.single_unit = 0
+                    GROUP BY g.period_code, oa.ancestor_id, g.category, g.person, g.provider
+                  ) j
+                  GROUP BY j.period_code, j.org_unit_id, j.category, j.person
+                  HAVING SUM(j.nj) >= 2
+                ) p
+                GROUP BY p.period_code, p.org_unit_id, p.category
+              ) r
+              GROUP BY r.period_code, r.org_unit_id, r.category
             ) c
             """;
     }
