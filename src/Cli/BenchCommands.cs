@@ -74,9 +74,10 @@ public static partial class BenchCommands
 
     private static string Name(string url) => url.StartsWith("/workpackages/", StringComparison.Ordinal) ? "/workpackages/{id}" : url;
 
-    private static double Pct(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    /// <summary>The p-quantile of sorted latencies (nearest rank).</summary>
+    internal static double Pct(IReadOnlyList<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1))];
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         l.Start();

@@ -35,7 +35,7 @@ public static class FeedbackBench
     {
         var folder = Directory.CreateTempSubdirectory("tilannekuva-fbbench-");
         var options = db is null ? DatabaseOptions.SqliteFile(Path.Combine(folder.FullName, "bench.db")) : DatabaseOptions.Resolve(null, db);
-        var port = FreePort();
+        var port = BenchCommands.FreePort();
         await using var app = TilannekuvaWeb.Build(
             ["--Logging:LogLevel:Default=Warning", "--Feedback:PerLinkPerMinute=100000000", "--Feedback:PerKioskPerMinute=100000000", $"--Feedback:DataFolder={folder.FullName}"],
             options, $"http://127.0.0.1:{port}");
@@ -110,7 +110,7 @@ public static class FeedbackBench
         }
         Console.WriteLine($"{options.Provider}: {requests} submissions, {concurrency} parallel clients, {Environment.ProcessorCount} cores (load client in the same process)");
         Console.WriteLine($"  throughput     {requests / elapsed.TotalSeconds,8:0} submissions/s  ({elapsed.TotalSeconds:0.0} s)");
-        Console.WriteLine($"  latency ms     p50 {Pct(times, 0.50):0.0}  p95 {Pct(times, 0.95):0.0}  p99 {Pct(times, 0.99):0.0}  max {times[^1]:0.0}");
+        Console.WriteLine($"  latency ms     p50 {BenchCommands.Pct(times, 0.50):0.0}  p95 {BenchCommands.Pct(times, 0.95):0.0}  p99 {BenchCommands.Pct(times, 0.99):0.0}  max {times[^1]:0.0}");
         Console.WriteLine($"  status         201 Created {ok}, other {requests - ok} ({string.Join(", ", statuses.Where(s => s != HttpStatusCode.Created).GroupBy(s => (int)s).Select(g => $"{g.Key}×{g.Count()}"))})");
         Console.WriteLine($"  counted back   {stored} stored of {created} acknowledged (warm-up included): {(stored == created ? "none lost" : $"{created - stored} LOST")}");
         Console.WriteLine($"  process CPU    {cpuUsed.TotalSeconds / elapsed.TotalSeconds * 100:0}% of one core (server + client)");
@@ -118,16 +118,5 @@ public static class FeedbackBench
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         folder.Delete(recursive: true);
         return stored == created ? 0 : 2;
-    }
-
-    private static double Pct(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1))];
-
-    private static int FreePort()
-    {
-        var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 }
