@@ -13,7 +13,7 @@ public static class Demo
     public const string Analyst = "analyytikko";
 
     public static Task<int> ProgrammeIdAsync(this TestApp app) =>
-        app.QueryAsync(db => db.Programmes.Select(p => p.Id).SingleAsync());
+        app.QueryAsync(db => db.Programmes.Where(p => p.Name == Tilannekuva.Programme.Demo.DemoProgramme.Name).Select(p => p.Id).SingleAsync());
 
     /// <summary>A work package assigned to the user.</summary>
     public static Task<int> OwnWorkPackageAsync(this TestApp app, string user) =>

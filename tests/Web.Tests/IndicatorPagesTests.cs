@@ -110,7 +110,7 @@ public sealed partial class IndicatorPagesTests(SqliteApp app)
     {
         var client = await app.SignInAsync(Demo.Director);
         var metric = await app.QueryAsync(db => db.Metrics.SingleAsync(x => x.IndicatorCode == Tilannekuva.Feedback.Reporting.FeedbackIndicators.Nps));
-        var programme = await app.QueryAsync(db => db.Programmes.SingleAsync());
+        var programme = await app.QueryAsync(db => db.Programmes.SingleAsync(p => p.Name == Tilannekuva.Programme.Demo.DemoProgramme.Name));
         IReadOnlyList<Tilannekuva.Feedback.Reporting.FeedbackIndicatorValue> quarters;
         using (var scope = app.Services.CreateScope())
             quarters = await scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Reporting.IFeedbackIndicators>().ComputeAsync(

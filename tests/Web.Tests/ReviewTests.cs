@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tilannekuva.Localisation;
+using Tilannekuva.Programme.Demo;
 using Tilannekuva.Programme.Review;
 using Tilannekuva.TestSupport;
 
@@ -21,8 +22,8 @@ public sealed class ReviewTests(SqliteApp app, Chromium chromium) : IClassFixtur
     {
         var (programmeId, meeting, workPackages) = await app.QueryAsync(async db =>
         {
-            var p = await db.Programmes.Include(x => x.ReviewMeetings).SingleAsync();
-            return (p.Id, p.ReviewMeetings.Max(m => m.Date), await db.WorkPackages.CountAsync());
+            var p = await db.Programmes.Include(x => x.ReviewMeetings).SingleAsync(x => x.Name == DemoProgramme.Name);
+            return (p.Id, p.ReviewMeetings.Max(m => m.Date), await db.WorkPackages.CountAsync(w => w.Investment!.Pillar!.ProgrammeId == p.Id));
         });
         ReviewModel? expected;
         using (var scope = app.Services.CreateScope())
@@ -86,7 +87,11 @@ public sealed class ReviewTests(SqliteApp app, Chromium chromium) : IClassFixtur
     public async Task Word_review_and_monthly_reports_download_valid_and_complete()
     {
         var client = await app.SignInAsync(Demo.Director);
-        var (programmeId, workPackages) = await app.QueryAsync(async db => ((await db.Programmes.SingleAsync()).Id, await db.WorkPackages.CountAsync()));
+        var (programmeId, workPackages) = await app.QueryAsync(async db =>
+        {
+            var id = (await db.Programmes.SingleAsync(x => x.Name == DemoProgramme.Name)).Id;
+            return (id, await db.WorkPackages.CountAsync(w => w.Investment!.Pillar!.ProgrammeId == id));
+        });
 
         var docx = await client.GetAsync($"/programmes/{programmeId}/review.docx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
@@ -107,7 +112,7 @@ public sealed class ReviewTests(SqliteApp app, Chromium chromium) : IClassFixtur
     public async Task A_viewer_reads_the_review_but_planners_edit_links_are_not_in_it()
     {
         var client = await app.SignInAsync(Demo.Viewer);
-        var programmeId = await app.QueryAsync(async db => (await db.Programmes.SingleAsync()).Id);
+        var programmeId = await app.QueryAsync(async db => (await db.Programmes.SingleAsync(x => x.Name == DemoProgramme.Name)).Id);
         var html = await client.GetStringAsync($"/programmes/{programmeId}/review");
         Assert.Contains("programme-indicators", html);
         Assert.DoesNotContain("/edit/", html);

@@ -193,6 +193,12 @@ public sealed class FirstRunApp : SqliteApp
     protected override bool KeepOneTimePasswords => true;
 }
 
+/// <summary>An empty store with only the admin (known password): for tests that add programmes of their own.</summary>
+public sealed class EmptyApp : SqliteApp
+{
+    protected override bool Demo => false;
+}
+
 [CollectionDefinition(Name)]
 public sealed class SqliteAppCollection : ICollectionFixture<SqliteApp>
 {
