@@ -30,8 +30,8 @@ public static class CliApp
         r.GetValue(Provider) ?? Environment.GetEnvironmentVariable("TILANNEKUVA_DB_PROVIDER"),
         r.GetValue(Db) ?? Environment.GetEnvironmentVariable("TILANNEKUVA_DB"));
 
-    /// <summary>The app's services without starting the web server, for commands that only touch the store.</summary>
-    public static WebApplication Services(ParseResult r) => TilannekuvaWeb.Build([], Database(r));
+    /// <summary>The app's services without starting the web server, for commands that only touch the store; only warnings are logged so the output is the result.</summary>
+    public static WebApplication Services(ParseResult r) => TilannekuvaWeb.Build(["--Logging:LogLevel:Default=Warning"], Database(r));
 
     private static Command ServeCommand()
     {

@@ -318,7 +318,8 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    WorkPackageId = table.Column<int>(type: "integer", nullable: false),
+                    WorkPackageId = table.Column<int>(type: "integer", nullable: true),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: true),
                     Description = table.Column<string>(type: "text", nullable: false),
                     Probability = table.Column<int>(type: "integer", nullable: false),
                     Impact = table.Column<int>(type: "integer", nullable: false),
@@ -329,6 +330,12 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_risk", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_risk_programme_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "programme",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_risk_work_package_WorkPackageId",
                         column: x => x.WorkPackageId,
@@ -523,6 +530,11 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_review_meeting_ProgrammeId",
                 table: "review_meeting",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risk_ProgrammeId",
+                table: "risk",
                 column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(

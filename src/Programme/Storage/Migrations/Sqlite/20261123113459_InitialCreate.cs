@@ -317,7 +317,8 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    WorkPackageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkPackageId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: true),
                     Description = table.Column<string>(type: "TEXT", nullable: false),
                     Probability = table.Column<int>(type: "INTEGER", nullable: false),
                     Impact = table.Column<int>(type: "INTEGER", nullable: false),
@@ -328,6 +329,12 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_risk", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_risk_programme_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "programme",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_risk_work_package_WorkPackageId",
                         column: x => x.WorkPackageId,
@@ -522,6 +529,11 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_review_meeting_ProgrammeId",
                 table: "review_meeting",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risk_ProgrammeId",
+                table: "risk",
                 column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(

@@ -11,7 +11,7 @@ using Tilannekuva.Programme.Storage;
 namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteProgrammeDbContext))]
-    [Migration("20261123092930_InitialCreate")]
+    [Migration("20261123113459_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -524,13 +524,18 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
                     b.Property<int>("Probability")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Score")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("WorkPackageId")
+                    b.Property<int?>("WorkPackageId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
 
                     b.HasIndex("WorkPackageId");
 
@@ -756,11 +761,15 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Tilannekuva.Programme.Domain.Risk", b =>
                 {
+                    b.HasOne("Tilannekuva.Programme.Domain.DevelopmentProgramme", null)
+                        .WithMany("Risks")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Tilannekuva.Programme.Domain.WorkPackage", null)
                         .WithMany("Risks")
                         .HasForeignKey("WorkPackageId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Tilannekuva.Programme.Domain.WorkAction", b =>
@@ -801,6 +810,8 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
                     b.Navigation("PlanChanges");
 
                     b.Navigation("ReviewMeetings");
+
+                    b.Navigation("Risks");
                 });
 
             modelBuilder.Entity("Tilannekuva.Programme.Domain.Investment", b =>

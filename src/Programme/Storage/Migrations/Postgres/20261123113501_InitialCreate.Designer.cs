@@ -12,7 +12,7 @@ using Tilannekuva.Programme.Storage;
 namespace Tilannekuva.Programme.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresProgrammeDbContext))]
-    [Migration("20261123092933_InitialCreate")]
+    [Migration("20261123113501_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -561,13 +561,18 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
                     b.Property<int>("Probability")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ProgrammeId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Score")
                         .HasColumnType("integer");
 
-                    b.Property<int>("WorkPackageId")
+                    b.Property<int?>("WorkPackageId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
 
                     b.HasIndex("WorkPackageId");
 
@@ -799,11 +804,15 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Tilannekuva.Programme.Domain.Risk", b =>
                 {
+                    b.HasOne("Tilannekuva.Programme.Domain.DevelopmentProgramme", null)
+                        .WithMany("Risks")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Tilannekuva.Programme.Domain.WorkPackage", null)
                         .WithMany("Risks")
                         .HasForeignKey("WorkPackageId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Tilannekuva.Programme.Domain.WorkAction", b =>
@@ -844,6 +853,8 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
                     b.Navigation("PlanChanges");
 
                     b.Navigation("ReviewMeetings");
+
+                    b.Navigation("Risks");
                 });
 
             modelBuilder.Entity("Tilannekuva.Programme.Domain.Investment", b =>
