@@ -124,8 +124,7 @@ public static class IndicatorsCommands
         return cmd;
     }
 
-    /// <summary>Synthetic data only: its identity codes are made up, so a fixed key is harmless.</summary>
-    private const string DemoKey = "synthetic-demo-region-key-not-for-real-data";
+    private const string DemoKey = Indicators.Synthetic.DemoRegionLoader.DemoPseudonymKey;
 
     private static string Codes(SourceKind kind) => Indicators.Domain.Codes.Of(kind);
 

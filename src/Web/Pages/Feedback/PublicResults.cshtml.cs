@@ -36,8 +36,7 @@ public sealed class PublicResultsModel(FeedbackResults results, FeedbackDbContex
         ByService = await results.ByAsync(f, Breakdown.Service, ct);
         var lang = FeedbackView.Language;
         Services = (await db.Services.AsNoTracking().ToListAsync(ct)).ToDictionary(s => s.Code, s => s.Name(lang));
-        OwnItems = (await db.QuestionnaireItems.AsNoTracking().Where(i => i.Theme == null).OrderBy(i => i.QuestionnaireId).ToListAsync(ct))
-            .GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.Last());
+        OwnItems = await db.OwnStatementsByCodeAsync(ct);
         // Embeddable in the county's pages: no frame restriction, short public caching.
         Response.Headers.CacheControl = "public, max-age=60";
         return Page();

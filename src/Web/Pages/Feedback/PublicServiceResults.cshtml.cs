@@ -32,8 +32,7 @@ public sealed class PublicServiceResultsModel(FeedbackResults results, FeedbackD
         Total = await results.TotalAsync(f, ct);
         ByServicePoint = await results.ByAsync(f, Breakdown.ServicePoint, ct);
         ServicePoints = await db.ServicePoints.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, ct);
-        OwnItems = (await db.QuestionnaireItems.AsNoTracking().Where(i => i.Theme == null).OrderBy(i => i.QuestionnaireId).ToListAsync(ct))
-            .GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.Last());
+        OwnItems = await db.OwnStatementsByCodeAsync(ct);
         Response.Headers.CacheControl = "public, max-age=60";
         return Page();
     }

@@ -37,8 +37,7 @@ public sealed class ResultsModel(FeedbackResults results, FeedbackDbContext db, 
         ServicePoints = await db.ServicePoints.AsNoTracking().OrderBy(p => p.Name).ToDictionaryAsync(p => p.Code, p => p.Name, ct);
         var lang = FeedbackView.Language;
         Services = (await db.Services.AsNoTracking().OrderBy(s => s.Code).ToListAsync(ct)).ToDictionary(s => s.Code, s => s.Name(lang));
-        OwnItems = (await db.QuestionnaireItems.AsNoTracking().Where(i => i.Theme == null).OrderBy(i => i.QuestionnaireId).ToListAsync(ct))
-            .GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.Last());
+        OwnItems = await db.OwnStatementsByCodeAsync(ct);
     }
 
     /// <summary>The chart of the same filters; empty filters are left out (the endpoint binds strictly).</summary>
