@@ -98,7 +98,7 @@ public sealed class FactSource(string name, string sqliteFrom, string postgresFr
             new("callback_done", "(f.callback_done_at IS NOT NULL)", "(f.callback_done_at IS NOT NULL)", f => f.CallbackDoneAt is not null),
             new("callback_hours",
                 "((strftime('%s', f.callback_done_at) - strftime('%s', f.callback_requested_at)) / 3600.0)",
-                "(EXTRACT(EPOCH FROM (f.callback_done_at - f.callback_requested_at))::double precision / 3600.0)",
+                "(date_part('epoch', f.callback_done_at - f.callback_requested_at) / 3600.0)",
                 f => f is { CallbackDoneAt: { } d, CallbackRequestedAt: { } r } ? (d - r).TotalSeconds / 3600.0 : null),
             // Called back on the calendar day of the request (requests come in on working days).
             new("callback_same_day",

@@ -5,10 +5,23 @@ using Tilannekuva.Indicators.Catalogue;
 
 namespace Tilannekuva.Indicators.Computation;
 
+/// <summary>A temporary table an indicator's statements read. Its name is a hash of its SQL, so two indicators that need the same table (median and p90 of one measure, every visit indicator's fact rows) share one.</summary>
+public sealed record WorkTable(string Name, string Select);
+
+/// <summary>What recomputes one indicator: the work tables to create (if not yet there), then the INSERT statements.</summary>
+public sealed record CompiledIndicator(IReadOnlyList<WorkTable> Tables, IReadOnlyList<string> Statements)
+{
+    public IEnumerable<string> AllSql => Tables.Select(t => t.Select).Concat(Statements);
+}
+
 /// <summary>
-/// Compiles an indicator definition to one INSERT … SELECT per period type and breakdown, for
-/// SQLite or PostgreSQL. Org-unit levels come from joining org_unit_ancestor, so one statement
-/// yields the unit, its municipality, area and region at once.
+/// Compiles an indicator definition to SQL for SQLite or PostgreSQL, in two stages. First one scan
+/// of the fact rows aggregates them to a small base table per unit, base period (month, or week for
+/// weekly values) and the values of every breakdown at once. Then one INSERT … SELECT per period type
+/// and breakdown derives quarters and years from months and rolls units up the org-unit tree
+/// (org_unit_ancestor), so every level comes from the same small table:
+/// ratios and distributions keep sums; percentiles keep a histogram of the measure (value → count),
+/// whose cumulative counts give the ranks; continuity keeps counts per person and provider.
 /// </summary>
 public static class SqlCompiler
 {
@@ -17,203 +30,288 @@ public static class SqlCompiler
     private const string InsertInto =
         "INSERT INTO indicator_value (indicator_code, period_type, period_code, org_unit_id, dimension, category, numerator, denominator, value, n)";
 
-    /// <summary>Every statement that recomputes the indicator (run after deleting its old values).</summary>
-    public static IEnumerable<string> Compile(IndicatorDefinition d, Dialect dialect)
-    {
-        foreach (var period in d.PeriodTypes)
-        {
-            if (d.Shape == IndicatorShape.Distribution)
-            {
-                yield return Distribution(d, dialect, period);
-                continue;
-            }
-            foreach (var dimension in new[] { Total }.Concat(d.Dimensions))
-                yield return d.Shape switch
-                {
-                    IndicatorShape.Ratio => Ratio(d, dialect, period, dimension),
-                    IndicatorShape.Percentile => Percentile(d, dialect, period, dimension),
-                    IndicatorShape.Continuity => Continuity(d, dialect, period, dimension),
-                    _ => throw new InvalidOperationException(d.Shape.ToString()),
-                };
-        }
-    }
+    /// <summary>Every SQL text that recomputes the indicator, work tables first (for inspection and tests).</summary>
+    public static IEnumerable<string> Compile(IndicatorDefinition d, Dialect dialect) => Plan(d, dialect).AllSql;
 
-    private static string Ratio(IndicatorDefinition d, Dialect dialect, PeriodType period, string dimension)
+    /// <summary>
+    /// The work tables and statements of one indicator (run after deleting its old values).
+    /// <paramref name="sharedSources"/> names fact sources that are materialised once into a work
+    /// table because several indicators of the run read them (the visit source joins the assessments).
+    /// </summary>
+    public static CompiledIndicator Plan(IndicatorDefinition d, Dialect dialect, IReadOnlySet<string>? sharedSources = null)
     {
         var source = FactSource.Get(d.Source);
+        var tables = new List<WorkTable>();
+        string facts;
+        if (sharedSources?.Contains(source.Name) == true)
+        {
+            var fact = Table(source.From(dialect));
+            tables.Add(fact);
+            facts = fact.Name;
+        }
+        else facts = "(" + source.From(dialect) + ")";
+        var statements = new List<string>();
+        foreach (var basePeriod in d.PeriodTypes.Select(BasePeriod).Distinct())
+        {
+            var periods = d.PeriodTypes.Where(p => BasePeriod(p) == basePeriod).ToList();
+            var b = d.Shape switch
+            {
+                IndicatorShape.Ratio => RatioBase(d, source, facts, dialect, basePeriod),
+                IndicatorShape.Distribution => DistributionBase(d, source, facts, dialect, basePeriod),
+                IndicatorShape.Percentile => PercentileBase(d, source, facts, dialect, basePeriod),
+                IndicatorShape.Continuity => ContinuityBase(d, source, facts, dialect, basePeriod),
+                _ => throw new InvalidOperationException(d.Shape.ToString()),
+            };
+            tables.Add(b);
+            foreach (var period in periods)
+            {
+                if (d.Shape == IndicatorShape.Distribution)
+                {
+                    statements.Add(Distribution(d, b, period));
+                    continue;
+                }
+                foreach (var (dimension, column) in Breakdowns(d))
+                    switch (d.Shape)
+                    {
+                        case IndicatorShape.Ratio:
+                            statements.Add(Ratio(d, b, period, dimension, column));
+                            break;
+                        case IndicatorShape.Percentile:
+                            var ranked = Ranked(b, dialect, period, column);
+                            tables.Add(ranked);
+                            statements.Add(Percentile(d, ranked, dialect, period, dimension));
+                            break;
+                        case IndicatorShape.Continuity:
+                            var pu = PersonTable(b, dialect, period, column);
+                            tables.Add(pu);
+                            statements.Add(Continuity(d, b, pu, period, dimension, column));
+                            break;
+                    }
+            }
+        }
+        return new CompiledIndicator(tables, statements);
+    }
+
+    /// <summary>The finest period a period type is derived from: weeks from weeks, months, quarters and years from months.</summary>
+    public static PeriodType BasePeriod(PeriodType p) => p == PeriodType.Week ? PeriodType.Week : PeriodType.Month;
+
+    /// <summary>The total and each breakdown, with the base table's column holding its category.</summary>
+    private static IEnumerable<(string Dimension, string Column)> Breakdowns(IndicatorDefinition d) =>
+        new[] { (Total, "''") }.Concat(d.Dimensions.Select((x, i) => (x, $"b.c{i}")));
+
+    /// <summary>The base table's breakdown columns: ", &lt;category of dimension i&gt; AS ci".</summary>
+    private static string CategoryColumns(IndicatorDefinition d, FactSource source, Dialect dialect) =>
+        string.Concat(d.Dimensions.Select((x, i) => $", {Category(source, x, dialect)} AS c{i}"));
+
+    private static string GroupPositions(int count) => string.Join(", ", Enumerable.Range(1, count));
+
+    private static WorkTable RatioBase(IndicatorDefinition d, FactSource source, string facts, Dialect dialect, PeriodType basePeriod)
+    {
         var numeratorCondition = Conditions(source, d.Numerator.Filters, dialect);
         var numerator = d.Numerator.Sum is { } sum
             ? $"COALESCE(SUM(CASE WHEN {numeratorCondition} THEN COALESCE({source.Field(sum)!.Sql(dialect)}, 0) ELSE 0 END), 0)"
             : $"SUM(CASE WHEN {numeratorCondition} THEN 1 ELSE 0 END)";
-        var denominator = d.Denominator.Constant is { } c
-            ? Number(c)
-            : $"SUM(CASE WHEN {Conditions(source, d.Denominator.Filters, dialect)} THEN 1 ELSE 0 END)";
-        // Sums are additive: aggregate per unit first, then roll the small result up the org-unit tree.
+        var denominator = d.Denominator.Constant is not null ? "0" : $"SUM(CASE WHEN {Conditions(source, d.Denominator.Filters, dialect)} THEN 1 ELSE 0 END)";
+        return Table($"""
+            SELECT {PeriodExpression(basePeriod, dialect)} AS bp, f.unit_id{CategoryColumns(d, source, dialect)},
+                   CAST({numerator} AS DOUBLE PRECISION) AS num, CAST({denominator} AS DOUBLE PRECISION) AS den, COUNT(*) AS n
+            FROM {facts} f
+            WHERE {Conditions(source, d.Filters, dialect)}
+            GROUP BY {GroupPositions(2 + d.Dimensions.Count)}
+            """);
+    }
+
+    private static string Ratio(IndicatorDefinition d, WorkTable b, PeriodType period, string dimension, string category)
+    {
+        var den = d.Denominator.Constant is { } k ? $"CAST({Number(k)} AS DOUBLE PRECISION)" : "SUM(b.den)";
         return $"""
             {InsertInto}
             SELECT {Text(d.Code)}, {Text(Code(period))}, g.period_code, g.org_unit_id, {Text(dimension)}, g.category,
                    g.num, g.den, CASE WHEN g.den <> 0 THEN {Number(d.Factor)} * g.num / g.den END, g.n
             FROM (
-              SELECT u.period_code, oa.ancestor_id AS org_unit_id, u.category, SUM(u.num) AS num, {(d.Denominator.Constant is { } k ? $"CAST({Number(k)} AS DOUBLE PRECISION)" : "SUM(u.den)")} AS den, SUM(u.n) AS n
-              FROM (
-                SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id, {Category(source, dimension, dialect)} AS category,
-                       CAST({numerator} AS DOUBLE PRECISION) AS num, CAST({denominator} AS DOUBLE PRECISION) AS den, COUNT(*) AS n
-                FROM ({source.From(dialect)}) f
-                WHERE {Conditions(source, d.Filters, dialect)}
-                GROUP BY 1, 2, 3
-              ) u
-              JOIN org_unit_ancestor oa ON oa.unit_id = u.unit_id
-              GROUP BY u.period_code, oa.ancestor_id, u.category
+              SELECT {Derive(period, "b.bp")} AS period_code, oa.ancestor_id AS org_unit_id, {category} AS category,
+                     SUM(b.num) AS num, {den} AS den, SUM(b.n) AS n
+              FROM {b.Name} b JOIN org_unit_ancestor oa ON oa.unit_id = b.unit_id
+              GROUP BY {GroupBy(period, category)}
             ) g
             """;
     }
 
-    private static string Percentile(IndicatorDefinition d, Dialect dialect, PeriodType period, string dimension)
+    private static WorkTable DistributionBase(IndicatorDefinition d, FactSource source, string facts, Dialect dialect, PeriodType basePeriod)
     {
-        var source = FactSource.Get(d.Source);
         var measure = source.Field(d.Measure!)!.Sql(dialect);
-        if (dialect == Dialect.Postgres)
-        {
-            // Collect each unit's values into an array once (no 4x fan-out over the org-unit tree),
-            // then per (period, org unit, category) let percentile_cont sort only that group's plain
-            // doubles: much cheaper than one window sort of every row at every level.
-            return $$"""
-                {{InsertInto}}
-                WITH u AS MATERIALIZED (
-                  SELECT {{PeriodExpression(period, dialect)}} AS period_code, f.unit_id, {{Category(source, dimension, dialect)}} AS category,
-                         array_agg(CAST({{measure}} AS DOUBLE PRECISION)) AS ms
-                  FROM ({{source.From(dialect)}}) f
-                  WHERE {{Conditions(source, d.Filters, dialect)}} AND {{measure}} IS NOT NULL
-                  GROUP BY 1, 2, 3
-                )
-                SELECT {{Text(d.Code)}}, {{Text(Code(period))}}, k.period_code, k.org_unit_id, {{Text(dimension)}}, k.category, q.v, NULL, q.v, q.n
-                FROM (
-                  SELECT DISTINCT u.period_code, oa.ancestor_id AS org_unit_id, u.category
-                  FROM u JOIN org_unit_ancestor oa ON oa.unit_id = u.unit_id
-                ) k
-                CROSS JOIN LATERAL (
-                  SELECT COUNT(*) AS n, percentile_cont({{Number(d.Percentile!.Value)}}) WITHIN GROUP (ORDER BY x.m) AS v
-                  FROM u JOIN org_unit_ancestor oa ON oa.unit_id = u.unit_id CROSS JOIN LATERAL unnest(u.ms) AS x(m)
-                  WHERE u.period_code = k.period_code AND u.category = k.category AND oa.ancestor_id = k.org_unit_id
-                ) q
-                """;
-        }
-        var position = $"(CAST({Number(d.Percentile!.Value)} AS DOUBLE PRECISION) * (x.cnt - 1))";
+        var bin = new StringBuilder("CASE");
+        for (var i = d.Bins.Count - 1; i >= 0; i--) bin.Append(CultureInfo.InvariantCulture, $" WHEN {measure} >= {d.Bins[i]} THEN {Text(d.BinLabel(i))}");
+        bin.Append(" END");
+        return Table($"""
+            SELECT {PeriodExpression(basePeriod, dialect)} AS bp, f.unit_id, {bin} AS c0, COUNT(*) AS c
+            FROM {facts} f
+            WHERE {Conditions(source, d.Filters, dialect)} AND {measure} >= {d.Bins[0]}
+            GROUP BY 1, 2, 3
+            """);
+    }
+
+    private static string Distribution(IndicatorDefinition d, WorkTable b, PeriodType period) => $"""
+        {InsertInto}
+        SELECT {Text(d.Code)}, {Text(Code(period))}, g.period_code, g.org_unit_id, {Text(DistributionDimension(d))}, g.category,
+               g.num, g.den, {Number(d.Factor)} * g.num / g.den, g.den
+        FROM (
+          SELECT u.period_code, u.org_unit_id, u.category, CAST(SUM(u.c) AS DOUBLE PRECISION) AS num,
+                 CAST(SUM(SUM(u.c)) OVER (PARTITION BY u.period_code, u.org_unit_id) AS DOUBLE PRECISION) AS den
+          FROM (
+            SELECT {Derive(period, "b.bp")} AS period_code, oa.ancestor_id AS org_unit_id, b.c0 AS category, b.c
+            FROM {b.Name} b JOIN org_unit_ancestor oa ON oa.unit_id = b.unit_id
+          ) u
+          GROUP BY u.period_code, u.org_unit_id, u.category
+        ) g
+        """;
+
+    /// <summary>A histogram of the measure: how many rows have each value, per base period, unit and breakdown values.</summary>
+    private static WorkTable PercentileBase(IndicatorDefinition d, FactSource source, string facts, Dialect dialect, PeriodType basePeriod)
+    {
+        var measure = source.Field(d.Measure!)!.Sql(dialect);
+        return Table($"""
+            SELECT {PeriodExpression(basePeriod, dialect)} AS bp, f.unit_id{CategoryColumns(d, source, dialect)},
+                   CAST({measure} AS DOUBLE PRECISION) AS m, COUNT(*) AS c
+            FROM {facts} f
+            WHERE {Conditions(source, d.Filters, dialect)} AND {measure} IS NOT NULL
+            GROUP BY {GroupPositions(3 + d.Dimensions.Count)}
+            """);
+    }
+
+    /// <summary>
+    /// The histogram per period, org unit (every level) and category with cumulative counts: the
+    /// value at 0-based rank r is the m whose rows hold ranks cum − c … cum − 1. Independent of the
+    /// percentile, so the median and p90 of one measure share it.
+    /// </summary>
+    private static WorkTable Ranked(WorkTable b, Dialect dialect, PeriodType period, string category)
+    {
+        var group = $"{Bytewise("h.period_code", dialect)}, {Bytewise("h.org_unit_id", dialect)}, {Bytewise("h.category", dialect)}";
+        return Table($"""
+        SELECT h.period_code, h.org_unit_id, h.category, h.m, h.c,
+               CAST(SUM(h.c) OVER (PARTITION BY {group} ORDER BY h.m ROWS UNBOUNDED PRECEDING) AS BIGINT) AS cum,
+               CAST(SUM(h.c) OVER (PARTITION BY {group}) AS BIGINT) AS total
+        FROM (
+          SELECT {Derive(period, "b.bp")} AS period_code, oa.ancestor_id AS org_unit_id, {category} AS category, b.m, CAST(SUM(b.c) AS BIGINT) AS c
+          FROM {b.Name} b JOIN org_unit_ancestor oa ON oa.unit_id = b.unit_id
+          GROUP BY {GroupBy(period, category)}, b.m
+        ) h
+        """);
+    }
+
+    /// <summary>Linear interpolation between the ranks below and above p × (n − 1), as percentile_cont.</summary>
+    private static string Percentile(IndicatorDefinition d, WorkTable ranked, Dialect dialect, PeriodType period, string dimension)
+    {
+        var position = $"(CAST({Number(d.Percentile!.Value)} AS DOUBLE PRECISION) * (r.total - 1))";
         var floor = dialect == Dialect.Sqlite ? $"CAST({position} AS INTEGER)" : $"FLOOR({position})";
         return $"""
             {InsertInto}
             SELECT {Text(d.Code)}, {Text(Code(period))}, z.period_code, z.org_unit_id, {Text(dimension)}, z.category, z.v, NULL, z.v, z.n
             FROM (
-              SELECT y.period_code, y.org_unit_id, y.category, MAX(y.cnt) AS n,
-                     SUM(CASE WHEN y.rn = y.lo THEN y.m * (1 - y.frac) WHEN y.rn = y.lo + 1 THEN y.m * y.frac ELSE 0 END) AS v
-              FROM (
-                SELECT x.*, {floor} AS lo, {position} - {floor} AS frac
-                FROM (
-                  SELECT b.*, ROW_NUMBER() OVER (PARTITION BY b.period_code, b.org_unit_id, b.category ORDER BY b.m) - 1 AS rn,
-                         COUNT(*) OVER (PARTITION BY b.period_code, b.org_unit_id, b.category) AS cnt
-                  FROM (
-                    SELECT e.period_code, oa.ancestor_id AS org_unit_id, e.category, e.m
-                    FROM (
-                      SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id,
-                             {Category(source, dimension, dialect)} AS category, CAST({measure} AS DOUBLE PRECISION) AS m
-                      FROM ({source.From(dialect)}) f
-                      WHERE {Conditions(source, d.Filters, dialect)} AND {measure} IS NOT NULL
-                    ) e
-                    JOIN org_unit_ancestor oa ON oa.unit_id = e.unit_id
-                  ) b
-                ) x
-              ) y
-              GROUP BY y.period_code, y.org_unit_id, y.category
+              SELECT x.period_code, x.org_unit_id, x.category, MAX(x.total) AS n,
+                     SUM(CASE WHEN x.cum - x.c <= x.lo AND x.lo < x.cum THEN x.m * (1 - x.frac) ELSE 0 END)
+                     + SUM(CASE WHEN x.cum - x.c <= x.lo + 1 AND x.lo + 1 < x.cum THEN x.m * x.frac ELSE 0 END) AS v
+              FROM (SELECT r.*, {floor} AS lo, {position} - {floor} AS frac FROM {ranked.Name} r) x
+              WHERE x.cum - x.c <= x.lo + 1 AND x.lo < x.cum
+              GROUP BY x.period_code, x.org_unit_id, x.category
             ) z
             """;
     }
 
-    private static string Continuity(IndicatorDefinition d, Dialect dialect, PeriodType period, string dimension)
+    /// <summary>Rows per base period, unit, breakdown values, person and provider.</summary>
+    private static WorkTable ContinuityBase(IndicatorDefinition d, FactSource source, string facts, Dialect dialect, PeriodType basePeriod)
     {
-        var source = FactSource.Get(d.Source);
         var person = source.Field(d.Person!)!.Sql(dialect);
         var provider = source.Field(d.Provider!)!.Sql(dialect);
-        // Visits per person and provider are additive over units. Most people are seen in one unit
-        // only in a period: their index is the same at that unit and every level above it, so their
-        // indices are summed per unit and only those small sums are rolled up the tree. People seen
-        // in several units get the full roll-up of their per-provider counts.
-        return $"""
-            WITH g AS (
-              SELECT b.*, CASE WHEN MIN(b.unit_id) OVER (PARTITION BY b.period_code, b.category, b.person)
-                                  = MAX(b.unit_id) OVER (PARTITION BY b.period_code, b.category, b.person) THEN 1 ELSE 0 END AS single_unit
-              FROM (
-                SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id, {Category(source, dimension, dialect)} AS category,
-                       {person} AS person, {provider} AS provider, COUNT(*) AS nj
-                FROM ({source.From(dialect)}) f
-                WHERE {Conditions(source, d.Filters, dialect)} AND {person} IS NOT NULL AND {provider} IS NOT NULL
-                GROUP BY 1, 2, 3, 4, 5
-              ) b
-            )
-            {InsertInto}
-            SELECT {Text(d.Code)}, {Text(Code(period))}, c.period_code, c.org_unit_id, {Text(dimension)}, c.category,
-                   c.num, c.den, {Number(d.Factor)} * c.num / c.den, c.den
-            FROM (
-              SELECT r.period_code, r.org_unit_id, r.category, SUM(r.num) AS num, SUM(r.den) AS den
-              FROM (
-                SELECT s.period_code, oa.ancestor_id AS org_unit_id, s.category, s.num, s.den
-                FROM (
-                  SELECT p.period_code, p.unit_id, p.category,
-                         SUM(CAST(p.s - p.n AS DOUBLE PRECISION) / (p.n * (p.n - 1))) AS num, CAST(COUNT(*) AS DOUBLE PRECISION) AS den
-                  FROM (
-                    SELECT g.period_code, g.unit_id, g.category, g.person, SUM(g.nj) AS n, SUM(g.nj * g.nj) AS s
-                    FROM g WHERE g.single_unit = 1
-                    GROUP BY g.period_code, g.unit_id, g.category, g.person
-                    HAVING SUM(g.nj) >= 2
-                  ) p
-                  GROUP BY p.period_code, p.unit_id, p.category
-                ) s
-                JOIN org_unit_ancestor oa ON oa.unit_id = s.unit_id
-                UNION ALL
-                SELECT p.period_code, p.org_unit_id, p.category,
-                       SUM(CAST(p.s - p.n AS DOUBLE PRECISION) / (p.n * (p.n - 1))) AS num, CAST(COUNT(*) AS DOUBLE PRECISION) AS den
-                FROM (
-                  SELECT j.period_code, j.org_unit_id, j.category, j.person, SUM(j.nj) AS n, SUM(j.nj * j.nj) AS s
-                  FROM (
-                    SELECT g.period_code, oa.ancestor_id AS org_unit_id, g.category, g.person, g.provider, SUM(g.nj) AS nj
-                    FROM g JOIN org_unit_ancestor oa ON oa.unit_id = g.unit_id
-                    WHERE g.single_unit = 0
-                    GROUP BY g.period_code, oa.ancestor_id, g.category, g.person, g.provider
-                  ) j
-                  GROUP BY j.period_code, j.org_unit_id, j.category, j.person
-                  HAVING SUM(j.nj) >= 2
-                ) p
-                GROUP BY p.period_code, p.org_unit_id, p.category
-              ) r
-              GROUP BY r.period_code, r.org_unit_id, r.category
-            ) c
-            """;
+        return Table($"""
+            SELECT {PeriodExpression(basePeriod, dialect)} AS bp, f.unit_id{CategoryColumns(d, source, dialect)},
+                   {person} AS person, {provider} AS provider, COUNT(*) AS nj
+            FROM {facts} f
+            WHERE {Conditions(source, d.Filters, dialect)} AND {person} IS NOT NULL AND {provider} IS NOT NULL
+            GROUP BY {GroupPositions(4 + d.Dimensions.Count)}
+            """);
     }
 
-    private static string Distribution(IndicatorDefinition d, Dialect dialect, PeriodType period)
+    /// <summary>
+    /// Per period, category and person: the visit count N, the sum of squares S of the visits per
+    /// provider, and the first and last unit the person was seen in (equal: seen in one unit only).
+    /// </summary>
+    private static WorkTable PersonTable(WorkTable b, Dialect dialect, PeriodType period, string category)
     {
-        var source = FactSource.Get(d.Source);
-        var measure = source.Field(d.Measure!)!.Sql(dialect);
-        var bin = new StringBuilder("CASE");
-        for (var i = d.Bins.Count - 1; i >= 0; i--) bin.Append(CultureInfo.InvariantCulture, $" WHEN {measure} >= {d.Bins[i]} THEN {Text(d.BinLabel(i))}");
-        bin.Append(" END");
-        return $"""
-            {InsertInto}
-            SELECT {Text(d.Code)}, {Text(Code(period))}, g.period_code, g.org_unit_id, {Text(DistributionDimension(d))}, g.category,
-                   g.num, g.den, {Number(d.Factor)} * g.num / g.den, g.den
+        var keys = $"{Derive(period, "b.bp")}{(category.StartsWith("b.", StringComparison.Ordinal) ? ", " + category : "")}, b.person, b.provider";
+        return Table($"""
+            SELECT p.period_code, p.category, p.person, CAST(SUM(p.nj) AS BIGINT) AS n, CAST(SUM(p.nj * p.nj) AS BIGINT) AS s,
+                   MIN(p.unit_min) AS unit_min, MAX(p.unit_max) AS unit_max
             FROM (
-              SELECT u.period_code, oa.ancestor_id AS org_unit_id, u.category, CAST(SUM(u.c) AS DOUBLE PRECISION) AS num,
-                     CAST(SUM(SUM(u.c)) OVER (PARTITION BY u.period_code, oa.ancestor_id) AS DOUBLE PRECISION) AS den
-              FROM (
-                SELECT {PeriodExpression(period, dialect)} AS period_code, f.unit_id, {bin} AS category, COUNT(*) AS c
-                FROM ({source.From(dialect)}) f
-                WHERE {Conditions(source, d.Filters, dialect)} AND {measure} >= {d.Bins[0]}
-                GROUP BY 1, 2, 3
-              ) u
-              JOIN org_unit_ancestor oa ON oa.unit_id = u.unit_id
-              GROUP BY u.period_code, oa.ancestor_id, u.category
-            ) g
-            """;
+              SELECT {Derive(period, "b.bp")} AS period_code, {category} AS category, b.person, CAST(SUM(b.nj) AS BIGINT) AS nj,
+                     MIN({Bytewise("b.unit_id", dialect)}) AS unit_min, MAX({Bytewise("b.unit_id", dialect)}) AS unit_max
+              FROM {b.Name} b
+              GROUP BY {keys}
+            ) p
+            GROUP BY p.period_code, p.category, p.person
+            """);
     }
+
+    /// <summary>
+    /// COC = mean over people with N ≥ 2 of (S − N) / (N (N − 1)). A person seen in one unit only has
+    /// the same index at that unit and every level above it, so those indices are summed per unit and
+    /// the sums rolled up; people seen in several units get their provider counts rolled up first.
+    /// </summary>
+    private static string Continuity(IndicatorDefinition d, WorkTable b, WorkTable pu, PeriodType period, string dimension, string category) => $"""
+        {InsertInto}
+        SELECT {Text(d.Code)}, {Text(Code(period))}, c.period_code, c.org_unit_id, {Text(dimension)}, c.category,
+               c.num, c.den, {Number(d.Factor)} * c.num / c.den, c.den
+        FROM (
+          SELECT r.period_code, r.org_unit_id, r.category, SUM(r.num) AS num, SUM(r.den) AS den
+          FROM (
+            SELECT s.period_code, oa.ancestor_id AS org_unit_id, s.category, s.num, s.den
+            FROM (
+              SELECT u.period_code, u.unit_min AS unit_id, u.category,
+                     SUM(CAST(u.s - u.n AS DOUBLE PRECISION) / (u.n * (u.n - 1))) AS num, CAST(COUNT(*) AS DOUBLE PRECISION) AS den
+              FROM {pu.Name} u
+              WHERE u.unit_min = u.unit_max AND u.n >= 2
+              GROUP BY u.period_code, u.unit_min, u.category
+            ) s
+            JOIN org_unit_ancestor oa ON oa.unit_id = s.unit_id
+            UNION ALL
+            SELECT q.period_code, q.org_unit_id, q.category,
+                   SUM(CAST(q.s - q.n AS DOUBLE PRECISION) / (q.n * (q.n - 1))) AS num, CAST(COUNT(*) AS DOUBLE PRECISION) AS den
+            FROM (
+              SELECT j.period_code, j.org_unit_id, j.category, j.person, SUM(j.nj) AS n, SUM(j.nj * j.nj) AS s
+              FROM (
+                SELECT m.period_code, oa.ancestor_id AS org_unit_id, m.category, m.person, b.provider, SUM(b.nj) AS nj
+                FROM {pu.Name} m
+                JOIN {b.Name} b ON {Derive(period, "b.bp")} = m.period_code AND {category} = m.category AND b.person = m.person
+                JOIN org_unit_ancestor oa ON oa.unit_id = b.unit_id
+                WHERE m.unit_min <> m.unit_max
+                GROUP BY m.period_code, oa.ancestor_id, m.category, m.person, b.provider
+              ) j
+              GROUP BY j.period_code, j.org_unit_id, j.category, j.person
+              HAVING SUM(j.nj) >= 2
+            ) q
+            GROUP BY q.period_code, q.org_unit_id, q.category
+          ) r
+          GROUP BY r.period_code, r.org_unit_id, r.category
+        ) c
+        """;
+
+    /// <summary>Compares text byte by byte: PostgreSQL's C.UTF-8 and other libc collations sort several times slower.</summary>
+    private static string Bytewise(string expression, Dialect dialect) => dialect == Dialect.Postgres ? expression + " COLLATE \"C\"" : expression;
+
+    /// <summary>GROUP BY of the period code, org unit and category (a constant category is not grouped).</summary>
+    private static string GroupBy(PeriodType period, string category) =>
+        $"{Derive(period, "b.bp")}, oa.ancestor_id" + (category.StartsWith("b.", StringComparison.Ordinal) ? ", " + category : "");
+
+    /// <summary>The period code derived from a base period code: a quarter or year from "2024-05", a week or month as it is.</summary>
+    private static string Derive(PeriodType period, string bp) => period switch
+    {
+        PeriodType.Quarter => $"(substr({bp}, 1, 4) || 'Q' || ((CAST(substr({bp}, 6, 2) AS INTEGER) + 2) / 3))",
+        PeriodType.Year => $"substr({bp}, 1, 4)",
+        _ => bp,
+    };
+
+    private static WorkTable Table(string select) =>
+        new("ic_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(select)))[..16], select);
 
     public static string DistributionDimension(IndicatorDefinition d) => d.Measure + "_bin";
 
