@@ -93,6 +93,20 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_malformed_line_after_good_rows_leaves_nothing_written()
+    {
+        await using var db = await OpenWithUnitsAsync();
+        var path = Write("contacts.csv", "source_id;unit_id;received_at;channel;outcome\nY1;U1;5.2.2024 9:00;phone;resolved\nY2;U1;5.2.2024 9:30;phone;resolved\n\"Y3;U1;5.2.2024 10:00;phone;resolved\n");
+
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => new Importer(db).ImportAsync(SourceKind.Contacts, path, null, new ImportOptions()));
+
+        Assert.Contains("contacts.csv", e.Message);
+        db.ChangeTracker.Clear();
+        Assert.Equal(0, await db.Contacts.CountAsync());
+        Assert.Equal(1, await db.ImportBatches.CountAsync()); // only the org units' batch
+    }
+
+    [Fact]
     public async Task Windows_1252_with_comma_delimiter_and_a_mapping_is_read()
     {
         await using var db = await OpenWithUnitsAsync();
@@ -232,5 +246,16 @@ public sealed class PostgresImportTests
         var second = await new Importer(db).ImportAsync(SourceKind.Contacts, path, null, new ImportOptions());
         Assert.Equal((2, 0, 2), (first.Stored, second.Stored, second.SkippedDuplicate));
         Assert.Equal(2, await db.Contacts.CountAsync());
+
+        // A later export overlaps the stored rows: COPY meets a stored source id, so the rows go
+        // through the staging table; only the new one is stored and the reject is reported once.
+        var overlapping = Path.Combine(folder.Folder, "contacts-2.csv");
+        File.WriteAllText(overlapping, "source_id;unit_id;received_at;channel;outcome\nY3;U1;6.2.2024 9:00;phone;resolved\nY4;U9;6.2.2024 9:00;phone;resolved\nY1;U1;5.2.2024 9:00;phone;resolved\n");
+        db.ChangeTracker.Clear();
+        var third = await new Importer(db).ImportAsync(SourceKind.Contacts, overlapping, null, new ImportOptions());
+        Assert.Equal((3, 1, 1, 1), (third.Read, third.Stored, third.Rejected, third.SkippedDuplicate));
+        Assert.Equal(3, third.Rejects.Single().Line);
+        db.ChangeTracker.Clear();
+        Assert.Equal(["Y1", "Y2", "Y3"], await db.Contacts.OrderBy(c => c.SourceId).Select(c => c.SourceId).ToListAsync());
     }
 }

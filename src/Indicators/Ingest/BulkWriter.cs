@@ -6,11 +6,16 @@ using Tilannekuva.Indicators.Storage;
 
 namespace Tilannekuva.Indicators.Ingest;
 
-/// <summary>Inserts validated rows into a canonical table, skipping source ids already stored; returns how many were stored.</summary>
+/// <summary>
+/// Inserts validated rows into a canonical table, skipping source ids already stored; returns how
+/// many were stored. The rows are streamed: each row array is written before the next one is
+/// produced (the producer may reuse it), so a file is never held in memory.
+/// </summary>
 internal abstract class BulkWriter
 {
+    /// <param name="rows">Enumerated once, or once more from the start if the first attempt meets stored source ids.</param>
     public abstract Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
-        IReadOnlyList<object?[]> rows, Action<int> progress, CancellationToken ct);
+        IEnumerable<object?[]> rows, CancellationToken ct);
 
     public static BulkWriter For(IndicatorsDbContext db) => db.Database.IsNpgsql() ? new PostgresBulkWriter() : new SqliteBulkWriter();
 
@@ -21,7 +26,7 @@ internal abstract class BulkWriter
 internal sealed class SqliteBulkWriter : BulkWriter
 {
     public override async Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
-        IReadOnlyList<object?[]> rows, Action<int> progress, CancellationToken ct)
+        IEnumerable<object?[]> rows, CancellationToken ct)
     {
         var columns = table.Columns.ToArray();
         await using var cmd = connection.CreateCommand();
@@ -36,62 +41,86 @@ internal sealed class SqliteBulkWriter : BulkWriter
         }).ToArray();
         cmd.Prepare();
         var stored = 0;
-        for (var r = 0; r < rows.Count; r++)
+        foreach (var row in rows)
         {
-            var row = rows[r];
             for (var i = 0; i < parameters.Length; i++) parameters[i].Value = row[i] ?? DBNull.Value;
-            stored += await cmd.ExecuteNonQueryAsync(ct);
-            if ((r + 1) % 50_000 == 0) progress(r + 1);
+            stored += cmd.ExecuteNonQuery();
         }
-        progress(rows.Count);
         return stored;
     }
 }
 
-/// <summary>PostgreSQL: binary COPY into a temporary staging table, then INSERT … SELECT … ON CONFLICT DO NOTHING.</summary>
+/// <summary>
+/// PostgreSQL: binary COPY straight into the table while the file is still being parsed (the server
+/// inserts and indexes on the other core meanwhile). COPY cannot skip rows, so a file whose source
+/// ids are partly stored already (a re-import, an overlapping export) fails that attempt with a
+/// unique violation: it is rolled back to a savepoint and the rows are copied again into a temporary
+/// staging table, from which INSERT … ON CONFLICT DO NOTHING takes only the new ones.
+/// </summary>
 internal sealed class PostgresBulkWriter : BulkWriter
 {
     public override async Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
-        IReadOnlyList<object?[]> rows, Action<int> progress, CancellationToken ct)
+        IEnumerable<object?[]> rows, CancellationToken ct)
     {
         var conn = (NpgsqlConnection)connection;
+        var tx = (NpgsqlTransaction)transaction;
         var columns = ColumnList(table);
-        var stage = "ingest_stage_" + table.Table;
-        await using (var create = new NpgsqlCommand($"CREATE TEMP TABLE {stage} ON COMMIT DROP AS SELECT {columns} FROM {table.Table} WITH NO DATA", conn, (NpgsqlTransaction)transaction))
-            await create.ExecuteNonQueryAsync(ct);
-
-        var types = table.Fields.Select(f => f.Type switch
+        int stored;
+        await tx.SaveAsync("ingest_copy", ct);
+        try
         {
-            FieldType.Date => NpgsqlDbType.Date,
-            FieldType.DateTime => NpgsqlDbType.Timestamp,
-            FieldType.Bool => NpgsqlDbType.Boolean,
-            FieldType.Number => NpgsqlDbType.Double,
-            _ => NpgsqlDbType.Text,
-        }).Concat([NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Bigint]).ToArray();
-
-        await using (var import = await conn.BeginBinaryImportAsync($"COPY {stage} ({columns}) FROM STDIN (FORMAT BINARY)", ct))
-        {
-            for (var r = 0; r < rows.Count; r++)
-            {
-                var row = rows[r];
-                await import.StartRowAsync(ct);
-                for (var i = 0; i < types.Length; i++)
-                {
-                    if (row[i] is null) await import.WriteNullAsync(ct);
-                    else await import.WriteAsync(row[i], types[i], ct);
-                }
-                if ((r + 1) % 50_000 == 0) progress(r + 1);
-            }
-            await import.CompleteAsync(ct);
+            stored = await CopyAsync(conn, table, table.Table, rows, ct);
+            await tx.ReleaseAsync("ingest_copy", ct);
         }
-        progress(rows.Count);
-        await using var insert = new NpgsqlCommand(
-            $"INSERT INTO {table.Table} ({columns}) SELECT {columns} FROM {stage} ON CONFLICT (source_id) DO NOTHING", conn, (NpgsqlTransaction)transaction);
-        insert.CommandTimeout = 0;
-        var stored = await insert.ExecuteNonQueryAsync(ct);
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await tx.RollbackAsync("ingest_copy", ct);
+            var stage = "ingest_stage_" + table.Table;
+            await ExecuteAsync(conn, tx, $"CREATE TEMP TABLE {stage} ON COMMIT DROP AS SELECT {columns} FROM {table.Table} WITH NO DATA", ct);
+            await CopyAsync(conn, table, stage, rows, ct);
+            stored = await ExecuteAsync(conn, tx, $"INSERT INTO {table.Table} ({columns}) SELECT {columns} FROM {stage} ON CONFLICT (source_id) DO NOTHING", ct);
+        }
         // Fresh statistics, so the indicator queries right after the import get good plans.
-        await using (var analyze = new NpgsqlCommand($"ANALYZE {table.Table}", conn, (NpgsqlTransaction)transaction))
-            await analyze.ExecuteNonQueryAsync(ct);
+        await ExecuteAsync(conn, tx, $"ANALYZE {table.Table}", ct);
         return stored;
+    }
+
+    private static async Task<int> CopyAsync(NpgsqlConnection conn, CanonicalTable table, string target, IEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        var types = table.Fields.Select(f => f.Type).ToArray();
+        var copied = 0;
+        await using var import = await conn.BeginBinaryImportAsync($"COPY {target} ({ColumnList(table)}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            // Typed writes: no per-value type resolution. The writes fill Npgsql's buffer and send it
+            // when full, so the server works on one chunk while the next is being parsed.
+            import.StartRow();
+            for (var i = 0; i < types.Length; i++)
+            {
+                var v = row[i];
+                if (v is null) { import.WriteNull(); continue; }
+                switch (types[i])
+                {
+                    case FieldType.Date: import.Write((DateOnly)v, NpgsqlDbType.Date); break;
+                    case FieldType.DateTime: import.Write((DateTime)v, NpgsqlDbType.Timestamp); break;
+                    case FieldType.Bool: import.Write((bool)v, NpgsqlDbType.Boolean); break;
+                    case FieldType.Number: import.Write((double)v, NpgsqlDbType.Double); break;
+                    default: import.Write((string)v, NpgsqlDbType.Text); break;
+                }
+            }
+            import.Write((string)row[types.Length]!, NpgsqlDbType.Text);
+            import.Write((int)row[types.Length + 1]!, NpgsqlDbType.Integer);
+            import.Write((long)row[types.Length + 2]!, NpgsqlDbType.Bigint);
+            copied++;
+            ct.ThrowIfCancellationRequested();
+        }
+        await import.CompleteAsync(ct);
+        return copied;
+    }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
+        return await cmd.ExecuteNonQueryAsync(ct);
     }
 }

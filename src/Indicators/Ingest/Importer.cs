@@ -63,40 +63,33 @@ public sealed class Importer(IndicatorsDbContext db)
         if (options.RawFolder is not null) batch.RawCopyPath = KeepRaw(path, options.RawFolder, batch.Sha256);
 
         var knownUnits = (await db.OrgUnits.AsNoTracking().Select(u => u.SourceId).ToListAsync(ct)).ToHashSet();
-        var rejects = new List<ImportReject>();
-        var rows = new List<object?[]>();
-        var seen = new HashSet<string>();
         using (var reader = SourceReader.Open(path, mapping))
-        {
-            var parser = new RowParser(table, mapping, reader.Header, options.Pseudonymiser, knownUnits, file, options.Culture);
+        using (var parser = new RowParser(table, mapping, reader.Header, options.Pseudonymiser, knownUnits, file, options.Culture))
             if (parser.MissingColumns().ToList() is { Count: > 0 } missing)
                 throw new InvalidDataException($"{file}: required columns missing from the header: {string.Join(", ", missing)}");
-            foreach (var record in reader.Records())
-            {
-                batch.RowsRead++;
-                var values = parser.Parse(record, rejects);
-                if (values is null) batch.RowsRejected++;
-                else if (!seen.Add((string)values[0]!)) batch.RowsSkippedDuplicate++;
-                else rows.Add(Traced(values, file, record.Line));
-                if (batch.RowsRead % 50_000 == 0) options.Progress?.Invoke(new("read", batch.RowsRead));
-                ct.ThrowIfCancellationRequested();
-            }
-        }
-        options.Progress?.Invoke(new("read", batch.RowsRead));
-        if (kind == SourceKind.OrgUnits) RejectUnknownParents(rows, knownUnits, rejects, batch, options.Culture);
 
+        // The file is read, validated and written in one pass inside the transaction: any failure
+        // (a malformed line, a lost connection) rolls back the batch row and every row written so far.
+        var rejects = new List<ImportReject>();
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(ct);
-            foreach (var row in rows) row[^1] = batch.Id;
-            var writer = BulkWriter.For(db);
-            var stored = await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), table, rows,
-                n => options.Progress?.Invoke(new("store", n)), ct);
+            var source = new RowSource(path, mapping, table, options, knownUnits, batch, rejects, ct);
+            IEnumerable<object?[]> rows = source;
+            if (kind == SourceKind.OrgUnits)
+            {
+                // Parents may come later in the same file: org units (a few hundred rows) are checked as a whole.
+                var list = source.Copies().ToList();
+                RejectUnknownParents(list, knownUnits, rejects, batch, options.Culture);
+                rows = list;
+            }
+            var stored = await BulkWriter.For(db).WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), table, rows, ct);
+            options.Progress?.Invoke(new("read", batch.RowsRead));
             batch.RowsStored = stored;
-            batch.RowsSkippedDuplicate += rows.Count - stored;
+            batch.RowsSkippedDuplicate += batch.RowsRead - batch.RowsRejected - batch.RowsSkippedDuplicate - stored;
             batch.FinishedAt = DateTime.Now;
             await db.SaveChangesAsync(ct);
             if (kind == SourceKind.OrgUnits) await OrgUnitTree.RebuildAsync(db, ct);
@@ -106,14 +99,46 @@ public sealed class Importer(IndicatorsDbContext db)
         return new ImportResult(batch, rejects);
     }
 
-    private static object?[] Traced(object?[] values, string file, int line)
+    /// <summary>
+    /// The file's accepted rows, parsed as they are enumerated: the field values, then the trace
+    /// (file, line, batch id). One row array is reused for every row (the writer sends each before
+    /// the next is parsed); <see cref="Copies"/> gives separate arrays. Each enumeration reads the
+    /// file from the start and recounts the batch's read, rejected and duplicate rows.
+    /// </summary>
+    private sealed class RowSource(string path, ColumnMapping mapping, CanonicalTable table, ImportOptions options,
+        IReadOnlySet<string> knownUnits, ImportBatch batch, List<ImportReject> rejects, CancellationToken ct) : IEnumerable<object?[]>
     {
-        var row = new object?[values.Length + CanonicalTable.TraceColumns.Length];
-        values.CopyTo(row, 0);
-        row[values.Length] = file;
-        row[values.Length + 1] = line;
-        row[values.Length + 2] = 0L; // the batch id, set once the batch row exists
-        return row;
+        public IEnumerator<object?[]> GetEnumerator() => Read(copies: false).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        public IEnumerable<object?[]> Copies() => Read(copies: true);
+
+        private IEnumerable<object?[]> Read(bool copies)
+        {
+            (batch.RowsRead, batch.RowsRejected, batch.RowsSkippedDuplicate) = (0, 0, 0);
+            rejects.Clear();
+            var file = Path.GetFileName(path);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            using var reader = SourceReader.Open(path, mapping);
+            using var parser = new RowParser(table, mapping, reader.Header, options.Pseudonymiser, knownUnits, file, options.Culture);
+            var fields = table.Fields.Count;
+            var row = new object?[fields + CanonicalTable.TraceColumns.Length];
+            object batchId = batch.Id;
+            foreach (var record in reader.Records())
+            {
+                batch.RowsRead++;
+                if (!parser.Parse(record, rejects, row)) batch.RowsRejected++;
+                else if (!seen.Add((string)row[0]!)) batch.RowsSkippedDuplicate++;
+                else
+                {
+                    row[fields] = file;
+                    row[fields + 1] = record.Line;
+                    row[fields + 2] = batchId;
+                    yield return copies ? (object?[])row.Clone() : row;
+                }
+                if (batch.RowsRead % 50_000 == 0) options.Progress?.Invoke(new("read", batch.RowsRead));
+                ct.ThrowIfCancellationRequested();
+            }
+        }
     }
 
     private static void RejectUnknownParents(List<object?[]> rows, HashSet<string> known, List<ImportReject> rejects, ImportBatch batch, CultureInfo culture)

@@ -41,6 +41,56 @@ public sealed class Pseudonymiser
         HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value), mac);
         return Convert.ToHexStringLower(mac[..16]);
     }
+
+    /// <summary>A session for one import on one thread: same pseudonyms, several times faster.</summary>
+    internal Session StartSession() => new(_key);
+
+    /// <summary>
+    /// Keeps one keyed HMAC and hashes without allocating byte arrays, and remembers the pseudonyms
+    /// it has made: a person has several visits in a file and a practitioner hundreds, and one HMAC
+    /// costs about 2 µs, a fifth of a row's whole budget at 100,000 rows/s. The memory holds only
+    /// what the file being read holds anyway and is dropped with the session at the end of the import.
+    /// </summary>
+    internal sealed class Session(byte[] key) : IDisposable
+    {
+        private const int Remembered = 2_000_000;
+        private readonly HMACSHA256 _hmac = new(key);
+        private readonly Dictionary<string, string> _people = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _others = new(StringComparer.Ordinal);
+        private readonly byte[] _buffer = new byte[256];
+
+        public string Person(string identityCode) => Remember(_people, identityCode, "person:", v => v.Trim().ToUpperInvariant());
+
+        public string Other(string value) => Remember(_others, value, "other:", v => v.Trim());
+
+        private string Remember(Dictionary<string, string> known, string value, string prefix, Func<string, string> normalise)
+        {
+            if (known.TryGetValue(value, out var pseudonym)) return pseudonym;
+            pseudonym = Hash(prefix, normalise(value));
+            if (known.Count < Remembered) known[value] = pseudonym;
+            return pseudonym;
+        }
+
+        private string Hash(string prefix, string value)
+        {
+            var length = Encoding.UTF8.GetMaxByteCount(prefix.Length + value.Length);
+            var bytes = length <= _buffer.Length ? _buffer : new byte[length];
+            var n = Encoding.UTF8.GetBytes(prefix, bytes);
+            n += Encoding.UTF8.GetBytes(value, bytes.AsSpan(n));
+            Span<byte> mac = stackalloc byte[32];
+            _hmac.TryComputeHash(bytes.AsSpan(0, n), mac, out _);
+            // Identity-code bytes do not linger in the buffer.
+            bytes.AsSpan(0, n).Clear();
+            return Convert.ToHexStringLower(mac[..16]);
+        }
+
+        public void Dispose()
+        {
+            _people.Clear();
+            _others.Clear();
+            _hmac.Dispose();
+        }
+    }
 }
 
 /// <summary>Checks the form and check character of a Finnish personal identity code (henkilötunnus).</summary>

@@ -12,11 +12,11 @@ public sealed record ImportReject(string File, int Line, string Field, string Re
 /// through a mapping, validating every field. Identity codes are pseudonymised here, before the
 /// row goes anywhere else.
 /// </summary>
-internal sealed class RowParser
+internal sealed class RowParser : IDisposable
 {
     private readonly CanonicalTable _table;
     private readonly ColumnMapping _mapping;
-    private readonly Pseudonymiser? _pseudonymiser;
+    private readonly Pseudonymiser.Session? _pseudonymiser;
     private readonly IReadOnlySet<string> _knownUnits;
     private readonly string _file;
     private readonly (CanonicalField Field, int Column, string? Constant, Dictionary<string, string>? Values)[] _plan;
@@ -27,7 +27,13 @@ internal sealed class RowParser
     {
         _table = table;
         _mapping = mapping;
-        _pseudonymiser = pseudonymiser;
+        _pseudonymiser = pseudonymiser?.StartSession();
+        _dateFormats = [.. mapping.DateFormats];
+        _dateTimeFormats = [.. mapping.DateTimeFormats];
+        _trueValues = mapping.TrueValues.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _falseValues = mapping.FalseValues.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        int IndexOf(string name) => table.Fields.ToList().FindIndex(f => f.Name == name);
+        (_requested, _done, _assessed, _occurred) = (IndexOf("callback_requested_at"), IndexOf("callback_done_at"), IndexOf("assessment_date"), IndexOf("occurred_at"));
         _knownUnits = knownUnits;
         _file = file;
         _culture = culture;
@@ -42,15 +48,26 @@ internal sealed class RowParser
         }).ToArray();
     }
 
+    // Looked up once, not per row.
+    private readonly string[] _dateFormats;
+    private readonly string[] _dateTimeFormats;
+    private readonly HashSet<string> _trueValues;
+    private readonly HashSet<string> _falseValues;
+    private readonly int _requested, _done, _assessed, _occurred;
+
+    public void Dispose() => _pseudonymiser?.Dispose();
+
     /// <summary>Header problems that make the whole file unreadable (a required column missing).</summary>
     public IEnumerable<string> MissingColumns() =>
         _plan.Where(p => p.Field.Required && p.Column < 0 && p.Constant is null)
              .Select(p => _mapping.Columns.FirstOrDefault(c => c.Value.Equals(p.Field.Name, StringComparison.OrdinalIgnoreCase)).Key ?? p.Field.Name);
 
-    /// <summary>Parses one record; returns the values, or null and adds the reasons to <paramref name="rejects"/>.</summary>
-    public object?[]? Parse(SourceRecord record, List<ImportReject> rejects)
+    /// <summary>
+    /// Parses one record into the first fields of <paramref name="values"/> (which may be reused
+    /// between rows); returns false and adds the reasons to <paramref name="rejects"/> when it is rejected.
+    /// </summary>
+    public bool Parse(SourceRecord record, List<ImportReject> rejects, object?[] values)
     {
-        var values = new object?[_plan.Length];
         var ok = true;
         for (var i = 0; i < _plan.Length; i++)
         {
@@ -58,9 +75,10 @@ internal sealed class RowParser
             var raw = column >= 0 && column < record.Values.Length ? record.Values[column]?.Trim() : null;
             if (string.IsNullOrEmpty(raw)) raw = constant;
             if (raw is not null && map is not null && map.TryGetValue(raw, out var mapped)) raw = mapped;
+            values[i] = null;
             if (string.IsNullOrEmpty(raw))
             {
-                if (field.Type == FieldType.Bool) { values[i] = false; continue; }
+                if (field.Type == FieldType.Bool) { values[i] = False; continue; }
                 if (field.Required) { ok = Reject(record, field, "Ingest.Reject.Missing", rejects); }
                 continue;
             }
@@ -68,8 +86,10 @@ internal sealed class RowParser
             if (reason is not null) ok = Reject(record, field, reason, rejects, args);
             else values[i] = value;
         }
-        return ok && CrossCheck(record, values, rejects) ? values : null;
+        return ok && CrossCheck(record, values, rejects);
     }
+
+    private static readonly object True = true, False = false;
 
     private (object? Value, string? Reason, object?[] Args) Convert(CanonicalField field, string raw)
     {
@@ -86,15 +106,15 @@ internal sealed class RowParser
             case FieldType.Hashed:
                 return (_pseudonymiser!.Other(raw), null, []);
             case FieldType.Date:
-                return DateOnly.TryParseExact(raw, [.. _mapping.DateFormats], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                return DateOnly.TryParseExact(raw, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                     ? (d, null, []) : (null, "Ingest.Reject.BadDate", [raw, string.Join(", ", _mapping.DateFormats)]);
             case FieldType.DateTime:
-                if (DateTime.TryParseExact(raw, [.. _mapping.DateTimeFormats], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return (t, null, []);
-                if (DateOnly.TryParseExact(raw, [.. _mapping.DateFormats], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return (day.ToDateTime(TimeOnly.MinValue), null, []);
+                if (DateTime.TryParseExact(raw, _dateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return (t, null, []);
+                if (DateOnly.TryParseExact(raw, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return (day.ToDateTime(TimeOnly.MinValue), null, []);
                 return (null, "Ingest.Reject.BadDateTime", [raw, string.Join(", ", _mapping.DateTimeFormats)]);
             case FieldType.Bool:
-                if (_mapping.TrueValues.Contains(raw, StringComparer.OrdinalIgnoreCase)) return (true, null, []);
-                if (_mapping.FalseValues.Contains(raw, StringComparer.OrdinalIgnoreCase)) return (false, null, []);
+                if (_trueValues.Contains(raw)) return (True, null, []);
+                if (_falseValues.Contains(raw)) return (False, null, []);
                 return (null, "Ingest.Reject.BadBool", [raw]);
             case FieldType.Number:
                 var text = _mapping.DecimalSeparator switch
@@ -128,18 +148,14 @@ internal sealed class RowParser
     /// <summary>Checks between fields: a callback cannot precede its request, a visit its assessment.</summary>
     private bool CrossCheck(SourceRecord record, object?[] values, List<ImportReject> rejects)
     {
-        object? Get(string name)
-        {
-            for (var i = 0; i < _table.Fields.Count; i++) if (_table.Fields[i].Name == name) return values[i];
-            return null;
-        }
+        object? Get(int index) => index >= 0 ? values[index] : null;
         switch (_table.Kind)
         {
-            case SourceKind.Contacts when Get("callback_requested_at") is DateTime requested && Get("callback_done_at") is DateTime done && done < requested:
+            case SourceKind.Contacts when Get(_requested) is DateTime requested && Get(_done) is DateTime done && done < requested:
                 return Reject(record, _table.Field("callback_done_at")!, "Ingest.Reject.CallbackBeforeRequest", rejects);
-            case SourceKind.Contacts when Get("callback_requested_at") is null && Get("callback_done_at") is not null:
+            case SourceKind.Contacts when Get(_requested) is null && Get(_done) is not null:
                 return Reject(record, _table.Field("callback_requested_at")!, "Ingest.Reject.Missing", rejects);
-            case SourceKind.Visits when Get("assessment_date") is DateOnly assessed && Get("occurred_at") is DateTime at && DateOnly.FromDateTime(at) < assessed:
+            case SourceKind.Visits when Get(_assessed) is DateOnly assessed && Get(_occurred) is DateTime at && DateOnly.FromDateTime(at) < assessed:
                 return Reject(record, _table.Field("assessment_date")!, "Ingest.Reject.VisitBeforeAssessment", rejects);
             default:
                 return true;
