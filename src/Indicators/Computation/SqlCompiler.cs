@@ -45,7 +45,7 @@ public static class SqlCompiler
         string facts;
         if (sharedSources?.Contains(source.Name) == true)
         {
-            var fact = Table(source.From(dialect));
+            var fact = Table("facts_" + source.Name, source.From(dialect));
             tables.Add(fact);
             facts = fact.Name;
         }
@@ -63,6 +63,15 @@ public static class SqlCompiler
                 _ => throw new InvalidOperationException(d.Shape.ToString()),
             };
             tables.Add(b);
+            if (d.Shape == IndicatorShape.Continuity)
+            {
+                // People, providers, units and periods as numbers: the per-person sums below group this table several times.
+                var (people, providers, numbered) = NumberedContinuityBase(d, b, basePeriod);
+                tables.AddRange([people, providers, OrgKeys, numbered]);
+                b = numbered;
+            }
+            var periodCodes = d.Shape is IndicatorShape.Percentile or IndicatorShape.Continuity ? Periods(b) : null;
+            if (periodCodes is not null) tables.Add(periodCodes);
             foreach (var period in periods)
             {
                 if (d.Shape == IndicatorShape.Distribution)
@@ -77,14 +86,16 @@ public static class SqlCompiler
                             statements.Add(Ratio(d, b, period, dimension, column));
                             break;
                         case IndicatorShape.Percentile:
-                            var ranked = Ranked(b, dialect, period, column);
-                            tables.Add(ranked);
-                            statements.Add(Percentile(d, ranked, dialect, period, dimension));
+                            var categories = column == "''" ? null : CategoryKeys(b, column);
+                            if (categories is not null) tables.Add(categories);
+                            var ranked = Ranked(b, period, categories is null ? null : (categories, column));
+                            tables.AddRange([OrgKeys, ranked]);
+                            statements.Add(Percentile(d, periodCodes!, ranked, categories, dialect, period, dimension));
                             break;
                         case IndicatorShape.Continuity:
-                            var pu = PersonTable(b, dialect, period, column);
+                            var pu = PersonTable(b, period, column);
                             tables.Add(pu);
-                            statements.Add(Continuity(d, b, pu, period, dimension, column));
+                            statements.Add(Continuity(d, b, periodCodes!, pu, period, dimension, column));
                             break;
                     }
             }
@@ -112,7 +123,7 @@ public static class SqlCompiler
             ? $"COALESCE(SUM(CASE WHEN {numeratorCondition} THEN COALESCE({source.Field(sum)!.Sql(dialect)}, 0) ELSE 0 END), 0)"
             : $"SUM(CASE WHEN {numeratorCondition} THEN 1 ELSE 0 END)";
         var denominator = d.Denominator.Constant is not null ? "0" : $"SUM(CASE WHEN {Conditions(source, d.Denominator.Filters, dialect)} THEN 1 ELSE 0 END)";
-        return Table($"""
+        return Table("sums_" + Code(basePeriod), $"""
             SELECT {PeriodExpression(basePeriod, dialect)} AS bp, f.unit_id{CategoryColumns(d, source, dialect)},
                    CAST({numerator} AS DOUBLE PRECISION) AS num, CAST({denominator} AS DOUBLE PRECISION) AS den, COUNT(*) AS n
             FROM {facts} f
@@ -143,7 +154,7 @@ public static class SqlCompiler
         var bin = new StringBuilder("CASE");
         for (var i = d.Bins.Count - 1; i >= 0; i--) bin.Append(CultureInfo.InvariantCulture, $" WHEN {measure} >= {d.Bins[i]} THEN {Text(d.BinLabel(i))}");
         bin.Append(" END");
-        return Table($"""
+        return Table("bins", $"""
             SELECT {PeriodExpression(basePeriod, dialect)} AS bp, f.unit_id, {bin} AS c0, COUNT(*) AS c
             FROM {facts} f
             WHERE {Conditions(source, d.Filters, dialect)} AND {measure} >= {d.Bins[0]}
@@ -170,51 +181,99 @@ public static class SqlCompiler
     private static WorkTable PercentileBase(IndicatorDefinition d, FactSource source, string facts, Dialect dialect, PeriodType basePeriod)
     {
         var measure = source.Field(d.Measure!)!.Sql(dialect);
-        return Table($"""
-            SELECT {PeriodExpression(basePeriod, dialect)} AS bp, f.unit_id{CategoryColumns(d, source, dialect)},
-                   CAST({measure} AS DOUBLE PRECISION) AS m, COUNT(*) AS c
-            FROM {facts} f
-            WHERE {Conditions(source, d.Filters, dialect)} AND {measure} IS NOT NULL
-            GROUP BY {GroupPositions(3 + d.Dimensions.Count)}
+        return Table("histogram_" + Code(basePeriod), $"""
+            SELECT h.*, {PeriodNumber(basePeriod, "h.bp")} AS bn
+            FROM (
+              SELECT {PeriodExpression(basePeriod, dialect)} AS bp, f.unit_id{CategoryColumns(d, source, dialect)},
+                     CAST({measure} AS DOUBLE PRECISION) AS m, COUNT(*) AS c
+              FROM {facts} f
+              WHERE {Conditions(source, d.Filters, dialect)} AND {measure} IS NOT NULL
+              GROUP BY {GroupPositions(3 + d.Dimensions.Count)}
+            ) h
             """);
     }
 
-    /// <summary>
-    /// The histogram per period, org unit (every level) and category with cumulative counts: the
-    /// value at 0-based rank r is the m whose rows hold ranks cum − c … cum − 1. Independent of the
-    /// percentile, so the median and p90 of one measure share it.
-    /// </summary>
-    private static WorkTable Ranked(WorkTable b, Dialect dialect, PeriodType period, string category)
-    {
-        var group = $"{Bytewise("h.period_code", dialect)}, {Bytewise("h.org_unit_id", dialect)}, {Bytewise("h.category", dialect)}";
-        return Table($"""
-        SELECT h.period_code, h.org_unit_id, h.category, h.m, h.c,
-               CAST(SUM(h.c) OVER (PARTITION BY {group} ORDER BY h.m ROWS UNBOUNDED PRECEDING) AS BIGINT) AS cum,
-               CAST(SUM(h.c) OVER (PARTITION BY {group}) AS BIGINT) AS total
-        FROM (
-          SELECT {Derive(period, "b.bp")} AS period_code, oa.ancestor_id AS org_unit_id, {category} AS category, b.m, CAST(SUM(b.c) AS BIGINT) AS c
-          FROM {b.Name} b JOIN org_unit_ancestor oa ON oa.unit_id = b.unit_id
-          GROUP BY {GroupBy(period, category)}, b.m
-        ) h
+    // A percentile's groups (period, org unit, category) are numbered with one integer, so the one
+    // big sort (rows by group and value) compares two numbers instead of three strings:
+    // g = (period number × 2^20 + org-unit key) × 2^16 + category key.
+    private const string OrgShift = "1048576", CategoryShift = "65536", PeriodShift = "68719476736";
+
+    /// <summary>org_unit_ancestor with a number for each ancestor.</summary>
+    private static readonly WorkTable OrgKeys = Table("orgs", """
+        SELECT oa.unit_id, oa.ancestor_id, CAST(k.ak AS BIGINT) AS ak
+        FROM org_unit_ancestor oa
+        JOIN (SELECT x.ancestor_id, ROW_NUMBER() OVER (ORDER BY x.ancestor_id) AS ak FROM (SELECT DISTINCT ancestor_id FROM org_unit_ancestor) x) k
+          ON k.ancestor_id = oa.ancestor_id
         """);
+
+    /// <summary>A number for each category of one breakdown column of a base table.</summary>
+    private static WorkTable CategoryKeys(WorkTable b, string column) => Table("categories", $"""
+        SELECT x.c, CAST(ROW_NUMBER() OVER (ORDER BY x.c) AS BIGINT) AS ck FROM (SELECT DISTINCT {column} AS c FROM {b.Name} b) x
+        """);
+
+    /// <summary>The base periods of a base table: code and number.</summary>
+    private static WorkTable Periods(WorkTable b) => Table("periods", $"SELECT DISTINCT b.bp, b.bn FROM {b.Name} b");
+
+    /// <summary>The number of the period of a type that a base period number falls in (months: y × 100 + m; weeks stay).</summary>
+    private static string Renumber(PeriodType period, string bn) => period switch
+    {
+        PeriodType.Quarter => $"(({bn}) / 100 * 10 + (({bn}) % 100 + 2) / 3)",
+        PeriodType.Year => $"(({bn}) / 100)",
+        _ => bn,
+    };
+
+    /// <summary>Period codes by number for one period type, from a base table's periods.</summary>
+    private static string PeriodCodes(PeriodType period, WorkTable periods) =>
+        $"(SELECT DISTINCT {Renumber(period, "b.bn")} AS pn, {Derive(period, "b.bp")} AS period_code FROM {periods.Name} b)";
+
+    /// <summary>A number unique to each period of a type, from a base period code ("2024-05" or the week's "2024-05-06").</summary>
+    private static string PeriodNumber(PeriodType period, string bp)
+    {
+        string Part(int start, int length) => $"CAST(substr({bp}, {start}, {length}) AS BIGINT)";
+        return period switch
+        {
+            PeriodType.Week => $"({Part(1, 4)} * 10000 + {Part(6, 2)} * 100 + {Part(9, 2)})",
+            PeriodType.Month => $"({Part(1, 4)} * 100 + {Part(6, 2)})",
+            PeriodType.Quarter => $"({Part(1, 4)} * 10 + ({Part(6, 2)} + 2) / 3)",
+            _ => Part(1, 4),
+        };
     }
 
-    /// <summary>Linear interpolation between the ranks below and above p × (n − 1), as percentile_cont.</summary>
-    private static string Percentile(IndicatorDefinition d, WorkTable ranked, Dialect dialect, PeriodType period, string dimension)
+    /// <summary>
+    /// The histogram per group (period, org unit at every level, category) with cumulative counts:
+    /// the value at 0-based rank r is the m whose rows hold ranks cum − c … cum − 1. Independent of
+    /// the percentile, so the median and p90 of one measure share it.
+    /// </summary>
+    private static WorkTable Ranked(WorkTable b, PeriodType period, (WorkTable Table, string Column)? categories) => Table("ranked_" + Code(period), $"""
+        SELECT h.g, h.m, h.c,
+               CAST(SUM(h.c) OVER (PARTITION BY h.g ORDER BY h.m ROWS UNBOUNDED PRECEDING) AS BIGINT) AS cum,
+               CAST(SUM(h.c) OVER (PARTITION BY h.g) AS BIGINT) AS total
+        FROM (
+          SELECT ({Renumber(period, "b.bn")} * {OrgShift} + o.ak) * {CategoryShift} + {(categories is null ? "0" : "k.ck")} AS g, b.m, CAST(SUM(b.c) AS BIGINT) AS c
+          FROM {b.Name} b
+          JOIN {OrgKeys.Name} o ON o.unit_id = b.unit_id{(categories is { } k ? $" JOIN {k.Table.Name} k ON k.c = {k.Column}" : "")}
+          GROUP BY 1, 2
+        ) h
+        """);
+
+    /// <summary>Linear interpolation between the ranks below and above p × (n − 1), as percentile_cont; the group number decoded back to its codes.</summary>
+    private static string Percentile(IndicatorDefinition d, WorkTable periods, WorkTable ranked, WorkTable? categories, Dialect dialect, PeriodType period, string dimension)
     {
         var position = $"(CAST({Number(d.Percentile!.Value)} AS DOUBLE PRECISION) * (r.total - 1))";
         var floor = dialect == Dialect.Sqlite ? $"CAST({position} AS INTEGER)" : $"FLOOR({position})";
         return $"""
             {InsertInto}
-            SELECT {Text(d.Code)}, {Text(Code(period))}, z.period_code, z.org_unit_id, {Text(dimension)}, z.category, z.v, NULL, z.v, z.n
+            SELECT {Text(d.Code)}, {Text(Code(period))}, p.period_code, o.ancestor_id, {Text(dimension)}, {(categories is null ? "''" : "k.c")}, z.v, NULL, z.v, z.n
             FROM (
-              SELECT x.period_code, x.org_unit_id, x.category, MAX(x.total) AS n,
+              SELECT x.g, MAX(x.total) AS n,
                      SUM(CASE WHEN x.cum - x.c <= x.lo AND x.lo < x.cum THEN x.m * (1 - x.frac) ELSE 0 END)
                      + SUM(CASE WHEN x.cum - x.c <= x.lo + 1 AND x.lo + 1 < x.cum THEN x.m * x.frac ELSE 0 END) AS v
               FROM (SELECT r.*, {floor} AS lo, {position} - {floor} AS frac FROM {ranked.Name} r) x
               WHERE x.cum - x.c <= x.lo + 1 AND x.lo < x.cum
-              GROUP BY x.period_code, x.org_unit_id, x.category
+              GROUP BY x.g
             ) z
+            JOIN {PeriodCodes(period, periods)} p ON p.pn = z.g / {PeriodShift}
+            JOIN (SELECT DISTINCT ancestor_id, ak FROM {OrgKeys.Name}) o ON o.ak = (z.g / {CategoryShift}) % {OrgShift}{(categories is null ? "" : $" JOIN {categories.Name} k ON k.ck = z.g % {CategoryShift}")}
             """;
     }
 
@@ -223,7 +282,7 @@ public static class SqlCompiler
     {
         var person = source.Field(d.Person!)!.Sql(dialect);
         var provider = source.Field(d.Provider!)!.Sql(dialect);
-        return Table($"""
+        return Table("visits", $"""
             SELECT {PeriodExpression(basePeriod, dialect)} AS bp, f.unit_id{CategoryColumns(d, source, dialect)},
                    {person} AS person, {provider} AS provider, COUNT(*) AS nj
             FROM {facts} f
@@ -232,23 +291,37 @@ public static class SqlCompiler
             """);
     }
 
+    private static (WorkTable People, WorkTable Providers, WorkTable Numbered) NumberedContinuityBase(IndicatorDefinition d, WorkTable b, PeriodType basePeriod)
+    {
+        var people = Table("people", $"SELECT x.person, CAST(ROW_NUMBER() OVER () AS BIGINT) AS pk FROM (SELECT DISTINCT b.person FROM {b.Name} b) x");
+        var providers = Table("providers", $"SELECT x.provider, CAST(ROW_NUMBER() OVER () AS BIGINT) AS pk FROM (SELECT DISTINCT b.provider FROM {b.Name} b) x");
+        var numbered = Table("numbered", $"""
+            SELECT b.bp, {PeriodNumber(basePeriod, "b.bp")} AS bn, b.unit_id, o.ak AS uk{string.Concat(d.Dimensions.Select((_, i) => $", b.c{i}"))}, p.pk AS person, q.pk AS provider, b.nj
+            FROM {b.Name} b
+            JOIN {people.Name} p ON p.person = b.person
+            JOIN {providers.Name} q ON q.provider = b.provider
+            JOIN {OrgKeys.Name} o ON o.unit_id = b.unit_id AND o.ancestor_id = b.unit_id
+            """);
+        return (people, providers, numbered);
+    }
+
     /// <summary>
     /// Per period, category and person: the visit count N, the sum of squares S of the visits per
     /// provider, and the first and last unit the person was seen in (equal: seen in one unit only).
     /// </summary>
-    private static WorkTable PersonTable(WorkTable b, Dialect dialect, PeriodType period, string category)
+    private static WorkTable PersonTable(WorkTable b, PeriodType period, string category)
     {
-        var keys = $"{Derive(period, "b.bp")}{(category.StartsWith("b.", StringComparison.Ordinal) ? ", " + category : "")}, b.person, b.provider";
-        return Table($"""
-            SELECT p.period_code, p.category, p.person, CAST(SUM(p.nj) AS BIGINT) AS n, CAST(SUM(p.nj * p.nj) AS BIGINT) AS s,
+        var keys = $"{Renumber(period, "b.bn")}{(category.StartsWith("b.", StringComparison.Ordinal) ? ", " + category : "")}, b.person, b.provider";
+        return Table("persons_" + Code(period), $"""
+            SELECT p.pn, p.category, p.person, CAST(SUM(p.nj) AS BIGINT) AS n, CAST(SUM(p.nj * p.nj) AS BIGINT) AS s,
                    MIN(p.unit_min) AS unit_min, MAX(p.unit_max) AS unit_max
             FROM (
-              SELECT {Derive(period, "b.bp")} AS period_code, {category} AS category, b.person, CAST(SUM(b.nj) AS BIGINT) AS nj,
-                     MIN({Bytewise("b.unit_id", dialect)}) AS unit_min, MAX({Bytewise("b.unit_id", dialect)}) AS unit_max
+              SELECT {Renumber(period, "b.bn")} AS pn, {category} AS category, b.person, CAST(SUM(b.nj) AS BIGINT) AS nj,
+                     MIN(b.uk) AS unit_min, MAX(b.uk) AS unit_max
               FROM {b.Name} b
               GROUP BY {keys}
             ) p
-            GROUP BY p.period_code, p.category, p.person
+            GROUP BY p.pn, p.category, p.person
             """);
     }
 
@@ -257,46 +330,45 @@ public static class SqlCompiler
     /// the same index at that unit and every level above it, so those indices are summed per unit and
     /// the sums rolled up; people seen in several units get their provider counts rolled up first.
     /// </summary>
-    private static string Continuity(IndicatorDefinition d, WorkTable b, WorkTable pu, PeriodType period, string dimension, string category) => $"""
+    private static string Continuity(IndicatorDefinition d, WorkTable b, WorkTable periods, WorkTable pu, PeriodType period, string dimension, string category) => $"""
         {InsertInto}
-        SELECT {Text(d.Code)}, {Text(Code(period))}, c.period_code, c.org_unit_id, {Text(dimension)}, c.category,
+        SELECT {Text(d.Code)}, {Text(Code(period))}, pc.period_code, c.org_unit_id, {Text(dimension)}, c.category,
                c.num, c.den, {Number(d.Factor)} * c.num / c.den, c.den
         FROM (
-          SELECT r.period_code, r.org_unit_id, r.category, SUM(r.num) AS num, SUM(r.den) AS den
+          SELECT r.pn, r.org_unit_id, r.category, SUM(r.num) AS num, SUM(r.den) AS den
           FROM (
-            SELECT s.period_code, oa.ancestor_id AS org_unit_id, s.category, s.num, s.den
+            SELECT s.pn, oa.ancestor_id AS org_unit_id, s.category, s.num, s.den
             FROM (
-              SELECT u.period_code, u.unit_min AS unit_id, u.category,
+              SELECT u.pn, u.unit_min AS uk, u.category,
                      SUM(CAST(u.s - u.n AS DOUBLE PRECISION) / (u.n * (u.n - 1))) AS num, CAST(COUNT(*) AS DOUBLE PRECISION) AS den
               FROM {pu.Name} u
               WHERE u.unit_min = u.unit_max AND u.n >= 2
-              GROUP BY u.period_code, u.unit_min, u.category
+              GROUP BY u.pn, u.unit_min, u.category
             ) s
-            JOIN org_unit_ancestor oa ON oa.unit_id = s.unit_id
+            JOIN {OrgKeys.Name} self ON self.ak = s.uk AND self.unit_id = self.ancestor_id
+            JOIN org_unit_ancestor oa ON oa.unit_id = self.unit_id
             UNION ALL
-            SELECT q.period_code, q.org_unit_id, q.category,
+            SELECT q.pn, q.org_unit_id, q.category,
                    SUM(CAST(q.s - q.n AS DOUBLE PRECISION) / (q.n * (q.n - 1))) AS num, CAST(COUNT(*) AS DOUBLE PRECISION) AS den
             FROM (
-              SELECT j.period_code, j.org_unit_id, j.category, j.person, SUM(j.nj) AS n, SUM(j.nj * j.nj) AS s
+              SELECT j.pn, j.org_unit_id, j.category, j.person, SUM(j.nj) AS n, SUM(j.nj * j.nj) AS s
               FROM (
-                SELECT m.period_code, oa.ancestor_id AS org_unit_id, m.category, m.person, b.provider, SUM(b.nj) AS nj
+                SELECT m.pn, oa.ancestor_id AS org_unit_id, m.category, m.person, b.provider, SUM(b.nj) AS nj
                 FROM {pu.Name} m
-                JOIN {b.Name} b ON {Derive(period, "b.bp")} = m.period_code AND {category} = m.category AND b.person = m.person
+                JOIN {b.Name} b ON {Renumber(period, "b.bn")} = m.pn AND {category} = m.category AND b.person = m.person
                 JOIN org_unit_ancestor oa ON oa.unit_id = b.unit_id
                 WHERE m.unit_min <> m.unit_max
-                GROUP BY m.period_code, oa.ancestor_id, m.category, m.person, b.provider
+                GROUP BY m.pn, oa.ancestor_id, m.category, m.person, b.provider
               ) j
-              GROUP BY j.period_code, j.org_unit_id, j.category, j.person
+              GROUP BY j.pn, j.org_unit_id, j.category, j.person
               HAVING SUM(j.nj) >= 2
             ) q
-            GROUP BY q.period_code, q.org_unit_id, q.category
+            GROUP BY q.pn, q.org_unit_id, q.category
           ) r
-          GROUP BY r.period_code, r.org_unit_id, r.category
+          GROUP BY r.pn, r.org_unit_id, r.category
         ) c
+        JOIN {PeriodCodes(period, periods)} pc ON pc.pn = c.pn
         """;
-
-    /// <summary>Compares text byte by byte: PostgreSQL's C.UTF-8 and other libc collations sort several times slower.</summary>
-    private static string Bytewise(string expression, Dialect dialect) => dialect == Dialect.Postgres ? expression + " COLLATE \"C\"" : expression;
 
     /// <summary>GROUP BY of the period code, org unit and category (a constant category is not grouped).</summary>
     private static string GroupBy(PeriodType period, string category) =>
@@ -310,8 +382,9 @@ public static class SqlCompiler
         _ => bp,
     };
 
-    private static WorkTable Table(string select) =>
-        new("ic_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(select)))[..16], select);
+    /// <summary>A work table named by its role (for reading timings) and a hash of its SQL (so equal tables are one).</summary>
+    private static WorkTable Table(string role, string select) =>
+        new($"ic_{role}_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(select)))[..12], select);
 
     public static string DistributionDimension(IndicatorDefinition d) => d.Measure + "_bin";
 
