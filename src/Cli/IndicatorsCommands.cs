@@ -39,7 +39,8 @@ public static class IndicatorsCommands
                 foreach (var x in result.Rejects.Take(10)) Console.Error.WriteLine($"  {x.File}:{x.Line} {x.Field}: {x.Reason}");
                 Console.WriteLine(Texts.Format("Cli.Import.RejectReport", null, report));
             }
-            if (!r.GetValue(noCompute)) await ComputeAsync(db, null, ct);
+            // Visits, contacts and slots: only the years the file touched.
+            if (!r.GetValue(noCompute)) await ComputeAsync(db, null, ct, Indicators.IndicatorsService.Window(result));
             return 0;
         });
         return cmd;
@@ -151,9 +152,9 @@ public static class IndicatorsCommands
         return result;
     }
 
-    private static async Task ComputeAsync(IndicatorsDbContext db, IReadOnlyList<IndicatorDefinition>? definitions, CancellationToken ct)
+    private static async Task ComputeAsync(IndicatorsDbContext db, IReadOnlyList<IndicatorDefinition>? definitions, CancellationToken ct, RecomputeWindow? window = null)
     {
-        var result = await new IndicatorComputer(db).RecomputeAsync(definitions, code => Console.Error.Write($"\r{code,-40}"), ct);
+        var result = await new IndicatorComputer(db).RecomputeAsync(definitions, code => Console.Error.Write($"\r{code,-40}"), ct, window);
         Console.Error.WriteLine();
         Console.WriteLine(Texts.Format("Cli.Compute.Done", null, result.Values, (long)result.Elapsed.TotalMilliseconds));
     }

@@ -24,7 +24,11 @@ public sealed class IndicatorsService(IndicatorsDbContext db, IngestSettings set
 {
     public IReadOnlyList<IndicatorDefinition> Catalogue => IndicatorCatalogue.All;
 
-    /// <summary>Imports one file and, if anything was stored, recomputes every indicator.</summary>
+    /// <summary>
+    /// Imports one file and, if anything was stored, recomputes the indicators: for visits, contacts
+    /// and slots only the years the file's rows fall in; for org units and assessments (an assessment
+    /// can change the wait of a visit of any later date) everything.
+    /// </summary>
     public async Task<(ImportResult Import, ComputeResult? Compute)> ImportAsync(SourceKind kind, string path, ColumnMapping? mapping,
         Action<ImportProgress>? progress = null, System.Globalization.CultureInfo? culture = null, CancellationToken ct = default)
     {
@@ -36,11 +40,15 @@ public sealed class IndicatorsService(IndicatorsDbContext db, IngestSettings set
             Culture = culture ?? System.Globalization.CultureInfo.CurrentUICulture,
         }, ct);
         db.ChangeTracker.Clear();
-        var compute = result.Stored > 0 ? await new IndicatorComputer(db).RecomputeAsync(ct: ct) : null;
+        var compute = result.Stored > 0 ? await new IndicatorComputer(db).RecomputeAsync(ct: ct, window: Window(result)) : null;
         return (result, compute);
     }
 
     public Task<ComputeResult> RecomputeAsync(CancellationToken ct = default) => new IndicatorComputer(db).RecomputeAsync(ct: ct);
+
+    /// <summary>The periods an import touched, or null when everything must be recomputed.</summary>
+    public static RecomputeWindow? Window(ImportResult import) =>
+        import.EventTimes is { } t ? RecomputeWindow.ForEvents(t.First, t.Last) : null;
 
     public Task<List<ImportBatch>> RecentImportsAsync(int count = 20, CancellationToken ct = default) =>
         db.ImportBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(count).ToListAsync(ct);

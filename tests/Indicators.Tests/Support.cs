@@ -91,7 +91,7 @@ internal static class Support
         }
     }
 
-    private static bool Close(double? a, double? b) =>
+    internal static bool Close(double? a, double? b) =>
         a is null ? b is null : b is not null && Math.Abs(a.Value - b.Value) <= 1e-9 * Math.Max(1, Math.Abs(a.Value));
 
     public static DatabaseOptions Sqlite(TestSupport.SqliteFile f) => f.Options;

@@ -19,13 +19,21 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
 {
     public Dialect Dialect => db.Database.IsNpgsql() ? Dialect.Postgres : Dialect.Sqlite;
 
-    public async Task<ComputeResult> RecomputeAsync(IEnumerable<IndicatorDefinition>? definitions = null, Action<string>? progress = null, CancellationToken ct = default)
+    /// <param name="window">
+    /// Recompute only the periods of this window (<see cref="RecomputeWindow.ForEvents"/> of an
+    /// import's event times); values outside it are left as they are. Null: everything.
+    /// </param>
+    public async Task<ComputeResult> RecomputeAsync(IEnumerable<IndicatorDefinition>? definitions = null, Action<string>? progress = null,
+        CancellationToken ct = default, RecomputeWindow? window = null)
     {
         var clock = Stopwatch.StartNew();
         var list = (definitions ?? IndicatorCatalogue.All).ToList();
         // A fact source read by several indicators is materialised once (the visit source joins the assessments).
         var shared = list.GroupBy(d => d.Source).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        var plans = list.Select(d => (Definition: d, Plan: SqlCompiler.Plan(d, Dialect, shared))).ToList();
+        // A window's values go through a work table first: the edges of its fact span yield partial
+        // months (and years) outside the window, which must not replace the stored ones.
+        const string windowed = "ic_window_values";
+        var plans = list.Select(d => (Definition: d, Plan: SqlCompiler.Plan(d, Dialect, shared, window, window is null ? "indicator_value" : windowed))).ToList();
         var strategy = db.Database.CreateExecutionStrategy();
         var total = 0;
         var byIndicator = new Dictionary<string, TimeSpan>();
@@ -47,11 +55,18 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
                 await ExecuteAsync(connection, transaction, "SET LOCAL work_mem = '256MB'", ct);
                 await ExecuteAsync(connection, transaction, "SET LOCAL jit = off", ct);
             }
+            if (window is not null)
+            {
+                var temp = Dialect == Dialect.Postgres ? "CREATE TEMP TABLE " + windowed + " ON COMMIT DROP AS " : "CREATE TEMP TABLE " + windowed + " AS ";
+                await ExecuteAsync(connection, transaction, temp + $"SELECT {SqlCompiler.ValueColumns} FROM indicator_value WHERE 1 = 0", ct);
+                created.Add(windowed);
+            }
             foreach (var (d, plan) in plans)
             {
                 progress?.Invoke(d.Code);
                 var started = clock.Elapsed;
-                await ExecuteAsync(connection, transaction, "DELETE FROM indicator_value WHERE indicator_code = '" + d.Code.Replace("'", "''") + "'", ct);
+                var code = "'" + d.Code.Replace("'", "''") + "'";
+                await ExecuteAsync(connection, transaction, $"DELETE FROM indicator_value WHERE indicator_code = {code}" + (window is null ? "" : " AND " + window.Covers()), ct);
                 foreach (var table in plan.Tables.Where(t => !created.Contains(t.Name)))
                 {
                     var tableStarted = clock.Elapsed;
@@ -65,8 +80,15 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
                 for (var i = 0; i < plan.Statements.Count; i++)
                 {
                     var statementStarted = clock.Elapsed;
-                    total += await ExecuteAsync(connection, transaction, plan.Statements[i], ct);
+                    var rows = await ExecuteAsync(connection, transaction, plan.Statements[i], ct);
+                    if (window is null) total += rows;
                     steps.Add(($"{d.Code}: statement {i + 1}", clock.Elapsed - statementStarted));
+                }
+                if (window is not null)
+                {
+                    total += await ExecuteAsync(connection, transaction,
+                        $"INSERT INTO indicator_value ({SqlCompiler.ValueColumns}) SELECT {SqlCompiler.ValueColumns} FROM {windowed} WHERE {window.Covers()}", ct);
+                    await ExecuteAsync(connection, transaction, "DELETE FROM " + windowed, ct);
                 }
                 byIndicator[d.Code] = clock.Elapsed - started;
             }

@@ -27,8 +27,10 @@ public static class SqlCompiler
 {
     public const string Total = "total";
 
-    private const string InsertInto =
-        "INSERT INTO indicator_value (indicator_code, period_type, period_code, org_unit_id, dimension, category, numerator, denominator, value, n)";
+    public const string ValueColumns = "indicator_code, period_type, period_code, org_unit_id, dimension, category, numerator, denominator, value, n";
+
+    // The target table is put in when the plan is made (see Plan's target).
+    private const string InsertInto = "INSERT INTO @values (" + ValueColumns + ")";
 
     /// <summary>Every SQL text that recomputes the indicator, work tables first (for inspection and tests).</summary>
     public static IEnumerable<string> Compile(IndicatorDefinition d, Dialect dialect) => Plan(d, dialect).AllSql;
@@ -38,18 +40,22 @@ public static class SqlCompiler
     /// <paramref name="sharedSources"/> names fact sources that are materialised once into a work
     /// table because several indicators of the run read them (the visit source joins the assessments).
     /// </summary>
-    public static CompiledIndicator Plan(IndicatorDefinition d, Dialect dialect, IReadOnlySet<string>? sharedSources = null)
+    /// <param name="window">Only the facts and periods of this window (an import's years); null: everything.</param>
+    /// <param name="target">The table the values go to (indicator_value, or a work table to be filtered).</param>
+    public static CompiledIndicator Plan(IndicatorDefinition d, Dialect dialect, IReadOnlySet<string>? sharedSources = null,
+        RecomputeWindow? window = null, string target = "indicator_value")
     {
         var source = FactSource.Get(d.Source);
         var tables = new List<WorkTable>();
+        var from = window is null ? source.From(dialect) : $"SELECT * FROM ({source.From(dialect)}) w WHERE {window.FactCondition("w", dialect)}";
         string facts;
         if (sharedSources?.Contains(source.Name) == true)
         {
-            var fact = Table("facts_" + source.Name, source.From(dialect));
+            var fact = Table("facts_" + source.Name, from);
             tables.Add(fact);
             facts = fact.Name;
         }
-        else facts = "(" + source.From(dialect) + ")";
+        else facts = "(" + from + ")";
         var statements = new List<string>();
         foreach (var basePeriod in d.PeriodTypes.Select(BasePeriod).Distinct())
         {
@@ -100,7 +106,7 @@ public static class SqlCompiler
                     }
             }
         }
-        return new CompiledIndicator(tables, statements);
+        return new CompiledIndicator(tables, statements.Select(x => x.Replace("INSERT INTO @values (", $"INSERT INTO {target} (", StringComparison.Ordinal)).ToList());
     }
 
     /// <summary>The finest period a period type is derived from: weeks from weeks, months, quarters and years from months.</summary>

@@ -30,6 +30,8 @@ public sealed record ImportResult(ImportBatch Batch, IReadOnlyList<ImportReject>
     public int Stored => Batch.RowsStored;
     public int Rejected => Batch.RowsRejected;
     public int SkippedDuplicate => Batch.RowsSkippedDuplicate;
+    /// <summary>First and last time that decides an indicator period among the file's accepted rows (visits, contacts, slots).</summary>
+    public (DateTime First, DateTime Last)? EventTimes { get; init; }
 
     /// <summary>The reject report as CSV (file;line;field;reason).</summary>
     public void WriteRejects(TextWriter w)
@@ -71,13 +73,14 @@ public sealed class Importer(IndicatorsDbContext db)
         // The file is read, validated and written in one pass inside the transaction: any failure
         // (a malformed line, a lost connection) rolls back the batch row and every row written so far.
         var rejects = new List<ImportReject>();
+        RowSource? source = null;
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(ct);
-            var source = new RowSource(path, mapping, table, options, knownUnits, batch, rejects, ct);
+            source = new RowSource(path, mapping, table, options, knownUnits, batch, rejects, ct);
             IEnumerable<object?[]> rows = source;
             if (kind == SourceKind.OrgUnits)
             {
@@ -96,7 +99,7 @@ public sealed class Importer(IndicatorsDbContext db)
             if (options.BeforeCommit is not null) await options.BeforeCommit();
             await tx.CommitAsync(ct);
         });
-        return new ImportResult(batch, rejects);
+        return new ImportResult(batch, rejects) { EventTimes = source?.EventTimes };
     }
 
     /// <summary>
@@ -112,6 +115,19 @@ public sealed class Importer(IndicatorsDbContext db)
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
         public IEnumerable<object?[]> Copies() => Read(copies: true);
 
+        public (DateTime First, DateTime Last)? EventTimes { get; private set; }
+
+        /// <summary>The field whose time decides the indicator period of the kind's rows (the fact sources' "at").</summary>
+        private int PeriodField() => table.Kind switch
+        {
+            SourceKind.Visits => Index("occurred_at"),
+            SourceKind.Contacts => Index("received_at"),
+            SourceKind.Slots => Index("observed_at"),
+            _ => -1,
+        };
+
+        private int Index(string name) => table.Fields.ToList().FindIndex(f => f.Name == name);
+
         private IEnumerable<object?[]> Read(bool copies)
         {
             (batch.RowsRead, batch.RowsRejected, batch.RowsSkippedDuplicate) = (0, 0, 0);
@@ -123,6 +139,9 @@ public sealed class Importer(IndicatorsDbContext db)
             var fields = table.Fields.Count;
             var row = new object?[fields + CanonicalTable.TraceColumns.Length];
             object batchId = batch.Id;
+            var periodField = PeriodField();
+            var (first, last) = (DateTime.MaxValue, DateTime.MinValue);
+            EventTimes = null;
             foreach (var record in reader.Records())
             {
                 batch.RowsRead++;
@@ -133,6 +152,12 @@ public sealed class Importer(IndicatorsDbContext db)
                     row[fields] = file;
                     row[fields + 1] = record.Line;
                     row[fields + 2] = batchId;
+                    if (periodField >= 0 && row[periodField] is DateTime at)
+                    {
+                        if (at < first) first = at;
+                        if (at > last) last = at;
+                        EventTimes = (first, last);
+                    }
                     yield return copies ? (object?[])row.Clone() : row;
                 }
                 if (batch.RowsRead % 50_000 == 0) options.Progress?.Invoke(new("read", batch.RowsRead));
