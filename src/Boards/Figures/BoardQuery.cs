@@ -60,6 +60,26 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
         return (units, cover);
     }
 
+    /// <summary>The org units a board can be set up for, in tree order with their depth (the region is depth 0).</summary>
+    public async Task<IReadOnlyList<(OrgUnit Unit, int Depth)>> UnitChoicesAsync(CancellationToken ct = default)
+    {
+        var all = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
+        var children = all.Where(u => u.ParentId is not null).GroupBy(u => u.ParentId!).ToDictionary(g => g.Key, g => g.OrderBy(u => u.Name, StringComparer.CurrentCulture).ToList());
+        var known = all.Select(u => u.SourceId).ToHashSet();
+        var result = new List<(OrgUnit, int)>();
+        void Visit(OrgUnit u, int depth)
+        {
+            result.Add((u, depth));
+            foreach (var c in children.GetValueOrDefault(u.SourceId) ?? []) Visit(c, depth + 1);
+        }
+        foreach (var root in all.Where(u => u.ParentId is null || !known.Contains(u.ParentId)).OrderBy(u => u.Name, StringComparer.CurrentCulture)) Visit(root, 0);
+        return result;
+    }
+
+    /// <summary>Names of the given org units (id → name).</summary>
+    public Task<Dictionary<string, string>> UnitNamesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
+        db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.SourceId)).ToDictionaryAsync(u => u.SourceId, u => u.Name, ct);
+
     private sealed record CallbackResult(CallbackFigures Figures, DateTime? NewestDone);
 
     private async Task<CallbackResult> CallbacksAsync(IReadOnlyList<string> units, DateTime now, CancellationToken ct)
