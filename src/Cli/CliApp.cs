@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(BenchCommands.Build());
         foreach (var command in IndicatorsCommands.Build()) root.Subcommands.Add(command);
         root.Subcommands.Add(FeedbackCommands.Build());
+        root.Subcommands.Add(BoardCommands.Build());
         return root;
     }
 
