@@ -120,12 +120,8 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
         return Enumerable.Range(1, count).Reverse().Select(i => WeekCode(monday.AddDays(-7 * i))).ToList();
     }
 
-    /// <summary>The engine's week period code of the week starting on a Monday: "2026-W07".</summary>
-    public static string WeekCode(DateOnly monday)
-    {
-        var dt = monday.ToDateTime(TimeOnly.MinValue);
-        return $"{ISOWeek.GetYear(dt)}-W{ISOWeek.GetWeekOfYear(dt):00}";
-    }
+    /// <summary>The engine's week period code: the week's Monday, "2026-11-16" (see SqlCompiler.PeriodExpression).</summary>
+    public static string WeekCode(DateOnly monday) => monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<CareGuaranteeFigures> CareGuaranteeAsync(IReadOnlyList<string> cover, DateOnly today, CancellationToken ct)
     {
