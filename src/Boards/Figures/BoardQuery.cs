@@ -146,15 +146,24 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
         if (units.Count == 0) return T3Professions.Select(p => new T3Figure(p, null, null, 0)).ToList();
         var dialect = db.Database.IsNpgsql() ? Dialect.Postgres : Dialect.Sqlite;
         // The measurement SQL is the indicator engine's own (FactSource.T3Measurement), so the board and t3 agree.
-        var parameters = new List<object>();
-        string P(object value) { parameters.Add(value); return "{" + (parameters.Count - 1) + "}"; }
+        var parameters = new List<System.Data.Common.DbParameter>();
+        string P(object value)
+        {
+            var p = db.Database.GetDbConnection().CreateCommand().CreateParameter();
+            p.ParameterName = "@b" + parameters.Count;
+            p.Value = value;
+            // Wall-clock time: timestamp without time zone in PostgreSQL.
+            if (value is DateTime) p.DbType = System.Data.DbType.DateTime2;
+            parameters.Add(p);
+            return p.ParameterName;
+        }
         var unitList = string.Join(", ", units.Select(u => P(u)));
         var sql = $"""
             SELECT f.unit_id AS "UnitId", f.profession AS "Profession", f.at AS "At", CAST(f.t3_days AS DOUBLE PRECISION) AS "Days"
             FROM ({FactSource.T3Measurement.From(dialect)}) f
             WHERE f.unit_id IN ({unitList}) AND f.at <= {P(now)} AND f.profession IN ('doctor', 'nurse')
             """;
-        var rows = await db.Database.SqlQueryRaw<T3Row>(sql, [.. parameters]).ToListAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<T3Row>(sql, [.. parameters.Cast<object>()]).ToListAsync(ct);
         return T3Professions.Select(p =>
         {
             var latest = rows.Where(r => r.Profession == Codes.Of(p)).GroupBy(r => r.UnitId).Select(g => g.MaxBy(r => r.At)!).ToList();
