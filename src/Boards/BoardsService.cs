@@ -11,7 +11,7 @@ public sealed record BoardDraft(string Name, IReadOnlyList<string> UnitIds, IRea
 /// <summary>The module's surface: boards (list, save, token) and their figures for the screen.</summary>
 public sealed class BoardsService(BoardsDbContext db, BoardQuery query, BoardSettings settings, TimeProvider clock)
 {
-    public const int MinRefreshSeconds = 5;
+    public const int MinRefreshSeconds = 1;
     public const int MaxRefreshSeconds = 3600;
 
     public Task<List<Board>> ListAsync(CancellationToken ct = default) => db.Boards.AsNoTracking().OrderBy(b => b.Name).ToListAsync(ct);

@@ -39,8 +39,9 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
         var newestContact = await db.Contacts.AsNoTracking()
             .Where(c => units.Contains(c.UnitId) && c.ReceivedAt <= now)
             .OrderByDescending(c => c.ReceivedAt).Select(c => (DateTime?)c.ReceivedAt).FirstOrDefaultAsync(ct);
-        var newestBatch = await NewestSnapshotImportAsync(units, ct);
-        var newest = new[] { newestContact, callbacks.NewestDone, newestBatch is { } b && b <= now ? b : null }.Max();
+        // The live feed is the contacts: the waiting list and roster carry dates only, and import batches are
+        // stamped with the server's clock, not the source's. See docs/boards.md.
+        var newest = new[] { newestContact, callbacks.NewestDone }.Max();
         var stale = newest is null || now - newest.Value > TimeSpan.FromMinutes(staleMinutes);
         return new BoardFigures(now, units, callbacks.Figures, waiting, careGuarantee, t3, staff, nps, newest, stale);
     }
@@ -188,16 +189,6 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
         var from = today.AddDays(-(NpsDays - 1));
         var nps = await feedback.NpsForOrgUnitsAsync(units, from, today, ct);
         return new NpsFigure(nps.N, nps.Nps, !nps.Hidden && nps.N > 0, from, today);
-    }
-
-    /// <summary>When the waiting list or roster rows of these units were last imported (import batches are stamped in server time).</summary>
-    private async Task<DateTime?> NewestSnapshotImportAsync(IReadOnlyList<string> units, CancellationToken ct)
-    {
-        var batches = db.WaitingList.Where(w => units.Contains(w.UnitId)).Select(w => w.ImportBatchId)
-            .Concat(db.Roster.Where(r => units.Contains(r.UnitId)).Select(r => r.ImportBatchId));
-        var finished = await db.ImportBatches.AsNoTracking().Where(b => batches.Contains(b.Id))
-            .OrderByDescending(b => b.FinishedAt).Select(b => (DateTime?)b.FinishedAt).FirstOrDefaultAsync(ct);
-        return finished is { } f ? TimeZoneInfo.ConvertTime(DateTime.SpecifyKind(f, DateTimeKind.Local), FinnishTime(settings)) : null;
     }
 
     /// <summary>The time zone of the event tables' wall-clock times.</summary>
