@@ -9,6 +9,7 @@ using Tilannekuva.Indicators.Ingest;
 using Tilannekuva.Indicators.Storage;
 using Tilannekuva.Indicators.Synthetic;
 using Tilannekuva.Localisation;
+using Microsoft.EntityFrameworkCore;
 using Tilannekuva.Storage;
 using Tilannekuva.Web.Hosting;
 
@@ -77,6 +78,14 @@ public static class BoardCommands
         await Startup.MigrateAsync(app.Services, ct);
         var now = BoardQuery.WallClock(TimeProvider.System, app.Services.GetRequiredService<BoardSettings>());
         var clock = Stopwatch.StartNew();
+        using (var scope = app.Services.CreateScope())
+            if (await scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>().OrgUnits.AnyAsync(ct))
+            {
+                // A store given with --db that is already loaded (an earlier run's): time it as it is.
+                Console.WriteLine($"{db.Provider}: using the region already in the store");
+                await TimeRefreshesAsync(app, port, requests, concurrency, ct);
+                return;
+            }
         var files = new SyntheticRegion(population, 1, 1, DateOnly.FromDateTime(now), now).Write(Path.Combine(folder, "files"));
         Console.WriteLine($"{db.Provider}: generated {files.Rows:N0} rows for {population:N0} residents in {clock.Elapsed.TotalSeconds:0} s");
         using (var scope = app.Services.CreateScope())
@@ -97,6 +106,11 @@ public static class BoardCommands
         using (var scope = app.Services.CreateScope())
             await Tilannekuva.Feedback.Demo.FeedbackDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(),
                 scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Questionnaires.QuestionnaireComposer>(), DateOnly.FromDateTime(now), ct: ct);
+        await TimeRefreshesAsync(app, port, requests, concurrency, ct);
+    }
+
+    private static async Task TimeRefreshesAsync(WebApplication app, int port, int requests, int concurrency, CancellationToken ct)
+    {
         var targets = new List<(string Name, int Id, string Token)>();
         using (var scope = app.Services.CreateScope())
         {

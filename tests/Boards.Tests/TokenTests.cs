@@ -42,7 +42,7 @@ public abstract class TokenTests(bool postgres)
     {
         Assert.Empty(BoardsService.Validate(new BoardDraft("A", ["U1"], [TileKind.T3], 60, 60, BoardTheme.Light)));
         Assert.Equal(["Boards.Error.Name", "Boards.Error.Units", "Boards.Error.Tiles", "Boards.Error.Refresh", "Boards.Error.Stale"],
-            BoardsService.Validate(new BoardDraft(" ", [], [], 1, 0, BoardTheme.Light)));
+            BoardsService.Validate(new BoardDraft(" ", [], [], 0, 0, BoardTheme.Light)));
     }
 }
 

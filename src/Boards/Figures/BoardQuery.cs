@@ -19,6 +19,8 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
     public const string WeekPeriodType = "week";
     public const int CareGuaranteeWeeks = 4;
     public const int NpsDays = 30;
+    /// <summary>T3 takes a unit's latest slot snapshot of this many days; an older one is not shown.</summary>
+    public const int T3SnapshotDays = 35;
 
     private static readonly Profession[] T3Professions = [Profession.Doctor, Profession.Nurse];
 
@@ -36,9 +38,10 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
         var staff = await StaffAsync(units, day, ct);
         var nps = await NpsAsync(units, day, ct);
 
-        var newestContact = await db.Contacts.AsNoTracking()
-            .Where(c => units.Contains(c.UnitId) && c.ReceivedAt <= now)
-            .OrderByDescending(c => c.ReceivedAt).Select(c => (DateTime?)c.ReceivedAt).FirstOrDefaultAsync(ct);
+        // Look at the last day first (a short range of the received_at index); only a board that is stale
+        // anyway searches further back.
+        var recent = now.AddDays(-1);
+        var newestContact = await NewestContactAsync(units, recent, now, ct) ?? await NewestContactAsync(units, DateTime.MinValue, now, ct);
         // The live feed is the contacts: the waiting list and roster carry dates only, and import batches are
         // stamped with the server's clock, not the source's. See docs/boards.md.
         var newest = new[] { newestContact, callbacks.NewestDone }.Max();
@@ -81,13 +84,17 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
     public Task<Dictionary<string, string>> UnitNamesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
         db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.SourceId)).ToDictionaryAsync(u => u.SourceId, u => u.Name, ct);
 
+    private Task<DateTime?> NewestContactAsync(IReadOnlyList<string> units, DateTime from, DateTime now, CancellationToken ct) =>
+        db.Contacts.AsNoTracking().Where(c => c.ReceivedAt >= from && c.ReceivedAt <= now && units.Contains(c.UnitId))
+            .OrderByDescending(c => c.ReceivedAt).Select(c => (DateTime?)c.ReceivedAt).FirstOrDefaultAsync(ct);
+
     private sealed record CallbackResult(CallbackFigures Figures, DateTime? NewestDone);
 
     private async Task<CallbackResult> CallbacksAsync(IReadOnlyList<string> units, DateTime now, CancellationToken ct)
     {
         var today = now.Date;
         var from = today.AddDays(-settings.CallbackLookbackDays);
-        var row = await db.Contacts.AsNoTracking()
+        var rows = await db.Contacts.AsNoTracking()
             .Where(c => units.Contains(c.UnitId) && c.CallbackRequestedAt >= from && c.CallbackRequestedAt <= now)
             .GroupBy(c => 1)
             .Select(g => new
@@ -97,7 +104,8 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
                 OpenToday = g.Count(c => c.CallbackRequestedAt >= today && (c.CallbackDoneAt == null || c.CallbackDoneAt > now)),
                 Overdue = g.Count(c => c.CallbackRequestedAt < today && (c.CallbackDoneAt == null || c.CallbackDoneAt > now)),
                 NewestDone = g.Max(c => c.CallbackDoneAt <= now ? c.CallbackDoneAt : null),
-            }).FirstOrDefaultAsync(ct);
+            }).ToListAsync(ct);
+        var row = rows.FirstOrDefault();
         return row is null
             ? new(new CallbackFigures(0, 0, 0, 0), null)
             : new(new CallbackFigures(row.RequestedToday, row.DoneToday, row.OpenToday, row.Overdue), row.NewestDone);
@@ -106,11 +114,11 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
     private async Task<WaitingListFigures> WaitingListAsync(IReadOnlyList<string> units, DateOnly today, CancellationToken ct)
     {
         var limit = today.AddDays(-settings.CareGuaranteeDays);
-        var row = await db.WaitingList.AsNoTracking()
+        var row = (await db.WaitingList.AsNoTracking()
             .Where(w => units.Contains(w.UnitId) && w.AddedDate <= today && (w.RemovedDate == null || w.RemovedDate > today))
             .GroupBy(w => 1)
             .Select(g => new { Open = g.Count(), PastLimit = g.Count(w => w.AssessmentDate != null && w.AssessmentDate < limit) })
-            .FirstOrDefaultAsync(ct);
+            .ToListAsync(ct)).FirstOrDefault();
         return new WaitingListFigures(row?.Open ?? 0, row?.PastLimit ?? 0, settings.CareGuaranteeDays);
     }
 
@@ -159,10 +167,12 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
             return p.ParameterName;
         }
         var unitList = string.Join(", ", units.Select(u => P(u)));
+        // Only the board's units' snapshots of the last T3SnapshotDays count; the measurement itself is the engine's.
+        var slots = $"SELECT * FROM appointment_slot WHERE unit_id IN ({unitList}) AND observed_at <= {P(now)} AND observed_at >= {P(now.AddDays(-T3SnapshotDays))}";
         var sql = $"""
             SELECT f.unit_id AS "UnitId", f.profession AS "Profession", f.at AS "At", CAST(f.t3_days AS DOUBLE PRECISION) AS "Days"
-            FROM ({FactSource.T3Measurement.From(dialect)}) f
-            WHERE f.unit_id IN ({unitList}) AND f.at <= {P(now)} AND f.profession IN ('doctor', 'nurse')
+            FROM ({FactSource.T3MeasurementOver(dialect, slots)}) f
+            WHERE f.profession IN ('doctor', 'nurse')
             """;
         var rows = await db.Database.SqlQueryRaw<T3Row>(sql, [.. parameters.Cast<object>()]).ToListAsync(ct);
         return T3Professions.Select(p =>
