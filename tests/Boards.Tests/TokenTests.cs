@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Tilannekuva.Boards.Domain;
 
 namespace Tilannekuva.Boards.Tests;
@@ -49,3 +50,20 @@ public abstract class TokenTests(bool postgres)
 public sealed class SqliteTokenTests() : TokenTests(postgres: false);
 
 public sealed class PostgresTokenTests() : TokenTests(postgres: true);
+
+/// <summary>The module's migrations (and the Indicators and Feedback migrations this branch adds) match their models.</summary>
+public abstract class MigrationTests(bool postgres)
+{
+    [Fact]
+    public async Task Migrations_match_the_models()
+    {
+        await using var store = await BoardStore.CreateAsync(postgres);
+        Assert.False(store.Boards.Database.HasPendingModelChanges());
+        Assert.False(store.Indicators.Database.HasPendingModelChanges());
+        Assert.False(store.Feedback.Database.HasPendingModelChanges());
+    }
+}
+
+public sealed class SqliteMigrationTests() : MigrationTests(postgres: false);
+
+public sealed class PostgresMigrationTests() : MigrationTests(postgres: true);
