@@ -84,9 +84,21 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
     public Task<Dictionary<string, string>> UnitNamesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
         db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.SourceId)).ToDictionaryAsync(u => u.SourceId, u => u.Name, ct);
 
-    private Task<DateTime?> NewestContactAsync(IReadOnlyList<string> units, DateTime from, DateTime now, CancellationToken ct) =>
-        db.Contacts.AsNoTracking().Where(c => c.ReceivedAt >= from && c.ReceivedAt <= now && units.Contains(c.UnitId))
-            .OrderByDescending(c => c.ReceivedAt).Select(c => (DateTime?)c.ReceivedAt).FirstOrDefaultAsync(ct);
+    private sealed class TimeRow
+    {
+        public DateTime? At { get; set; }
+    }
+
+    private async Task<DateTime?> NewestContactAsync(IReadOnlyList<string> units, DateTime from, DateTime now, CancellationToken ct)
+    {
+        if (units.Count == 0) return null;
+        var p = new SqlParameters(db);
+        // SQLite would otherwise pick the unit_id index and read every contact the units ever had; the unary +
+        // makes it walk the short received_at range instead (PostgreSQL's planner needs no hint).
+        var unit = db.Database.IsNpgsql() ? "unit_id" : "+unit_id";
+        var sql = $"SELECT MAX(received_at) AS \"At\" FROM contact WHERE received_at >= {p.Add(from)} AND received_at <= {p.Add(now)} AND {unit} IN ({p.AddAll(units)})";
+        return (await db.Database.SqlQueryRaw<TimeRow>(sql, p.Values).ToListAsync(ct)).FirstOrDefault()?.At;
+    }
 
     private sealed record CallbackResult(CallbackFigures Figures, DateTime? NewestDone);
 
@@ -155,26 +167,16 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
         if (units.Count == 0) return T3Professions.Select(p => new T3Figure(p, null, null, 0)).ToList();
         var dialect = db.Database.IsNpgsql() ? Dialect.Postgres : Dialect.Sqlite;
         // The measurement SQL is the indicator engine's own (FactSource.T3Measurement), so the board and t3 agree.
-        var parameters = new List<System.Data.Common.DbParameter>();
-        string P(object value)
-        {
-            var p = db.Database.GetDbConnection().CreateCommand().CreateParameter();
-            p.ParameterName = "@b" + parameters.Count;
-            p.Value = value;
-            // Wall-clock time: timestamp without time zone in PostgreSQL.
-            if (value is DateTime) p.DbType = System.Data.DbType.DateTime2;
-            parameters.Add(p);
-            return p.ParameterName;
-        }
-        var unitList = string.Join(", ", units.Select(u => P(u)));
+        var p = new SqlParameters(db);
+        var unitList = p.AddAll(units);
         // Only the board's units' snapshots of the last T3SnapshotDays count; the measurement itself is the engine's.
-        var slots = $"SELECT * FROM appointment_slot WHERE unit_id IN ({unitList}) AND observed_at <= {P(now)} AND observed_at >= {P(now.AddDays(-T3SnapshotDays))}";
+        var slots = $"SELECT * FROM appointment_slot WHERE unit_id IN ({unitList}) AND observed_at <= {p.Add(now)} AND observed_at >= {p.Add(now.AddDays(-T3SnapshotDays))}";
         var sql = $"""
             SELECT f.unit_id AS "UnitId", f.profession AS "Profession", f.at AS "At", CAST(f.t3_days AS DOUBLE PRECISION) AS "Days"
             FROM ({FactSource.T3MeasurementOver(dialect, slots)}) f
             WHERE f.profession IN ('doctor', 'nurse')
             """;
-        var rows = await db.Database.SqlQueryRaw<T3Row>(sql, [.. parameters.Cast<object>()]).ToListAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<T3Row>(sql, p.Values).ToListAsync(ct);
         return T3Professions.Select(p =>
         {
             var latest = rows.Where(r => r.Profession == Codes.Of(p)).GroupBy(r => r.UnitId).Select(g => g.MaxBy(r => r.At)!).ToList();
@@ -207,4 +209,24 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
     /// <summary>Now as the event tables write times: wall-clock in <see cref="BoardSettings.TimeZone"/>.</summary>
     public static DateTime WallClock(TimeProvider clock, BoardSettings settings) =>
         TimeZoneInfo.ConvertTime(clock.GetUtcNow(), FinnishTime(settings)).DateTime;
+}
+
+/// <summary>Named parameters for the board's raw SQL; wall-clock times go as timestamp without time zone.</summary>
+internal sealed class SqlParameters(IndicatorsDbContext db)
+{
+    private readonly List<System.Data.Common.DbParameter> _list = [];
+
+    public object[] Values => [.. _list];
+
+    public string Add(object value)
+    {
+        var p = db.Database.GetDbConnection().CreateCommand().CreateParameter();
+        p.ParameterName = "@b" + _list.Count;
+        p.Value = value;
+        if (value is DateTime) p.DbType = System.Data.DbType.DateTime2;
+        _list.Add(p);
+        return p.ParameterName;
+    }
+
+    public string AddAll(IEnumerable<string> values) => string.Join(", ", values.Select(v => Add(v)));
 }
