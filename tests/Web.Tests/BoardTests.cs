@@ -86,7 +86,9 @@ public sealed class BoardTests(BoardApp app, Chromium chromium) : IClassFixture<
         foreach (var s in expected.Staff)
             Assert.Equal($"{s.Present}/{s.Planned}", await Value(page, "staff-" + s.Profession.ToString().ToLowerInvariant()));
         Assert.Equal(expected.Nps.Shown ? Raw(expected.Nps.Nps) : "", await Value(page, "nps"));
-        Assert.True(expected.Callbacks.RequestedToday > 0 && expected.WaitingList.Open > 0 && expected.Staff.Count > 0 && expected.Nps.Shown, "the demo board has live figures");
+        Assert.True(expected.Callbacks.RequestedToday > 0 && expected.WaitingList.Open > 0 && expected.Nps.Shown, "the demo board has live figures");
+        // The demo roster has working days only.
+        Assert.Equal(now.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), expected.Staff.Count > 0);
 
         // The care-guarantee share is the engine's: its four weekly rows for the unit, summed.
         var weeks = BoardQuery.LastFullWeeks(DateOnly.FromDateTime(now));
@@ -171,6 +173,28 @@ public sealed class BoardTests(BoardApp app, Chromium chromium) : IClassFixture<
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<BoardsService>().IssueTokenAsync(id);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/boards/{id}/screen/data?token={token}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_roster_posted_twice_during_the_day_updates_the_board()
+    {
+        var (id, _) = await CreateBoardAsync([TileKind.Staffing]);
+        var day = DateOnly.FromDateTime(BoardQuery.WallClock(app.Clock, new BoardSettings())).ToString("d.M.yyyy", CultureInfo.InvariantCulture);
+        MultipartFormDataContent Form(int present) => new()
+        {
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"unit_id;day;profession;planned;present\n{Startup.DemoBoardUnit};{day};nurse;9;{present}\n")), "file", "vuorot.csv" },
+        };
+        using var analyst = await app.ApiClientAsync(Demo.Analyst);
+
+        var first = await analyst.PostAsync("/api/v1/imports/roster", Form(9));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal((9, 9), Nurses(await FiguresAsync(id)));
+        var second = await analyst.PostAsync("/api/v1/imports/roster", Form(7));
+        using var json = System.Text.Json.JsonDocument.Parse(await second.Content.ReadAsStringAsync());
+        Assert.Equal((0, 1), (json.RootElement.GetProperty("stored").GetInt32(), json.RootElement.GetProperty("updated").GetInt32()));
+        Assert.Equal((9, 7), Nurses(await FiguresAsync(id)));
+
+        static (int, int) Nurses(BoardFigures f) => f.Staff.Single(s => s.Profession == Tilannekuva.Indicators.Domain.Profession.Nurse) is var n ? (n.Planned, n.Present) : default;
     }
 
     private async Task ImportContactsAsync(string rows)
