@@ -194,6 +194,12 @@ public sealed class BoardTests(BoardApp app, Chromium chromium) : IClassFixture<
         Assert.Equal((0, 1), (json.RootElement.GetProperty("stored").GetInt32(), json.RootElement.GetProperty("updated").GetInt32()));
         Assert.Equal((9, 7), Nurses(await FiguresAsync(id)));
 
+        // The same figures through the API.
+        using var figures = System.Text.Json.JsonDocument.Parse(await analyst.GetStringAsync($"/api/v1/boards/{id}/figures"));
+        var nurse = figures.RootElement.GetProperty("staff").EnumerateArray().Single(s => s.GetProperty("profession").GetString() == "Nurse");
+        Assert.Equal((9, 7), (nurse.GetProperty("planned").GetInt32(), nurse.GetProperty("present").GetInt32()));
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync("/api/v1/boards/99999/figures")).StatusCode);
+
         static (int, int) Nurses(BoardFigures f) => f.Staff.Single(s => s.Profession == Tilannekuva.Indicators.Domain.Profession.Nurse) is var n ? (n.Planned, n.Present) : default;
     }
 

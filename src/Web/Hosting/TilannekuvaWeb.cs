@@ -99,6 +99,7 @@ public static class TilannekuvaWeb
         app.MapReportDownloads();
         app.MapIndicatorExports();
         app.MapFeedbackApiV1();
+        app.MapBoardsApiV1();
         return app;
     }
 
