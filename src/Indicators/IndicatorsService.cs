@@ -25,9 +25,9 @@ public sealed class IndicatorsService(IndicatorsDbContext db, IngestSettings set
     public IReadOnlyList<IndicatorDefinition> Catalogue => IndicatorCatalogue.All;
 
     /// <summary>
-    /// Imports one file and, if anything was stored, recomputes the indicators: for visits, contacts
-    /// and slots only the years the file's rows fall in; for org units and assessments (an assessment
-    /// can change the wait of a visit of any later date) everything.
+    /// Imports one file and, if it stored rows that indicators are computed from, recomputes the
+    /// indicators: for visits, contacts and slots only the years the file's rows fall in; for org units
+    /// and assessments (an assessment can change the wait of a visit of any later date) everything.
     /// </summary>
     public async Task<(ImportResult Import, ComputeResult? Compute)> ImportAsync(SourceKind kind, string path, ColumnMapping? mapping,
         Action<ImportProgress>? progress = null, System.Globalization.CultureInfo? culture = null, CancellationToken ct = default)
@@ -40,7 +40,8 @@ public sealed class IndicatorsService(IndicatorsDbContext db, IngestSettings set
             Culture = culture ?? System.Globalization.CultureInfo.CurrentUICulture,
         }, ct);
         db.ChangeTracker.Clear();
-        var compute = result.Stored > 0 ? await new IndicatorComputer(db).RecomputeAsync(ct: ct, window: Window(result)) : null;
+        var compute = result.Stored > 0 && CanonicalTable.For(kind).FeedsIndicators
+            ? await new IndicatorComputer(db).RecomputeAsync(ct: ct, window: Window(result)) : null;
         return (result, compute);
     }
 

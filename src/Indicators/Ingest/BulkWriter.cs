@@ -17,9 +17,22 @@ internal abstract class BulkWriter
     public abstract Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
         IEnumerable<object?[]> rows, CancellationToken ct);
 
+    /// <summary>
+    /// For snapshot tables: updates stored rows (same source id) whose fields differ, with the new
+    /// file's trace, then inserts the new ones. Returns (inserted, updated); unchanged rows count in neither.
+    /// </summary>
+    public abstract Task<(int Inserted, int Updated)> UpsertAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
+        IReadOnlyList<object?[]> rows, CancellationToken ct);
+
     public static BulkWriter For(IndicatorsDbContext db) => db.Database.IsNpgsql() ? new PostgresBulkWriter() : new SqliteBulkWriter();
 
     protected static string ColumnList(CanonicalTable table) => string.Join(", ", table.Columns);
+
+    /// <summary>The columns an update writes: everything but the source id.</summary>
+    protected static string[] UpdatedColumns(CanonicalTable table) => table.Columns.Skip(1).ToArray();
+
+    /// <summary>The field columns compared to decide whether a row changed (not the trace, which differs every import).</summary>
+    protected static string[] ComparedColumns(CanonicalTable table) => table.Fields.Skip(1).Select(f => f.Column).ToArray();
 }
 
 /// <summary>SQLite: one prepared INSERT … ON CONFLICT DO NOTHING, executed per row inside the import's transaction.</summary>
@@ -48,6 +61,39 @@ internal sealed class SqliteBulkWriter : BulkWriter
         }
         return stored;
     }
+
+    public override async Task<(int Inserted, int Updated)> UpsertAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
+        IReadOnlyList<object?[]> rows, CancellationToken ct)
+    {
+        var columns = table.Columns.ToArray();
+        var index = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = $"UPDATE {table.Table} SET {string.Join(", ", UpdatedColumns(table).Select(c => $"{c} = $p{index[c]}"))} " +
+            $"WHERE source_id = $p0 AND NOT ({string.Join(" AND ", ComparedColumns(table).Select(c => $"{c} IS $p{index[c]}"))})";
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = $"INSERT INTO {table.Table} ({ColumnList(table)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))}) ON CONFLICT (source_id) DO NOTHING";
+        var parameters = new[] { update, insert }.Select(cmd => columns.Select((_, i) =>
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = "$p" + i;
+            cmd.Parameters.Add(p);
+            return p;
+        }).ToArray()).ToArray();
+        update.Prepare();
+        insert.Prepare();
+        var (inserted, updated) = (0, 0);
+        foreach (var row in rows)
+        {
+            foreach (var set in parameters)
+                for (var i = 0; i < set.Length; i++) set[i].Value = row[i] ?? DBNull.Value;
+            var changed = await update.ExecuteNonQueryAsync(ct);
+            updated += changed;
+            if (changed == 0) inserted += await insert.ExecuteNonQueryAsync(ct);
+        }
+        return (inserted, updated);
+    }
 }
 
 /// <summary>
@@ -75,14 +121,35 @@ internal sealed class PostgresBulkWriter : BulkWriter
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             await tx.RollbackAsync("ingest_copy", ct);
-            var stage = "ingest_stage_" + table.Table;
-            await ExecuteAsync(conn, tx, $"CREATE TEMP TABLE {stage} ON COMMIT DROP AS SELECT {columns} FROM {table.Table} WITH NO DATA", ct);
-            await CopyAsync(conn, table, stage, rows, ct);
+            var stage = await StageAsync(conn, tx, table, rows, ct);
             stored = await ExecuteAsync(conn, tx, $"INSERT INTO {table.Table} ({columns}) SELECT {columns} FROM {stage} ON CONFLICT (source_id) DO NOTHING", ct);
         }
         // Fresh statistics, so the indicator queries right after the import get good plans.
         await ExecuteAsync(conn, tx, $"ANALYZE {table.Table}", ct);
         return stored;
+    }
+
+    public override async Task<(int Inserted, int Updated)> UpsertAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
+        IReadOnlyList<object?[]> rows, CancellationToken ct)
+    {
+        var conn = (NpgsqlConnection)connection;
+        var tx = (NpgsqlTransaction)transaction;
+        var columns = ColumnList(table);
+        var stage = await StageAsync(conn, tx, table, rows, ct);
+        var compared = ComparedColumns(table);
+        var updated = await ExecuteAsync(conn, tx,
+            $"UPDATE {table.Table} t SET {string.Join(", ", UpdatedColumns(table).Select(c => $"{c} = s.{c}"))} FROM {stage} s " +
+            $"WHERE t.source_id = s.source_id AND ({string.Join(", ", compared.Select(c => "t." + c))}) IS DISTINCT FROM ({string.Join(", ", compared.Select(c => "s." + c))})", ct);
+        return (await ExecuteAsync(conn, tx, $"INSERT INTO {table.Table} ({columns}) SELECT {columns} FROM {stage} ON CONFLICT (source_id) DO NOTHING", ct), updated);
+    }
+
+    /// <summary>Copies the rows into a temporary table shaped like the target (dropped at commit); returns its name.</summary>
+    private static async Task<string> StageAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CanonicalTable table, IEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        var stage = "ingest_stage_" + table.Table;
+        await ExecuteAsync(conn, tx, $"CREATE TEMP TABLE {stage} ON COMMIT DROP AS SELECT {ColumnList(table)} FROM {table.Table} WITH NO DATA", ct);
+        await CopyAsync(conn, table, stage, rows, ct);
+        return stage;
     }
 
     private static async Task<int> CopyAsync(NpgsqlConnection conn, CanonicalTable table, string target, IEnumerable<object?[]> rows, CancellationToken ct)
@@ -105,6 +172,7 @@ internal sealed class PostgresBulkWriter : BulkWriter
                     case FieldType.DateTime: import.Write((DateTime)v, NpgsqlDbType.Timestamp); break;
                     case FieldType.Bool: import.Write((bool)v, NpgsqlDbType.Boolean); break;
                     case FieldType.Number: import.Write((double)v, NpgsqlDbType.Double); break;
+                    case FieldType.Count: import.Write((int)v, NpgsqlDbType.Integer); break;
                     default: import.Write((string)v, NpgsqlDbType.Text); break;
                 }
             }

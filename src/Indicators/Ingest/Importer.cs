@@ -30,6 +30,8 @@ public sealed record ImportResult(ImportBatch Batch, IReadOnlyList<ImportReject>
     public int Stored => Batch.RowsStored;
     public int Rejected => Batch.RowsRejected;
     public int SkippedDuplicate => Batch.RowsSkippedDuplicate;
+    /// <summary>Snapshot kinds only: stored rows this file changed.</summary>
+    public int Updated => Batch.RowsUpdated;
     /// <summary>First and last time that decides an indicator period among the file's accepted rows (visits, contacts, slots).</summary>
     public (DateTime First, DateTime Last)? EventTimes { get; init; }
 
@@ -46,7 +48,8 @@ public sealed record ImportResult(ImportBatch Batch, IReadOnlyList<ImportReject>
 /// Loads one export file into its canonical table: reads it through a column mapping, validates
 /// and pseudonymises every row, and stores the valid ones in one transaction. Rows whose source id
 /// is already stored (or repeats in the file) are skipped, so re-importing a file changes nothing;
-/// any failure rolls the whole file back.
+/// any failure rolls the whole file back. Snapshot kinds (<see cref="CanonicalTable.Snapshot"/>)
+/// update a stored row when the newer file's values differ.
 /// </summary>
 public sealed class Importer(IndicatorsDbContext db)
 {
@@ -81,18 +84,25 @@ public sealed class Importer(IndicatorsDbContext db)
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(ct);
             source = new RowSource(path, mapping, table, options, knownUnits, batch, rejects, ct);
-            IEnumerable<object?[]> rows = source;
+            var writer = BulkWriter.For(db);
+            var (connection, transaction) = (db.Database.GetDbConnection(), tx.GetDbTransaction());
+            int stored, updated = 0;
             if (kind == SourceKind.OrgUnits)
             {
                 // Parents may come later in the same file: org units (a few hundred rows) are checked as a whole.
                 var list = source.Copies().ToList();
                 RejectUnknownParents(list, knownUnits, rejects, batch, options.Culture);
-                rows = list;
+                stored = await writer.WriteAsync(connection, transaction, table, list, ct);
             }
-            var stored = await BulkWriter.For(db).WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), table, rows, ct);
+            else if (table.Snapshot)
+                // Snapshot files (a waiting list, a roster) are small and compared with the stored rows as a whole.
+                (stored, updated) = await writer.UpsertAsync(connection, transaction, table, source.Copies().ToList(), ct);
+            else
+                stored = await writer.WriteAsync(connection, transaction, table, source, ct);
             options.Progress?.Invoke(new("read", batch.RowsRead));
             batch.RowsStored = stored;
-            batch.RowsSkippedDuplicate += batch.RowsRead - batch.RowsRejected - batch.RowsSkippedDuplicate - stored;
+            batch.RowsUpdated = updated;
+            batch.RowsSkippedDuplicate += batch.RowsRead - batch.RowsRejected - batch.RowsSkippedDuplicate - stored - updated;
             batch.FinishedAt = DateTime.Now;
             await db.SaveChangesAsync(ct);
             if (kind == SourceKind.OrgUnits) await OrgUnitTree.RebuildAsync(db, ct);

@@ -34,6 +34,7 @@ internal sealed class RowParser : IDisposable
         _falseValues = mapping.FalseValues.ToHashSet(StringComparer.OrdinalIgnoreCase);
         int IndexOf(string name) => table.Fields.ToList().FindIndex(f => f.Name == name);
         (_requested, _done, _assessed, _occurred) = (IndexOf("callback_requested_at"), IndexOf("callback_done_at"), IndexOf("assessment_date"), IndexOf("occurred_at"));
+        (_removed, _added) = (IndexOf("removed_date"), IndexOf("added_date"));
         _knownUnits = knownUnits;
         _file = file;
         _culture = culture;
@@ -53,7 +54,7 @@ internal sealed class RowParser : IDisposable
     private readonly string[] _dateTimeFormats;
     private readonly HashSet<string> _trueValues;
     private readonly HashSet<string> _falseValues;
-    private readonly int _requested, _done, _assessed, _occurred;
+    private readonly int _requested, _done, _assessed, _occurred, _removed, _added;
 
     public void Dispose() => _pseudonymiser?.Dispose();
 
@@ -86,6 +87,7 @@ internal sealed class RowParser : IDisposable
             if (reason is not null) ok = Reject(record, field, reason, rejects, args);
             else values[i] = value;
         }
+        if (ok && values[0] is null && _table.Kind == SourceKind.Roster) values[0] = RosterKey(values);
         return ok && CrossCheck(record, values, rejects);
     }
 
@@ -125,6 +127,9 @@ internal sealed class RowParser : IDisposable
                 };
                 return text is not null && double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n)
                     ? (n, null, []) : (null, "Ingest.Reject.BadNumber", [raw]);
+            case FieldType.Count:
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count <= 100_000
+                    ? (count, null, []) : (null, "Ingest.Reject.BadCount", [raw]);
             case FieldType.Code:
                 var codes = CanonicalCodes(field.CodeType!);
                 return codes.TryGetValue(raw, out var code)
@@ -145,6 +150,17 @@ internal sealed class RowParser : IDisposable
         return map;
     }
 
+    /// <summary>A roster row without its own id is identified by unit|day|profession (one row per day and profession).</summary>
+    private string RosterKey(object?[] values)
+    {
+        string Part(string name) => values[_table.Fields.ToList().FindIndex(f => f.Name == name)] switch
+        {
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            var v => v?.ToString() ?? "",
+        };
+        return $"{Part("unit_id")}|{Part("day")}|{Part("profession")}";
+    }
+
     /// <summary>Checks between fields: a callback cannot precede its request, a visit its assessment.</summary>
     private bool CrossCheck(SourceRecord record, object?[] values, List<ImportReject> rejects)
     {
@@ -155,6 +171,8 @@ internal sealed class RowParser : IDisposable
                 return Reject(record, _table.Field("callback_done_at")!, "Ingest.Reject.CallbackBeforeRequest", rejects);
             case SourceKind.Contacts when Get(_requested) is null && Get(_done) is not null:
                 return Reject(record, _table.Field("callback_requested_at")!, "Ingest.Reject.Missing", rejects);
+            case SourceKind.WaitingList when Get(_removed) is DateOnly removed && Get(_added) is DateOnly added && removed < added:
+                return Reject(record, _table.Field("removed_date")!, "Ingest.Reject.RemovedBeforeAdded", rejects);
             case SourceKind.Visits when Get(_assessed) is DateOnly assessed && Get(_occurred) is DateTime at && DateOnly.FromDateTime(at) < assessed:
                 return Reject(record, _table.Field("assessment_date")!, "Ingest.Reject.VisitBeforeAssessment", rejects);
             default:
