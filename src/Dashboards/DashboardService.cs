@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Tilannekuva.Indicators.Results;
+
+namespace Tilannekuva.Dashboards;
+
+/// <summary>
+/// The dashboards for pages, exports and the API, cached: the data per unit and the localised view per
+/// language are kept until the indicator values are recomputed (their version changes) or
+/// <see cref="DashboardOptions.CacheSeconds"/> pass (feedback arrives all the time; a minute's delay is fine for a dashboard).
+/// </summary>
+public sealed class DashboardService(DashboardBuilder builder, IndicatorResults results, IMemoryCache cache, IOptions<DashboardOptions> options, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    private TimeSpan Lifetime => TimeSpan.FromSeconds(Math.Max(0, options.Value.CacheSeconds));
+
+    private async Task<T?> CachedAsync<T>(string key, Func<Task<T?>> build) where T : class
+    {
+        if (Lifetime == TimeSpan.Zero) return await build();
+        var full = $"dashboards|{await results.VersionAsync()}|{Today:yyyy-MM-dd}|{key}";
+        if (cache.TryGetValue(full, out T? hit)) return hit;
+        var value = await build();
+        if (value is not null) cache.Set(full, value, Lifetime);
+        return value;
+    }
+
+    public Task<StrategicDashboard?> StrategicAsync(string? unit, CancellationToken ct = default) =>
+        CachedAsync($"strategic|{unit}", () => builder.StrategicAsync(unit, Today, ct));
+
+    public Task<TacticalDashboard?> TacticalAsync(string? unit, string? period, CancellationToken ct = default) =>
+        CachedAsync($"tactical|{unit}|{period}", () => builder.TacticalAsync(unit, period, Today, ct));
+
+    public Task<OperationalDashboard?> OperationalAsync(string? unit, CancellationToken ct = default) =>
+        CachedAsync($"operational|{unit}", () => builder.OperationalAsync(unit, Today, ct));
+
+    /// <summary>The localised view of a level ("strategic", "tactical", "operational"), or null for an unknown unit or level.</summary>
+    public Task<DashboardView?> ViewAsync(string level, string? unit, string? period, CultureInfo culture, CancellationToken ct = default) =>
+        CachedAsync($"view|{level}|{unit}|{period}|{culture.Name}", async () => level switch
+        {
+            "strategic" => await StrategicAsync(unit, ct) is { } s ? DashboardViews.Strategic(s, culture) : null,
+            "tactical" => await TacticalAsync(unit, period, ct) is { } t ? DashboardViews.Tactical(t, culture) : null,
+            "operational" => await OperationalAsync(unit, ct) is { } o ? DashboardViews.Operational(o, culture) : null,
+            _ => null,
+        });
+}

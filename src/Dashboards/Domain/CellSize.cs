@@ -1,0 +1,24 @@
+namespace Tilannekuva.Dashboards.Domain;
+
+/// <summary>
+/// One figure as the dashboards show it. When <see cref="Suppressed"/>, its n was under the minimum cell
+/// size and neither the value nor the n is given (only that it is under the minimum).
+/// </summary>
+public sealed record Figure(string Period, double? Value, long? N, bool Suppressed)
+{
+    public static Figure Missing(string period) => new(period, null, null, false);
+}
+
+/// <summary>The minimum cell size rule (configurable, default 5): nothing resting on fewer than it is shown.</summary>
+public sealed record CellSize(int Minimum)
+{
+    public static readonly CellSize Default = new(5);
+
+    public bool Hides(long n) => n < Minimum;
+
+    /// <summary>What is shown instead of a hidden value: "&lt; 5".</summary>
+    public string Label => $"< {Minimum}";
+
+    public Figure Of(string period, double? value, long n) =>
+        Hides(n) ? new Figure(period, null, null, true) : new Figure(period, value, n, false);
+}
