@@ -7,7 +7,7 @@ namespace Tilannekuva.Dashboards;
 
 /// <summary>
 /// A table cell: <see cref="Raw"/> goes to CSV/XLSX (a number, or the suppression label), <see cref="Text"/> to the page.
-/// <see cref="Css"/> marks suppressed values ("suppressed") and traffic lights ("light-red" …).
+/// <see cref="Css"/> marks suppressed values ("suppressed") and traffic lights ("light Red" …, drawn as a dot beside the text).
 /// </summary>
 public sealed record Cell(object? Raw, string Text, string? Href = null, string? Css = null, bool Number = false)
 {
@@ -62,7 +62,7 @@ public static class DashboardViews
         new(v, signed ? Signed(unit, v, c) : Format(unit, v, c), Number: true);
 
     public static Cell Light(TrafficLight light, CultureInfo c) =>
-        new(Texts.Get("TrafficLight." + light, c), Texts.Get("TrafficLight." + light, c), Css: "light-" + light.ToString().ToLowerInvariant());
+        new(Texts.Get("TrafficLight." + light, c), Texts.Get("TrafficLight." + light, c), Css: "light " + light);
 
     private static string H(string key, CultureInfo c) => Texts.Get(key, c);
 
