@@ -105,3 +105,25 @@ public sealed class ForecastAndPullDownTests
         Assert.Equal(p.Index + 1, p.Next().Index);
     }
 }
+
+/// <summary>Every text key the Dashboards module asks for exists in fi, sv and en (the views' keys are checked by Web.Tests).</summary>
+public sealed partial class TextKeyTests
+{
+    [Fact]
+    public void Every_literal_key_in_the_module_exists_in_every_culture()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Tilannekuva.sln"))) root = root.Parent!;
+        var keys = Localisation.Texts.KeysByCulture();
+        var used = Directory.EnumerateFiles(Path.Combine(root.FullName, "src", "Dashboards"), "*.cs")
+            .SelectMany(f => Key().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Concat(new[] { "open_feedback", "off_target", "worsened" }.Select(k => "Dashboards.Open." + k))
+            .Distinct().ToList();
+        Assert.True(used.Count > 50, $"only {used.Count} keys found");
+        var missing = used.SelectMany(k => keys.Where(c => !c.Value.Contains(k)).Select(c => $"{c.Key}:{k}")).ToList();
+        Assert.True(missing.Count == 0, string.Join(", ", missing));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"(Dashboards\\.[A-Za-z_.]*[A-Za-z_])\"")]
+    private static partial System.Text.RegularExpressions.Regex Key();
+}
