@@ -35,13 +35,31 @@ public sealed class DashboardService(DashboardBuilder builder, IndicatorResults 
     public Task<OperationalDashboard?> OperationalAsync(string? unit, CancellationToken ct = default) =>
         CachedAsync($"operational|{unit}", () => builder.OperationalAsync(unit, Today, ct));
 
-    /// <summary>The localised view of a level ("strategic", "tactical", "operational"), or null for an unknown unit or level.</summary>
-    public Task<DashboardView?> ViewAsync(string level, string? unit, string? period, CultureInfo culture, CancellationToken ct = default) =>
-        CachedAsync($"view|{level}|{unit}|{period}|{culture.Name}", async () => level switch
+    /// <summary>
+    /// A level's data (<see cref="StrategicDashboard"/>, <see cref="TacticalDashboard"/> or <see cref="OperationalDashboard"/>)
+    /// and its localised view; nulls for an unknown unit or level. The data is built once per call even without the cache.
+    /// </summary>
+    public async Task<(object? Data, DashboardView? View)> PageAsync(string level, string? unit, string? period, CultureInfo culture, CancellationToken ct = default)
+    {
+        object? data = level switch
         {
-            "strategic" => await StrategicAsync(unit, ct) is { } s ? DashboardViews.Strategic(s, culture) : null,
-            "tactical" => await TacticalAsync(unit, period, ct) is { } t ? DashboardViews.Tactical(t, culture) : null,
-            "operational" => await OperationalAsync(unit, ct) is { } o ? DashboardViews.Operational(o, culture) : null,
+            "strategic" => await StrategicAsync(unit, ct),
+            "tactical" => await TacticalAsync(unit, period, ct),
+            "operational" => await OperationalAsync(unit, ct),
             _ => null,
-        });
+        };
+        if (data is null) return (null, null);
+        var view = await CachedAsync($"view|{level}|{unit}|{period}|{culture.Name}", () => Task.FromResult<DashboardView?>(data switch
+        {
+            StrategicDashboard s => DashboardViews.Strategic(s, culture),
+            TacticalDashboard t => DashboardViews.Tactical(t, culture),
+            OperationalDashboard o => DashboardViews.Operational(o, culture),
+            _ => null,
+        }));
+        return (data, view);
+    }
+
+    /// <summary>The localised view of a level ("strategic", "tactical", "operational"), or null for an unknown unit or level.</summary>
+    public async Task<DashboardView?> ViewAsync(string level, string? unit, string? period, CultureInfo culture, CancellationToken ct = default) =>
+        (await PageAsync(level, unit, period, culture, ct)).View;
 }

@@ -23,23 +23,12 @@ public sealed class DashboardModel(DashboardService dashboards) : PageModel
     public async Task<IActionResult> OnGetAsync(string? level, CancellationToken ct)
     {
         Level = level ?? "strategic";
-        var culture = CultureInfo.CurrentUICulture;
-        switch (Level)
-        {
-            case "strategic":
-                Strategic = await dashboards.StrategicAsync(Unit, ct);
-                MinimumCellSize = Strategic?.MinimumCellSize ?? 0;
-                break;
-            case "tactical":
-                Tactical = await dashboards.TacticalAsync(Unit, Period, ct);
-                MinimumCellSize = Tactical?.MinimumCellSize ?? 0;
-                break;
-            default:
-                Operational = await dashboards.OperationalAsync(Unit, ct);
-                MinimumCellSize = Operational?.MinimumCellSize ?? 0;
-                break;
-        }
-        View = await dashboards.ViewAsync(Level, Unit, Period, culture, ct);
+        var (data, view) = await dashboards.PageAsync(Level, Unit, Period, CultureInfo.CurrentUICulture, ct);
+        View = view;
+        Strategic = data as StrategicDashboard;
+        Tactical = data as TacticalDashboard;
+        Operational = data as OperationalDashboard;
+        MinimumCellSize = Strategic?.MinimumCellSize ?? Tactical?.MinimumCellSize ?? Operational?.MinimumCellSize ?? 0;
         if (View is null && Unit is not null) return NotFound();
         return Page();
     }
