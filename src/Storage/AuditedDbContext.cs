@@ -28,6 +28,13 @@ public abstract class AuditedDbContext(DbContextOptions options, ICurrentUserNam
     /// <summary>Types whose changes are not audited (the audit rows themselves, for instance).</summary>
     protected abstract bool IsAudited(Type entityType);
 
+    /// <summary>
+    /// The id of the record a change belongs to (the Programme module: its programme), so that a
+    /// log can be read per programme. Asked before saving for deletions (the parents still exist)
+    /// and after saving for the rest (new rows have their ids).
+    /// </summary>
+    protected virtual ValueTask<int?> ScopeOfAsync(EntityEntry entry, CancellationToken ct) => ValueTask.FromResult<int?>(null);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -37,19 +44,22 @@ public abstract class AuditedDbContext(DbContextOptions options, ICurrentUserNam
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Metadata.ClrType))
             .Select(e => new Pending(e, e.State, e.State == EntityState.Added ? null : Snapshot(e, original: true)))
             .ToList();
+        var scopes = new Dictionary<Pending, int?>();
         if (pending.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            foreach (var p in pending.Where(p => p.State == EntityState.Deleted)) scopes[p] = await ScopeOfAsync(p.Entry, cancellationToken);
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             var at = DateTimeOffset.UtcNow;
             foreach (var p in pending)
             {
                 var after = p.State == EntityState.Deleted ? null : Snapshot(p.Entry, original: false);
                 if (p.State == EntityState.Modified && after == p.Before) continue;
-                AddAuditRow(new AuditedChange(at, CurrentUser, p.Entry.Metadata.ClrType.Name, KeyOf(p.Entry), p.State.ToString(), p.Before, after));
+                var scope = scopes.TryGetValue(p, out var s) ? s : await ScopeOfAsync(p.Entry, cancellationToken);
+                AddAuditRow(new AuditedChange(at, CurrentUser, p.Entry.Metadata.ClrType.Name, KeyOf(p.Entry), p.State.ToString(), p.Before, after, scope));
             }
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
@@ -75,4 +85,4 @@ public abstract class AuditedDbContext(DbContextOptions options, ICurrentUserNam
     private sealed record Pending(EntityEntry Entry, EntityState State, string? Before);
 }
 
-public sealed record AuditedChange(DateTimeOffset At, string UserName, string EntityType, string EntityId, string Change, string? Before, string? After);
+public sealed record AuditedChange(DateTimeOffset At, string UserName, string EntityType, string EntityId, string Change, string? Before, string? After, int? Scope);

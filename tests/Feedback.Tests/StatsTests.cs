@@ -52,4 +52,24 @@ public sealed class StatsTests
         Assert.Equal(0, b.Nps.Promoters);
         Assert.Empty(b.Statements);
     }
+
+    [Fact]
+    public void A_lone_small_cell_in_a_breakdown_takes_the_smallest_shown_cell_with_it()
+    {
+        var rows = FeedbackResults.SuppressComplement(FeedbackResults.Assemble(
+            [("A", 10, 20), ("B", 9, 6), ("B", 0, 1), ("C", 10, 3), ("D", 8, 9)], [], minimum: 5));
+
+        Assert.Equal(["C", "B"], rows.Where(r => r.Suppressed).Select(r => r.Key).OrderDescending());
+        var b = rows.Single(r => r.Key == "B");
+        Assert.True(b.Complementary);
+        Assert.Null(b.Nps.Nps);
+        Assert.Equal(0, b.Nps.Promoters);
+        Assert.False(rows.Single(r => r.Key == "C").Complementary);
+        Assert.Equal(100, rows.Single(r => r.Key == "A").Nps.Nps!.Value, 9);
+
+        // Two small cells already hide each other; nothing more is hidden.
+        var two = FeedbackResults.SuppressComplement(FeedbackResults.Assemble([("A", 10, 20), ("B", 9, 2), ("C", 10, 3)], [], minimum: 5));
+        Assert.Equal(2, two.Count(r => r.Suppressed));
+        Assert.DoesNotContain(two, r => r.Complementary);
+    }
 }

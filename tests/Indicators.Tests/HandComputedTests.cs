@@ -76,6 +76,26 @@ public sealed class HandComputedTests : IDisposable
     }
 
     [Fact]
+    public async Task A_week_runs_Monday_to_Sunday_is_coded_by_its_Monday_and_crosses_the_year()
+    {
+        await using var db = await OpenAsync();
+        db.Visits.AddRange(
+            Visit("U1", new DateTime(2024, 3, 10, 23, 59, 0), new DateOnly(2024, 3, 10)),  // Sunday: week of Monday 4.3., 0 days
+            Visit("U1", new DateTime(2024, 3, 11, 0, 0, 0), new DateOnly(2024, 3, 1)),     // Monday: a new week, 10 days
+            Visit("U1", new DateTime(2024, 12, 31, 9, 0, 0), new DateOnly(2024, 12, 30)),  // Tuesday 31.12.: week of Monday 30.12.
+            Visit("U1", new DateTime(2025, 1, 1, 9, 0, 0), new DateOnly(2024, 12, 1)));    // Wednesday 1.1.: the same week, 31 days
+        await db.SaveChangesAsync();
+
+        var values = await ComputeAsync(db, "care_guarantee_7d");
+
+        Assert.Equal((1.0, 1.0), (Find(values, "care_guarantee_7d", "2024-03-04", "U1")!.Numerator, Find(values, "care_guarantee_7d", "2024-03-04", "U1")!.Denominator!.Value));
+        Assert.Equal(0.0, Find(values, "care_guarantee_7d", "2024-03-11", "R")!.Value);
+        var turn = Find(values, "care_guarantee_7d", "2024-12-30", "R")!;
+        Assert.Equal((1.0, 2.0, 50.0), (turn.Numerator, turn.Denominator!.Value, turn.Value!.Value));
+        Assert.Null(Find(values, "care_guarantee_7d", "2024-12-23", "R"));
+    }
+
+    [Fact]
     public async Task Linked_assessment_supplies_the_assessment_date()
     {
         await using var db = await OpenAsync();

@@ -24,9 +24,10 @@ public enum Breakdown
 /// <summary>
 /// One cell of results. <see cref="Suppressed"/> when it has fewer responses than the minimum: then
 /// only that fact is shown, never the figures. A statement answered by fewer than the minimum within
-/// a shown cell is suppressed on its own.
+/// a shown cell is suppressed on its own. <see cref="Complementary"/>: the cell has enough responses
+/// but is hidden too, because otherwise the one small cell beside it could be worked out from the total.
 /// </summary>
-public sealed record ResultRow(string Key, NpsResult Nps, IReadOnlyList<StatementResult> Statements, bool Suppressed);
+public sealed record ResultRow(string Key, NpsResult Nps, IReadOnlyList<StatementResult> Statements, bool Suppressed, bool Complementary = false);
 
 /// <summary>
 /// Real-time results, computed in the database as counts per (cell, score) and per (cell, statement,
@@ -68,7 +69,23 @@ public sealed class FeedbackResults(FeedbackDbContext db, IOptions<FeedbackOptio
                 values = await Values(answers.Select(x => new KeyAnswer<DateOnly> { Key = x.r.Date, Code = x.a.Code, Value = x.a.Value }), period, ct);
                 break;
         }
-        return Assemble(scores, values, MinimumResponses);
+        var rows = Assemble(scores, values, MinimumResponses);
+        return by is Breakdown.ServicePoint or Breakdown.Service or Breakdown.Channel ? SuppressComplement(rows) : rows;
+    }
+
+    /// <summary>
+    /// Complementary suppression for breakdowns shown beside their total: when exactly one cell is
+    /// suppressed, the total minus the shown cells would give its figures away, so the smallest
+    /// shown cell is hidden as well. Trends over periods are left as they are (documented in
+    /// docs/feedback.md): hiding a full month because the running one is small would cost more.
+    /// </summary>
+    internal static IReadOnlyList<ResultRow> SuppressComplement(IReadOnlyList<ResultRow> rows)
+    {
+        if (rows.Count(r => r.Suppressed) != 1 || rows.Count < 2) return rows;
+        var partner = rows.Where(r => !r.Suppressed).MinBy(r => r.Nps.N)!;
+        return rows.Select(r => r == partner
+            ? new ResultRow(r.Key, NpsResult.Empty with { N = r.Nps.N, Hidden = true }, [], Suppressed: true, Complementary: true)
+            : r).ToList();
     }
 
     /// <summary>All results of the filter in one row.</summary>

@@ -22,7 +22,11 @@ public enum IndicatorShape
 
 public enum Direction { HigherIsBetter, LowerIsBetter }
 
-public enum PeriodType { Month, Quarter, Year }
+/// <summary>
+/// Period types. A week runs Monday to Sunday and its code is its Monday ("2026-11-23"), so the
+/// code sorts and needs no ISO week-year rules in SQL; pages show it as a week number.
+/// </summary>
+public enum PeriodType { Week, Month, Quarter, Year }
 
 /// <summary>A condition on one field of the fact rows: <c>{"field": "urgency", "op": "eq", "value": "non_urgent"}</c>.</summary>
 public sealed record Filter(string Field, string Op, JsonElement? Value = null)

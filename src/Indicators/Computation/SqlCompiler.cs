@@ -219,9 +219,12 @@ public static class SqlCompiler
 
     public static string Code(PeriodType p) => p.ToString().ToLowerInvariant();
 
-    /// <summary>The period code of f.at: "2024-05", "2024Q2", "2024".</summary>
+    /// <summary>The period code of f.at: "2024-05-06" (the week's Monday), "2024-05", "2024Q2", "2024".</summary>
     public static string PeriodExpression(PeriodType p, Dialect dialect) => (p, dialect) switch
     {
+        // 'weekday 0' moves forward to Sunday (or stays on one); six days back is that week's Monday.
+        (PeriodType.Week, Dialect.Sqlite) => "date(f.at, 'weekday 0', '-6 days')",
+        (PeriodType.Week, _) => "to_char(date_trunc('week', f.at), 'YYYY-MM-DD')",
         (PeriodType.Month, Dialect.Sqlite) => "strftime('%Y-%m', f.at)",
         (PeriodType.Quarter, Dialect.Sqlite) => "(strftime('%Y', f.at) || 'Q' || ((CAST(strftime('%m', f.at) AS INTEGER) + 2) / 3))",
         (PeriodType.Year, Dialect.Sqlite) => "strftime('%Y', f.at)",

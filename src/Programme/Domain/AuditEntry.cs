@@ -6,6 +6,8 @@ public sealed class AuditEntry
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
     public required string UserName { get; set; }
+    /// <summary>The programme the changed row belongs to (null only if it could not be traced).</summary>
+    public int? ProgrammeId { get; set; }
     public required string EntityType { get; set; }
     public required string EntityId { get; set; }
     public required string Change { get; set; } // Added, Modified, Deleted

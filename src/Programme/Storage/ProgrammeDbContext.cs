@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Tilannekuva.Programme.Domain;
 using Tilannekuva.Storage;
 
@@ -37,8 +38,33 @@ public abstract class ProgrammeDbContext(DbContextOptions options, ICurrentUserN
     protected override void AddAuditRow(AuditedChange c) => AuditEntries.Add(new AuditEntry
     {
         At = c.At, UserName = c.UserName, EntityType = c.EntityType, EntityId = c.EntityId,
-        Change = c.Change, Before = c.Before, After = c.After,
+        Change = c.Change, Before = c.Before, After = c.After, ProgrammeId = c.Scope,
     });
+
+    /// <summary>Traces a changed row up the tree (action → work package → investment → pillar) to its programme.</summary>
+    protected override async ValueTask<int?> ScopeOfAsync(EntityEntry entry, CancellationToken ct)
+    {
+        int? Key(string name) => entry.Metadata.FindProperty(name) is null ? null : entry.Property(name).CurrentValue as int?;
+        if (entry.Entity is DevelopmentProgramme p) return p.Id;
+        if (Key(nameof(Pillar.ProgrammeId)) is { } programme) return programme;
+        if (Key(nameof(Investment.PillarId)) is { } pillar) return await PillarProgramme(pillar, ct);
+        if (Key(nameof(WorkPackage.InvestmentId)) is { } investment) return await InvestmentProgramme(investment, ct);
+        if (Key(nameof(Goal.WorkPackageId)) is { } workPackage) return await WorkPackageProgramme(workPackage, ct);
+        if (Key(nameof(ActionStatusEntry.WorkActionId)) is { } action)
+            return await Actions.Where(a => a.Id == action).Select(a => (int?)a.WorkPackageId).FirstOrDefaultAsync(ct) is { } wp ? await WorkPackageProgramme(wp, ct) : null;
+        if (Key(nameof(Measurement.MetricId)) is { } metric)
+            return await Metrics.Where(m => m.Id == metric).Select(m => (int?)m.ProgrammeId).FirstOrDefaultAsync(ct);
+        return null;
+    }
+
+    private Task<int?> PillarProgramme(int pillar, CancellationToken ct) =>
+        Pillars.Where(x => x.Id == pillar).Select(x => (int?)x.ProgrammeId).FirstOrDefaultAsync(ct);
+
+    private async Task<int?> InvestmentProgramme(int investment, CancellationToken ct) =>
+        await Investments.Where(x => x.Id == investment).Select(x => (int?)x.PillarId).FirstOrDefaultAsync(ct) is { } pillar ? await PillarProgramme(pillar, ct) : null;
+
+    private async Task<int?> WorkPackageProgramme(int workPackage, CancellationToken ct) =>
+        await WorkPackages.Where(x => x.Id == workPackage).Select(x => (int?)x.InvestmentId).FirstOrDefaultAsync(ct) is { } investment ? await InvestmentProgramme(investment, ct) : null;
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -140,6 +166,7 @@ public abstract class ProgrammeDbContext(DbContextOptions options, ICurrentUserN
         {
             e.ToTable("audit_entry");
             e.HasIndex(a => a.At);
+            e.HasIndex(a => a.ProgrammeId);
             if (Database.IsSqlite()) e.Property(t => t.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         });
     }

@@ -11,7 +11,10 @@ namespace Tilannekuva.Web.Indicators;
 /// <summary>How indicator values read on the pages, in exports and as programme metric values.</summary>
 public static class IndicatorView
 {
-    public static readonly string[] PeriodTypes = ["month", "quarter", "year"];
+    public static readonly string[] PeriodTypes = ["week", "month", "quarter", "year"];
+
+    /// <summary>The period types an indicator is computed for (weeks only for the ones the dashboards follow weekly).</summary>
+    public static IEnumerable<string> PeriodTypesOf(IndicatorDefinition d) => d.PeriodTypes.Select(Tilannekuva.Indicators.Computation.SqlCompiler.Code);
 
     public static string Value(IndicatorDefinition d, double? value, CultureInfo c) => value is not { } v ? "–" : d.Unit switch
     {
@@ -22,8 +25,16 @@ public static class IndicatorView
         _ => v.ToString("0.##", c),
     };
 
-    /// <summary>"2026Q3" → "Q3/2026", "2026-07" → "7/2026".</summary>
-    public static string Period(string code) => ProgrammePeriod.TryParse(code, out var p) ? p.Display : code;
+    /// <summary>"2026Q3" → "Q3/2026", "2026-07" → "7/2026", a week "2026-11-23" (its Monday) → "vk 48/2026".</summary>
+    public static string Period(string code) =>
+        DateOnly.TryParseExact(code, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var monday)
+            ? Texts.Format("Period.Week", CultureInfo.CurrentUICulture, ISOWeek.GetWeekOfYear(monday.ToDateTime(TimeOnly.MinValue)), ISOWeek.GetYear(monday.ToDateTime(TimeOnly.MinValue)))
+            : ProgrammePeriod.TryParse(code, out var p) ? p.Display : code;
+
+    /// <summary>The last day of a period given by its code (a week's code is its Monday).</summary>
+    public static DateOnly? PeriodEnd(string code) =>
+        DateOnly.TryParseExact(code, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var monday) ? monday.AddDays(6)
+        : ProgrammePeriod.TryParse(code, out var p) ? p.End : null;
 
     public static string Category(string dimension, string category, CultureInfo c)
     {
@@ -34,8 +45,8 @@ public static class IndicatorView
     /// <summary>The series as a metric, so that the review's trend chart (values against the target line) draws it.</summary>
     public static MetricView AsMetric(IndicatorDefinition d, IReadOnlyList<ResultPoint> series, CultureInfo c)
     {
-        var points = series.Where(p => ProgrammePeriod.TryParse(p.PeriodCode, out _))
-            .Select(p => new SeriesPoint(ProgrammePeriod.Parse(p.PeriodCode).End, p.Value is { } v ? (decimal)Math.Round(v, 2) : null, null, (int)p.N)).ToList();
+        var points = series.Where(p => PeriodEnd(p.PeriodCode) is not null)
+            .Select(p => new SeriesPoint(PeriodEnd(p.PeriodCode)!.Value, p.Value is { } v ? (decimal)Math.Round(v, 2) : null, null, (int)p.N)).ToList();
         var targets = d.Targets.Select(t => new TargetPoint((decimal)t.Value, null, t.Due, ProgrammePeriod.TryParse(t.Due, out var due) ? due : null)).ToList();
         var kind = d.Unit == "percent" ? MetricKind.Percentage : MetricKind.Count;
         var unit = d.Unit == "percent" ? "%" : Texts.Get($"IndicatorPage.Unit.{d.Unit}", c);

@@ -60,6 +60,32 @@ public sealed class EntityEditorTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Every_audit_row_names_the_programme_of_the_changed_row_even_for_a_deletion()
+    {
+        await using (var setup = Open("setup"))
+        {
+            setup.Programmes.Add(new DevelopmentProgramme { Name = "Toinen ohjelma", StartYear = 2025, EndYear = 2026,
+                Pillars = [new() { Code = "P1", Title = "Muu", Investments = [new() { Code = "1", Title = "Muu", WorkPackages = [new() { Code = "X1", Title = "Muu" }] }] }] });
+            await setup.SaveChangesAsync();
+        }
+        await using var db = Open(Director.UserName);
+        var editor = new EntityEditor(db);
+        var status = await editor.SaveAsync((await editor.NewAsync(Type("actionstatus"), _ownAction, Director))!, new Dictionary<string, string?> { ["Status"] = "Ongoing", ["Date"] = "1.2.2026" }, Director, Fi);
+        var deleted = await editor.DeleteAsync((await editor.LoadAsync(Type("risk"), _ownRisk))!, Director);
+        Assert.Equal((EditOutcome.Saved, EditOutcome.Saved), (status.Outcome, deleted.Outcome));
+
+        await using var check = Open("check");
+        var first = await check.Programmes.Where(p => p.Name == "Testiohjelma").Select(p => p.Id).SingleAsync();
+        var second = await check.Programmes.Where(p => p.Name == "Toinen ohjelma").Select(p => p.Id).SingleAsync();
+        var rows = await check.AuditEntries.ToListAsync();
+        Assert.DoesNotContain(rows, a => a.ProgrammeId is null);
+        Assert.Equal(first, rows.Single(a => a.EntityType == nameof(ActionStatusEntry)).ProgrammeId);
+        Assert.Equal(first, rows.Single(a => a.EntityType == nameof(Risk) && a.Change == "Deleted").ProgrammeId);
+        Assert.Equal(second, rows.Single(a => a.EntityType == nameof(WorkPackage) && a.After!.Contains("\"X1\"")).ProgrammeId);
+        Assert.Equal(5, rows.Count(a => a.ProgrammeId == first && a.Change == "Added" && a.UserName == "setup" && a.EntityType is nameof(WorkPackage) or nameof(Risk) or nameof(WorkAction)));
+    }
+
+    [Fact]
     public async Task Planner_cannot_change_another_planners_work_package_and_nothing_is_stored()
     {
         await using var db = Open(Planner1.UserName);

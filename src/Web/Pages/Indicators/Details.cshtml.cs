@@ -26,7 +26,7 @@ public sealed class IndicatorDetailsModel(IndicatorResults results) : PageModel
     {
         Definition = IndicatorCatalogue.All.FirstOrDefault(d => d.Code == code);
         if (Definition is null) return NotFound();
-        if (!IndicatorView.PeriodTypes.Contains(PeriodType)) PeriodType = "quarter";
+        if (!IndicatorView.PeriodTypesOf(Definition).Contains(PeriodType)) PeriodType = "quarter";
         Unit = unit is null ? (await results.RootsAsync(ct)).FirstOrDefault() : await results.UnitAsync(unit, ct);
         if (Unit is null) return unit is null ? Page() : NotFound();
         var data = await IndicatorTables.LoadAsync(results, Definition, Unit.SourceId, PeriodType, At, ct);

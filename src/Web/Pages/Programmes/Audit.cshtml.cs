@@ -21,7 +21,7 @@ public sealed class AuditModel(ProgrammeDbContext db) : PageModel
     public async Task OnGetAsync(int id, CancellationToken ct)
     {
         ProgrammeId = id;
-        var q = db.AuditEntries.AsNoTracking();
+        var q = db.AuditEntries.AsNoTracking().Where(e => e.ProgrammeId == id);
         if (!string.IsNullOrWhiteSpace(EntityType)) q = q.Where(e => e.EntityType == EntityType);
         if (!string.IsNullOrWhiteSpace(UserName)) q = q.Where(e => e.UserName == UserName);
         Entries = await q.OrderByDescending(e => e.Id).Take(PageSize).ToListAsync(ct);

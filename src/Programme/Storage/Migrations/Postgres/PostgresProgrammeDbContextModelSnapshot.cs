@@ -88,6 +88,9 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("ProgrammeId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasColumnType("text");
@@ -95,6 +98,8 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("ProgrammeId");
 
                     b.ToTable("audit_entry", (string)null);
                 });

@@ -79,6 +79,9 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -86,6 +89,8 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("ProgrammeId");
 
                     b.ToTable("audit_entry", (string)null);
                 });
