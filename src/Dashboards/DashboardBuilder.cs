@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Tilannekuva.Dashboards.Domain;
 using Tilannekuva.Feedback.Reporting;
 using Tilannekuva.Indicators.Catalogue;
+using Tilannekuva.Indicators.Computation;
 using Tilannekuva.Indicators.Domain;
 using Tilannekuva.Indicators.Results;
 using Tilannekuva.Programme.Domain;
@@ -170,8 +171,8 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
         var units = await results.DescendantsAsync(unit.SourceId, OrgUnitKind.Unit, ct);
         if (units.Count == 0) units = await results.ChildrenAsync(unit.SourceId, ct);
         var leaves = new HashSet<string>(units.Where(u => u.Kind is OrgUnitKind.Unit or OrgUnitKind.Team).Select(u => u.SourceId));
-        var key = await KeyIndicatorsAsync(ct);
-        var callbacks = CallbackCodes.Select(code => IndicatorCatalogue.All.FirstOrDefault(x => x.Code == code)).OfType<IndicatorDefinition>().ToList();
+        var key = (await KeyIndicatorsAsync(ct)).Where(d => Has(d, type)).ToList();
+        var callbacks = CallbackCodes.Select(code => IndicatorCatalogue.All.FirstOrDefault(x => x.Code == code)).OfType<IndicatorDefinition>().Where(d => Has(d, type)).ToList();
         var all = key.Concat(callbacks).ToList();
         var codes = all.Select(d => d.Code).ToList();
         var whole = await results.TotalsAsync(codes, type, [unit.SourceId], ct: ct);
@@ -231,6 +232,9 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
             key.Select(Build).ToList(), callbacks.Select(Build).ToList(), from, to, feedbackRows);
     }
 
+    /// <summary>Whether the engine computes the indicator for a period type ("week", "month" …).</summary>
+    private static bool Has(IndicatorDefinition d, string periodType) => d.PeriodTypes.Any(p => SqlCompiler.Code(p) == periodType);
+
     /// <summary>The org unit a feedback service point belongs to: configured, else the same id, else the same name.</summary>
     private OrgUnit? UnitOf(ServicePointInfo sp, IReadOnlyList<OrgUnit> units) =>
         Options.ServicePointUnits.TryGetValue(sp.Code, out var id) ? units.FirstOrDefault(u => u.SourceId == id)
@@ -244,7 +248,9 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
         if (unit is null) return null;
         // Week by week once the engine computes weeks; months until then.
         var type = await results.HasPeriodTypeAsync(PeriodCode.Week, ct) ? PeriodCode.Week : PeriodCode.Month;
-        var defs = (await KeyIndicatorsAsync(ct)).Concat(CallbackCodes.Select(code => IndicatorCatalogue.All.FirstOrDefault(x => x.Code == code)).OfType<IndicatorDefinition>()).ToList();
+        // Indicators computed for the period type only (failure demand, for one, is not followed weekly).
+        var defs = (await KeyIndicatorsAsync(ct)).Concat(CallbackCodes.Select(code => IndicatorCatalogue.All.FirstOrDefault(x => x.Code == code)).OfType<IndicatorDefinition>())
+            .Where(d => Has(d, type)).ToList();
         var codes = defs.Select(d => d.Code).ToList();
         var own = await results.TotalsAsync(codes, type, [unit.SourceId], ct: ct);
         var parent = unit.ParentId is { } pid ? await results.TotalsAsync(codes, type, [pid], ct: ct) : null;

@@ -125,10 +125,13 @@ public sealed class DashboardTests(SqliteApp app, Chromium chromium) : IClassFix
         var best = units.OrderByDescending(u => u.Point!.Value).First().Unit;
         await ClickAndWaitAsync(page, page.Locator($"#{Code} a", new() { HasTextString = best.Name }).First, "/dashboards/operational");
         Assert.Contains(best.Name, await page.Locator("h1").InnerTextAsync());
-        var months = await IndicatorsAsync(app, (r, _) => r.SeriesAsync(Code, "month", best.SourceId));
+        // Week by week (the engine computes weeks for the care guarantee).
+        var weeks = await IndicatorsAsync(app, (r, _) => r.SeriesAsync(Code, "week", best.SourceId));
         var row = (await RowsAsync(page, "periods")).Single(r => r[0] == Tilannekuva.Indicators.Catalogue.IndicatorCatalogue.Get(Code).NameIn(Fi));
-        var shown = months.TakeLast(12).ToList();
-        for (var i = 0; i < shown.Count; i++) Assert.Equal(DashboardViews.Format("percent", shown[i].Value, Fi), row[1 + i]);
+        var shown = weeks.TakeLast(12).ToList();
+        Assert.Equal(12, shown.Count);
+        for (var i = 0; i < shown.Count; i++) Assert.Equal(shown[i].N < 5 ? "< 5" : DashboardViews.Format("percent", shown[i].Value, Fi), row[1 + i]);
+        Assert.Equal("Viikoittain", await page.Locator("#periods h2").InnerTextAsync());
         var crumbs = await page.Locator("#breadcrumbs a").AllInnerTextsAsync(); // region › area › municipality
         Assert.Equal([region.Name, area.Name], crumbs.Take(2));
         Assert.Equal(3, crumbs.Count);
