@@ -75,7 +75,7 @@ public static partial class DashboardBench
         }
 
         Console.WriteLine($"cache {(noCache ? "off" : "on")}, {requests} requests, {concurrency} parallel clients, {Environment.ProcessorCount} cores (load client in the same process)");
-        Console.WriteLine($"  first load    /dashboards {await GetAsync("/dashboards", ct),8:0} ms (builds the dashboard and its charts)");
+        Console.WriteLine($"  first load    /dashboards {await GetAsync("/dashboards", ct),8:0} ms (builds the dashboard and its charts), {(await client.GetByteArrayAsync("/dashboards", ct)).Length / 1024:N0} KiB");
         foreach (var url in new[] { "/dashboards/tactical?unit=KESKIKAINUU", "/dashboards/operational?unit=K205-TA1" })
             Console.WriteLine($"  first load    {url} {await GetAsync(url, ct):0} ms");
         for (var i = 0; i < 5; i++) await GetAsync("/dashboards", ct);

@@ -23,7 +23,7 @@ public static class DashboardCharts
     }
 
     /// <summary>Quarterly values, the target markers, and the linear forecast with its 80 % interval to the due quarter.</summary>
-    public static string StrategicSvg(StrategicItem item, string title, CultureInfo c, int width = 720, int height = 320)
+    public static string StrategicSvg(StrategicItem item, string title, CultureInfo c, int width = 640, int height = 340)
     {
         var plt = NewPlot(title);
         var quarters = item.Quarters.Select(q => PeriodCode.Parse(PeriodCode.Quarter, q.Period)).ToList();
@@ -78,12 +78,12 @@ public static class DashboardCharts
             ticks.Select(i => $"Q{i % 4 + 1}/{i / 4}").ToArray());
         plt.Axes.SetLimitsX(first - 0.5, last + 0.5);
         plt.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0.##", c) };
-        plt.ShowLegend(Alignment.LowerLeft);
+        plt.ShowLegend(Edge.Bottom);
         return plt.GetSvgXml(width, height);
     }
 
     /// <summary>One value per label as horizontal bars (ranked lists); suppressed or missing values get no bar.</summary>
-    public static string BarsSvg(string title, IReadOnlyList<(string Label, double? Value)> rows, double? reference, CultureInfo c, int width = 720)
+    public static string BarsSvg(string title, IReadOnlyList<(string Label, double? Value)> rows, double? reference, CultureInfo c, int width = 640)
     {
         var plt = NewPlot(title);
         var height = Math.Max(200, 60 + 28 * rows.Count);

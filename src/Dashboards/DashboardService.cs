@@ -7,7 +7,8 @@ namespace Tilannekuva.Dashboards;
 
 /// <summary>
 /// The dashboards for pages, exports and the API, cached: the data per unit and the localised view per
-/// language are kept until the indicator values are recomputed (their version changes) or
+/// language are kept until the indicator values are recomputed (their version changes; it is read at most every
+/// <see cref="VersionCheck"/>) or
 /// <see cref="DashboardOptions.CacheSeconds"/> pass (feedback arrives all the time; a minute's delay is fine for a dashboard).
 /// </summary>
 public sealed class DashboardService(DashboardBuilder builder, IndicatorResults results, IMemoryCache cache, IOptions<DashboardOptions> options, TimeProvider clock)
@@ -19,11 +20,22 @@ public sealed class DashboardService(DashboardBuilder builder, IndicatorResults 
     private async Task<T?> CachedAsync<T>(string key, Func<Task<T?>> build) where T : class
     {
         if (Lifetime == TimeSpan.Zero) return await build();
-        var full = $"dashboards|{await results.VersionAsync()}|{Today:yyyy-MM-dd}|{key}";
+        var full = $"dashboards|{await VersionAsync()}|{Today:yyyy-MM-dd}|{key}";
         if (cache.TryGetValue(full, out T? hit)) return hit;
         var value = await build();
         if (value is not null) cache.Set(full, value, Lifetime);
         return value;
+    }
+
+    /// <summary>How long the values' version is trusted before it is read again (two small queries per page otherwise).</summary>
+    public static readonly TimeSpan VersionCheck = TimeSpan.FromSeconds(5);
+
+    private async Task<string> VersionAsync()
+    {
+        if (cache.TryGetValue("dashboards|version", out string? version) && version is not null) return version;
+        version = await results.VersionAsync();
+        cache.Set("dashboards|version", version, VersionCheck);
+        return version;
     }
 
     public Task<StrategicDashboard?> StrategicAsync(string? unit, CancellationToken ct = default) =>

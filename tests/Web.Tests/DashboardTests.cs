@@ -92,6 +92,8 @@ public sealed class DashboardTests(SqliteApp app, Chromium chromium) : IClassFix
         foreach (var (unit, point) in areas)
             Assert.Equal(DashboardViews.Format("percent", point!.Value, Fi), areaRows.Single(r => r[1] == unit.Name)[2]);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, "dashboard-strategic.png"), FullPage = true });
+        await page.Locator($"#catalogue-{Code}").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, "dashboard-strategic-chart.png") });
 
         // Drill down: click an area.
         var area = areas.Single(a => a.Unit.SourceId == "KESKIKAINUU").Unit; // four health stations under three municipalities
@@ -112,6 +114,8 @@ public sealed class DashboardTests(SqliteApp app, Chromium chromium) : IClassFix
         foreach (var (unit, point) in units)
             Assert.Equal(DashboardViews.Format("percent", point!.Value, Fi), tactical.Single(r => r[1] == unit.Name)[2]);
         Assert.Equal(1, await page.Locator("#queue[data-pending='board']").CountAsync());
+        await page.Locator("#callbacks").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, "dashboard-tactical-callbacks.png") });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, "dashboard-tactical.png"), FullPage = true });
 
         // The table downloads as CSV with the same numbers.
