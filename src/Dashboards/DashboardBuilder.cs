@@ -145,11 +145,13 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
             if (s.Definition is { } d && latest?.Value is { } whole)
             {
                 var ratio = d.Shape == IndicatorShape.Ratio && d.Denominator.Constant is null;
-                var parts = children.Select(c =>
+                var points = children.Select(c => byChild[s.Code].FirstOrDefault(x => x.OrgUnitId == c.SourceId && x.PeriodCode == latest.Period)).ToList();
+                var hidden = Cells.Hidden(points.Select(p => p?.N).ToList()); // areas add up to the region: complementary suppression
+                var parts = children.Select((c, k) =>
                 {
-                    var p = byChild[s.Code].FirstOrDefault(x => x.OrgUnitId == c.SourceId && x.PeriodCode == latest.Period);
+                    var p = points[k];
                     var weight = p is null ? 0 : ratio && p.Denominator is { } den ? den : p.N;
-                    return (c.SourceId, p?.Value, weight, p is not null && Cells.Hides(p.N));
+                    return (c.SourceId, p?.Value, weight, p is not null && hidden[k]);
                 }).ToList();
                 areas = PullDown.Rank(whole, s.HigherIsBetter, parts)
                     .Select(x => new AreaPull(Ref(children.First(c => c.SourceId == x.UnitId)), x.Value, x.Weight, x.Suppressed, x.Contribution)).ToList();
@@ -194,11 +196,16 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
                 code is null ? Figure.Missing("") : ps.FirstOrDefault(p => p.PeriodCode == code) is { } p ? Fig(p) : Figure.Missing(code);
             var end = current is null ? (DateOnly?)null : PeriodCode.Parse(type, current).End;
             var w = At(whole[d.Code], current);
-            var rows = units.Select(u =>
+            // Units add up to the area's total shown above them: hide small units together (complementary suppression).
+            ResultPoint? Raw(OrgUnit u, string? code) => code is null ? null : byUnit[d.Code].FirstOrDefault(p => p.OrgUnitId == u.SourceId && p.PeriodCode == code);
+            var curRaw = units.Select(u => Raw(u, current)).ToList();
+            var prevRaw = units.Select(u => Raw(u, previous)).ToList();
+            var curHidden = Cells.Hidden(curRaw.Select(p => p?.N).ToList());
+            var prevHidden = Cells.Hidden(prevRaw.Select(p => p?.N).ToList());
+            var rows = units.Select((u, k) =>
             {
-                var ps = byUnit[d.Code].Where(p => p.OrgUnitId == u.SourceId).ToList();
-                var cur = At(ps, current);
-                var prev = previous is null ? null : At(ps, previous);
+                var cur = curRaw[k] is { } c ? Cells.Of(c.PeriodCode, c.Value, c.N, curHidden[k]) : Figure.Missing(current ?? "");
+                var prev = previous is null ? null : prevRaw[k] is { } q ? Cells.Of(q.PeriodCode, q.Value, q.N, prevHidden[k]) : Figure.Missing(previous);
                 double? change = cur.Value is { } a && prev?.Value is { } b ? a - b : null;
                 return (u, cur, prev, change, Assess(t, higher, end, cur.Value, asOf).Light);
             }).ToList();

@@ -28,7 +28,8 @@ public sealed class PostgresBuilderTests(PostgresServer server) : BuilderTests, 
 
 /// <summary>
 /// The dashboards over stored indicator values on a real store: region R (65 % in 2024Q4) → areas A1 (60 %, 100
-/// visits) and A2 (67.5 %, 200) → units U1 (A1, 3 visits in 2024Q4: under the minimum cell size) and U2, U3 (A2).
+/// visits) and A2 (67.5 %, 200) → units U1 (A1, 3 visits in 2024Q4: under the minimum cell size) and U2 (80 %, 100 visits),
+/// U3 (55 %, 120 visits) in A2.
 /// Region quarters 61, 63, 62, 65 % (= 60 + the hand-computed case 1, 3, 2, 5).
 /// </summary>
 public abstract class BuilderTests
@@ -57,7 +58,7 @@ public abstract class BuilderTests
             db.IndicatorValues.AddRange(
                 V("R", "2024Q1", 61, 100, 100), V("R", "2024Q2", 63, 100, 100), V("R", "2024Q3", 62, 100, 100), V("R", "2024Q4", 195, 300, 300),
                 V("A1", "2024Q3", 50, 100, 100), V("A1", "2024Q4", 60, 100, 100), V("A2", "2024Q3", 140, 200, 200), V("A2", "2024Q4", 135, 200, 200),
-                V("U1", "2024Q4", 2, 3, 3), V("U2", "2024Q3", 70, 100, 100), V("U2", "2024Q4", 80, 100, 100), V("U3", "2024Q4", 55, 100, 100));
+                V("U1", "2024Q4", 2, 3, 3), V("U2", "2024Q3", 70, 100, 100), V("U2", "2024Q4", 80, 100, 100), V("U3", "2024Q3", 50, 100, 100), V("U3", "2024Q4", 66, 120, 120));
             await db.SaveChangesAsync();
         }
         var feedback = FeedbackStorage.Open(options);
@@ -103,12 +104,17 @@ public abstract class BuilderTests
         var d = (await builder.TacticalAsync("R", "quarter", AsOf))!;
         Assert.Equal(("2024Q4", "2024Q3"), (d.Period, d.PreviousPeriod));
         var cg = d.Indicators.Single(i => i.Code == Code);
-        Assert.Equal(["U2", "U3", "U1"], cg.Units.Select(u => u.Unit.Id)); // 80 %, 55 %, then the suppressed one
-        Assert.Equal([1, 2, (int?)null], cg.Units.Select(u => u.Rank));
-        Assert.Equal(10, cg.Units[0].Change!.Value, 9); // 80 − 70
-        Assert.Null(cg.Units[1].Change); // no 2024Q3 value
-        var u1 = cg.Units[2].Current;
-        Assert.Equal((true, (double?)null, (long?)null), (u1.Suppressed, u1.Value, u1.N));
+        // U1 (n = 3) is under the minimum; U2, the smallest unit shown, goes with it, or U1 = total − U2 − U3.
+        Assert.Equal(["U3", "U1", "U2"], cg.Units.Select(u => u.Unit.Id));
+        Assert.Equal([1, (int?)null, null], cg.Units.Select(u => u.Rank));
+        Assert.Equal(55, cg.Units[0].Current.Value!.Value, 9);
+        Assert.Equal(5, cg.Units[0].Change!.Value, 9); // 55 − 50
+        foreach (var hidden in cg.Units.Skip(1))
+        {
+            Assert.Equal((true, (double?)null, (long?)null), (hidden.Current.Suppressed, hidden.Current.Value, hidden.Current.N));
+            Assert.Null(hidden.Change);
+        }
+        Assert.Equal(70, cg.Units.Single(u => u.Unit.Id == "U2").Previous!.Value!.Value, 9); // 2024Q3 had no small cell
         Assert.True(cg.Units.All(u => u.Leaf));
     }
 

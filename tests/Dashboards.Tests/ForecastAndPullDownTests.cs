@@ -94,6 +94,17 @@ public sealed class ForecastAndPullDownTests
         Assert.Equal("< 5", cells.Label);
     }
 
+    [Fact]
+    public void A_lone_small_cell_takes_the_smallest_shown_cells_with_it()
+    {
+        var cells = new CellSize(5);
+        Assert.Equal([true, true, false], cells.Hidden([3, 100, 120]));
+        Assert.Equal([true, true, true, false], cells.Hidden([2, 2, 50, 60])); // 2 + 2 < 5: one more
+        Assert.Equal([false, false], cells.Hidden([10, 20]));
+        Assert.Equal([false, true, true], cells.Hidden([null, 3, 8]));
+        Assert.Equal([true], cells.Hidden([4])); // nothing else to hide
+    }
+
     [Theory]
     [InlineData("quarter", "2024Q4", "2025Q1")]
     [InlineData("month", "2024-12", "2025-01")]

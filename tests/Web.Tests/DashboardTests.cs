@@ -232,7 +232,14 @@ public sealed class DashboardSuppressionTests(SuppressingApp app, Chromium chrom
             Assert.Equal("", row[3]); // nor its n
             Assert.DoesNotContain(DashboardViews.Format("percent", point.Value, Fi), row);
         }
-        foreach (var (unit, point) in large) Assert.Equal(DashboardViews.Format("percent", point.Value, Fi), rows.Single(r => r[1] == unit.Name)[2]);
+        // Complementary suppression: the hidden units together rest on at least the minimum, so subtracting the shown
+        // units from the area's total reveals no small group; every shown unit has the engine's value.
+        var all = small.Concat(large).ToList();
+        var hidden = all.Where(x => rows.Single(r => r[1] == x.Unit.Name)[2] == label).ToList();
+        Assert.True(hidden.Count >= 2 && hidden.Sum(x => x.Point.N) >= SuppressingApp.Minimum);
+        var shownUnits = all.Except(hidden).ToList();
+        Assert.NotEmpty(shownUnits);
+        foreach (var (unit, point) in shownUnits) Assert.Equal(DashboardViews.Format("percent", point.Value, Fi), rows.Single(r => r[1] == unit.Name)[2]);
         Assert.True(await page.Locator($"#t-{Code} td.suppressed").CountAsync() >= small.Count);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, "dashboard-suppressed.png"), FullPage = true });
 
