@@ -259,3 +259,40 @@ public sealed class DashboardSuppressionTests(SuppressingApp app, Chromium chrom
         }
     }
 }
+
+/// <summary>The dashboards over PostgreSQL: the strategic and tactical data equal the engine's stored values.</summary>
+[Collection(PostgresAppCollection.Name)]
+public sealed class PostgresDashboardTests(PostgresApp app)
+{
+    [Fact]
+    public async Task Strategic_and_tactical_numbers_are_the_engines_on_PostgreSQL()
+    {
+        const string code = "care_guarantee_7d";
+        var (series, areas, units, period) = await DashboardTests.IndicatorsAsync(app, async (r, _) =>
+        {
+            var root = (await r.RootsAsync()).Single();
+            var s = await r.SeriesAsync(code, "quarter", root.SourceId);
+            var latest = DashboardTests.LatestComplete(s, app.Today).PeriodCode;
+            var a = await r.ChildrenValuesAsync(code, "quarter", latest, root.SourceId);
+            var p = DashboardTests.LatestComplete(await r.SeriesAsync(code, "quarter", "KESKIKAINUU"), app.Today).PeriodCode;
+            var u = new List<(string Id, double? Value)>();
+            foreach (var unit in await r.DescendantsAsync("KESKIKAINUU", OrgUnitKind.Unit))
+                u.Add((unit.SourceId, (await r.SeriesAsync(code, "quarter", unit.SourceId)).Single(x => x.PeriodCode == p).Value));
+            return (s, a, u, p);
+        });
+        var api = await app.ApiClientAsync(Demo.Director);
+        using var strategic = JsonDocument.Parse(await api.GetStringAsync("/api/v1/dashboards/strategic"));
+        var item = strategic.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "catalogue-" + code);
+        Assert.Equal(series.Select(p => Math.Round(p.Value!.Value, 9)), item.GetProperty("quarters").EnumerateArray().Select(q => Math.Round(q.GetProperty("value").GetDouble(), 9)));
+        foreach (var a in item.GetProperty("areas").EnumerateArray())
+            Assert.Equal(areas.Single(x => x.Unit.SourceId == a.GetProperty("unit").GetProperty("id").GetString()).Point!.Value!.Value, a.GetProperty("value").GetDouble(), 9);
+
+        using var tactical = JsonDocument.Parse(await api.GetStringAsync("/api/v1/dashboards/tactical?unit=KESKIKAINUU"));
+        Assert.Equal(period, tactical.RootElement.GetProperty("period").GetString());
+        var rows = tactical.RootElement.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == code).GetProperty("units").EnumerateArray().ToList();
+        Assert.Equal(units.Count, rows.Count);
+        foreach (var (id, value) in units)
+            Assert.Equal(value!.Value, rows.Single(r => r.GetProperty("unit").GetProperty("id").GetString() == id).GetProperty("current").GetProperty("value").GetDouble(), 9);
+        Assert.Equal(1, rows.First().GetProperty("rank").GetInt32());
+    }
+}
