@@ -160,6 +160,24 @@ public sealed class DashboardTests(SqliteApp app, Chromium chromium) : IClassFix
         Assert.Contains($"servicePoint=KAJ-TK&amp;onlyOpen=true\">KAJ-TK</a></td><td></td><td class=\"num\">{open}</td>", compact);
     }
 
+    [Theory]
+    [InlineData("fi", "Strateginen näkymä")]
+    [InlineData("sv", "Strategisk vy")]
+    [InlineData("en", "Strategic dashboard")]
+    public async Task Every_level_reads_in_each_language_with_no_text_key_showing(string culture, string strategicTitle)
+    {
+        var client = await app.SignInAsync(Demo.Viewer);
+        var strategic = await client.GetStringAsync($"/dashboards?culture={culture}");
+        Assert.Contains($"<html lang=\"{culture}\">", strategic);
+        Assert.Contains($"<h1>{strategicTitle} – ", strategic);
+        foreach (var html in new[] { strategic, await client.GetStringAsync($"/dashboards/tactical?unit=KESKIKAINUU&culture={culture}"),
+                     await client.GetStringAsync($"/dashboards/operational?unit=K205-TA1&culture={culture}") })
+        {
+            Assert.DoesNotContain("Dashboards.", html); // a missing text would show its key
+            Assert.DoesNotContain("TrafficLight.", html);
+        }
+    }
+
     [Fact]
     public async Task Exports_and_the_api_give_the_pages_numbers()
     {
