@@ -34,6 +34,12 @@ public static class DashboardEndpoints
     private static List<string> UniqueHeaders(IReadOnlyList<string> headers)
     {
         var seen = new Dictionary<string, int>();
-        return headers.Select(h => seen.TryGetValue(h, out var n) ? $"{h} ({seen[h] = n + 1})" : (seen[h] = 1) > 0 ? h : h).ToList();
+        var unique = new List<string>(headers.Count);
+        foreach (var h in headers)
+        {
+            var k = seen[h] = seen.GetValueOrDefault(h) + 1;
+            unique.Add(k == 1 ? h : $"{h} ({k})");
+        }
+        return unique;
     }
 }
