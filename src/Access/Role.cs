@@ -8,6 +8,7 @@ public enum Role
     Planner,  // suunnittelija: edits only the work packages assigned to them
     Analyst,  // tietoasiantuntija
     Viewer,   // ohjausryhmän jäsen and other readers
+    Manager,  // esihenkilö: a unit manager; sets up the unit's steering boards
 }
 
 public static class Roles
@@ -17,6 +18,10 @@ public static class Roles
     public const string Planner = nameof(Role.Planner);
     public const string Analyst = nameof(Role.Analyst);
     public const string Viewer = nameof(Role.Viewer);
+    public const string Manager = nameof(Role.Manager);
+
+    /// <summary>Roles that may create and edit steering boards and issue their tokens.</summary>
+    public const string BoardEditors = Admin + "," + Director + "," + Manager;
 
     /// <summary>Roles that may change any programme data, not only assigned work packages.</summary>
     public const string ProgrammeManagers = Admin + "," + Director;

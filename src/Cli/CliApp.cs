@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(BenchCommands.Build());
         foreach (var command in IndicatorsCommands.Build()) root.Subcommands.Add(command);
         root.Subcommands.Add(FeedbackCommands.Build());
+        root.Subcommands.Add(BoardCommands.Build());
         return root;
     }
 
@@ -56,8 +57,11 @@ public static class CliApp
             await Startup.MigrateAsync(app.Services, ct);
             var signIns = await Startup.EnsureAccountsAsync(app.Services, demo: true, ct);
             await Startup.LoadDemoAsync(app.Services, r.GetValue(today) ?? DateOnly.FromDateTime(DateTime.Today), ct);
+            var board = await Startup.EnsureDemoBoardAsync(app.Services, ct);
             Console.WriteLine(Localisation.Texts.Get("Cli.DemoLoaded"));
             foreach (var (user, role, password) in signIns) Console.WriteLine($"  {user,-16} {role,-9} {password}");
+            if (board is { } b)
+                Console.WriteLine(Localisation.Texts.Format("Startup.DemoBoard", null, $"{AppSettings.DefaultUrl}/boards/{b.Id}/screen?token={b.Token}"));
             return 0;
         });
         return cmd;

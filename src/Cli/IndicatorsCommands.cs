@@ -19,7 +19,7 @@ public static class IndicatorsCommands
 
     private static Command Import()
     {
-        var kind = new Argument<string>("kind") { Description = "org_units, assessments, visits, contacts or slots" };
+        var kind = new Argument<string>("kind") { Description = "org_units, assessments, visits, contacts, slots, waiting-list or roster" };
         var file = new Argument<FileInfo>("file") { Description = "CSV or JSON export" };
         var mapping = new Option<FileInfo?>("--mapping") { Description = "Column mapping file (JSON, see docs/ingest.md); default: canonical column names" };
         var raw = new Option<string?>("--raw-folder") { Description = "Keep a byte-exact copy of the file here (default: Ingest:RawFolder / TILANNEKUVA_RAW_FOLDER; none: not kept)" };
@@ -39,7 +39,8 @@ public static class IndicatorsCommands
                 foreach (var x in result.Rejects.Take(10)) Console.Error.WriteLine($"  {x.File}:{x.Line} {x.Field}: {x.Reason}");
                 Console.WriteLine(Texts.Format("Cli.Import.RejectReport", null, report));
             }
-            if (!r.GetValue(noCompute)) await ComputeAsync(db, null, ct);
+            // Waiting lists and rosters feed no indicator: nothing to recompute after them.
+            if (!r.GetValue(noCompute) && CanonicalTable.For(CanonicalTable.ParseKind(r.GetValue(kind)!)).FeedsIndicators) await ComputeAsync(db, null, ct);
             return 0;
         });
         return cmd;
@@ -144,6 +145,7 @@ public static class IndicatorsCommands
         {
             Console.Error.WriteLine();
             Console.WriteLine(Texts.Format("Cli.Import.Summary", null, Path.GetFileName(path), result.Read, result.Stored, result.Rejected, result.SkippedDuplicate));
+            if (CanonicalTable.For(kind).Snapshot) Console.WriteLine(Texts.Format("Cli.Import.Updated", null, Path.GetFileName(path), result.Updated));
         }
         return result;
     }

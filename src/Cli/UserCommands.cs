@@ -9,7 +9,7 @@ public static class UserCommands
     public static Command Build()
     {
         var name = new Argument<string>("name") { Description = "User name" };
-        var role = new Option<Role>("--role") { Description = "Admin, Director, Planner, Analyst or Viewer", DefaultValueFactory = _ => Role.Viewer };
+        var role = new Option<Role>("--role") { Description = "Admin, Director, Planner, Analyst, Viewer or Manager", DefaultValueFactory = _ => Role.Viewer };
         var add = new Command("add", "Create an account with a one-time password") { name, role };
         add.SetAction((r, ct) => WithAccounts(r, async a =>
         {

@@ -24,7 +24,7 @@ public sealed class IndicatorsService(IndicatorsDbContext db, IngestSettings set
 {
     public IReadOnlyList<IndicatorDefinition> Catalogue => IndicatorCatalogue.All;
 
-    /// <summary>Imports one file and, if anything was stored, recomputes every indicator.</summary>
+    /// <summary>Imports one file and, if it stored rows that indicators are computed from, recomputes every indicator.</summary>
     public async Task<(ImportResult Import, ComputeResult? Compute)> ImportAsync(SourceKind kind, string path, ColumnMapping? mapping,
         Action<ImportProgress>? progress = null, System.Globalization.CultureInfo? culture = null, CancellationToken ct = default)
     {
@@ -36,7 +36,7 @@ public sealed class IndicatorsService(IndicatorsDbContext db, IngestSettings set
             Culture = culture ?? System.Globalization.CultureInfo.CurrentUICulture,
         }, ct);
         db.ChangeTracker.Clear();
-        var compute = result.Stored > 0 ? await new IndicatorComputer(db).RecomputeAsync(ct: ct) : null;
+        var compute = result.Stored > 0 && CanonicalTable.For(kind).FeedsIndicators ? await new IndicatorComputer(db).RecomputeAsync(ct: ct) : null;
         return (result, compute);
     }
 

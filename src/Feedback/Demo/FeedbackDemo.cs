@@ -18,13 +18,14 @@ public static class FeedbackDemo
     public const string AdultKey = "perus";
     public const string ChildKey = "lapset";
 
-    public static readonly (string Code, string Name)[] ServicePoints =
+    /// <summary>Service points with the demo region's org-unit ids (Indicators' synthetic region), so the steering board finds their feedback.</summary>
+    public static readonly (string Code, string Name, string OrgUnit)[] ServicePoints =
     [
-        ("KAJ-TK", "Kajaanin terveysasema"),
-        ("SOT-TK", "Sotkamon terveysasema"),
-        ("KUH-TK", "Kuhmon terveysasema"),
-        ("SUO-TK", "Suomussalmen terveysasema"),
-        ("PAL-TK", "Paltamon terveysasema"),
+        ("KAJ-TK", "Kajaanin terveysasema", "K205-TA1"),
+        ("SOT-TK", "Sotkamon terveysasema", "K765-TA1"),
+        ("KUH-TK", "Kuhmon terveysasema", "K290-TA1"),
+        ("SUO-TK", "Suomussalmen terveysasema", "K777-TA1"),
+        ("PAL-TK", "Paltamon terveysasema", "K578-TA1"),
     ];
 
     public static readonly (string Code, string Fi, string Sv, string En)[] Services =
@@ -50,8 +51,8 @@ public static class FeedbackDemo
     public static async Task<int> LoadAsync(FeedbackDbContext db, QuestionnaireComposer composer, DateOnly today, int responses = 1500, CancellationToken ct = default)
     {
         if (await db.Questionnaires.AnyAsync(ct)) return 0;
-        foreach (var (code, name) in ServicePoints)
-            db.ServicePoints.Add(new ServicePoint { Code = code, Name = name, ProviderCode = Provider, ProviderName = "Kainuun hyvinvointialue" });
+        foreach (var (code, name, unit) in ServicePoints)
+            db.ServicePoints.Add(new ServicePoint { Code = code, Name = name, ProviderCode = Provider, ProviderName = "Kainuun hyvinvointialue", OrgUnitId = unit });
         foreach (var (code, fi, sv, en) in Services)
             db.Services.Add(new Service { Code = code, NameFi = fi, NameSv = sv, NameEn = en });
         await db.SaveChangesAsync(ct);

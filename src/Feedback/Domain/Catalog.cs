@@ -8,6 +8,8 @@ public sealed class ServicePoint
     public string Name { get; set; } = "";
     public string ProviderCode { get; set; } = "";
     public string ProviderName { get; set; } = "";
+    /// <summary>The org unit (Indicators' org_unit id) the service point is, when known: links feedback to a unit's steering board.</summary>
+    public string? OrgUnitId { get; set; }
 }
 
 /// <summary>A service (palvelu), e.g. outpatient care; names in fi, sv, en.</summary>

@@ -92,6 +92,20 @@ public sealed class FeedbackResults(FeedbackDbContext db, IOptions<FeedbackOptio
     public async Task<ResultRow> TotalAsync(ResultFilter f, CancellationToken ct = default) =>
         (await ByAsync(f, Breakdown.Total, ct)).FirstOrDefault() ?? new ResultRow("", NpsResult.Empty, [], true);
 
+    /// <summary>
+    /// The NPS of the responses given at the service points linked to these org units (<see cref="ServicePoint.OrgUnitId"/>)
+    /// on From..To; hidden (no figures, only the count) under the minimum number of responses.
+    /// </summary>
+    public async Task<NpsResult> NpsForOrgUnitsAsync(IReadOnlyCollection<string> orgUnitIds, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var points = db.ServicePoints.Where(s => s.OrgUnitId != null && orgUnitIds.Contains(s.OrgUnitId)).Select(s => s.Code);
+        var counts = await db.Responses.AsNoTracking()
+            .Where(r => r.Date >= from && r.Date <= to && points.Contains(r.ServicePointCode))
+            .GroupBy(r => r.Recommendation).Select(g => new { Score = g.Key, N = g.Count() }).ToListAsync(ct);
+        var nps = NpsResult.FromScores(counts.Select(c => (c.Score, c.N)));
+        return nps.N < MinimumResponses ? NpsResult.Empty with { N = nps.N, Hidden = true } : nps;
+    }
+
     public async Task<int> CountAsync(ResultFilter f, CancellationToken ct = default) => await Filtered(f).CountAsync(ct);
 
     public IQueryable<Response> Filtered(ResultFilter f)

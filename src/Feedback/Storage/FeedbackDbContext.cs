@@ -64,6 +64,8 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
             e.Property(s => s.Name).HasMaxLength(200);
             e.Property(s => s.ProviderCode).HasMaxLength(40);
             e.Property(s => s.ProviderName).HasMaxLength(200);
+            e.Property(s => s.OrgUnitId).HasMaxLength(64);
+            e.HasIndex(s => s.OrgUnitId);
         });
         b.Entity<Service>(e =>
         {

@@ -150,4 +150,11 @@ public sealed class FactSource(string name, string sqliteFrom, string postgresFr
         ]);
 
     public static readonly IReadOnlyList<FactSource> All = [Visit, Contact, VisitOrContact, T3Measurement];
+
+    /// <summary>
+    /// The T3 measurements over some of the slot snapshots only (a steering board's units and recent days):
+    /// the same definition, with <c>appointment_slot</c> replaced by <paramref name="slotRows"/>, a SELECT of its rows.
+    /// </summary>
+    public static string T3MeasurementOver(Dialect dialect, string slotRows) =>
+        T3Measurement.From(dialect).Replace("FROM appointment_slot", $"FROM ({slotRows}) slots", StringComparison.Ordinal);
 }

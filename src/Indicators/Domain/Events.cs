@@ -55,3 +55,31 @@ public sealed class AppointmentSlot : ImportedEvent
     public bool IsBooked { get; set; }
     public DateTime ObservedAt { get; set; }
 }
+
+/// <summary>
+/// Jonotilanne: one person waiting for a non-urgent appointment at a unit, as the queue system's
+/// snapshot shows it. The entry stays with its source id while it changes (assessed, removed), so a
+/// newer snapshot updates the row instead of adding one.
+/// </summary>
+public sealed class WaitingListEntry : ImportedEvent
+{
+    public required string PersonPseudonym { get; set; }
+    public DateOnly AddedDate { get; set; }
+    /// <summary>Date of the care-need assessment; the care-guarantee clock runs from it.</summary>
+    public DateOnly? AssessmentDate { get; set; }
+    /// <summary>Set once the person has left the list (seen, cancelled, moved).</summary>
+    public DateOnly? RemovedDate { get; set; }
+    public Profession Profession { get; set; }
+}
+
+/// <summary>
+/// Työvuorolista / henkilöstövahvuus: how many of a profession a unit planned for a day and how many
+/// are present. Updated during the day (sick leave, a stand-in arrives), so rows are snapshots too.
+/// </summary>
+public sealed class StaffingRosterEntry : ImportedEvent
+{
+    public DateOnly Day { get; set; }
+    public Profession Profession { get; set; }
+    public int Planned { get; set; }
+    public int Present { get; set; }
+}

@@ -16,6 +16,8 @@ public sealed class ImportBatch
     public int RowsStored { get; set; }
     public int RowsRejected { get; set; }
     public int RowsSkippedDuplicate { get; set; }
+    /// <summary>Rows of a snapshot kind (waiting list, roster) whose stored values this file changed.</summary>
+    public int RowsUpdated { get; set; }
 }
 
 /// <summary>One computed value: indicator × period × org unit × (dimension, category).</summary>

@@ -30,6 +30,8 @@ public sealed record ImportResult(ImportBatch Batch, IReadOnlyList<ImportReject>
     public int Stored => Batch.RowsStored;
     public int Rejected => Batch.RowsRejected;
     public int SkippedDuplicate => Batch.RowsSkippedDuplicate;
+    /// <summary>Snapshot kinds only: stored rows this file changed.</summary>
+    public int Updated => Batch.RowsUpdated;
 
     /// <summary>The reject report as CSV (file;line;field;reason).</summary>
     public void WriteRejects(TextWriter w)
@@ -44,7 +46,8 @@ public sealed record ImportResult(ImportBatch Batch, IReadOnlyList<ImportReject>
 /// Loads one export file into its canonical table: reads it through a column mapping, validates
 /// and pseudonymises every row, and stores the valid ones in one transaction. Rows whose source id
 /// is already stored (or repeats in the file) are skipped, so re-importing a file changes nothing;
-/// any failure rolls the whole file back.
+/// any failure rolls the whole file back. Snapshot kinds (<see cref="CanonicalTable.Snapshot"/>)
+/// update a stored row when the newer file's values differ.
 /// </summary>
 public sealed class Importer(IndicatorsDbContext db)
 {
@@ -93,10 +96,13 @@ public sealed class Importer(IndicatorsDbContext db)
             await db.SaveChangesAsync(ct);
             foreach (var row in rows) row[^1] = batch.Id;
             var writer = BulkWriter.For(db);
-            var stored = await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), table, rows,
-                n => options.Progress?.Invoke(new("store", n)), ct);
+            var (stored, updated) = table.Snapshot
+                ? await writer.UpsertAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), table, rows, ct)
+                : (await writer.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), table, rows,
+                    n => options.Progress?.Invoke(new("store", n)), ct), 0);
             batch.RowsStored = stored;
-            batch.RowsSkippedDuplicate += rows.Count - stored;
+            batch.RowsUpdated = updated;
+            batch.RowsSkippedDuplicate += rows.Count - stored - updated;
             batch.FinishedAt = DateTime.Now;
             await db.SaveChangesAsync(ct);
             if (kind == SourceKind.OrgUnits) await OrgUnitTree.RebuildAsync(db, ct);

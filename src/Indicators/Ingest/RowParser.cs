@@ -68,6 +68,7 @@ internal sealed class RowParser
             if (reason is not null) ok = Reject(record, field, reason, rejects, args);
             else values[i] = value;
         }
+        if (ok && values[0] is null && _table.Kind == SourceKind.Roster) values[0] = RosterKey(values);
         return ok && CrossCheck(record, values, rejects) ? values : null;
     }
 
@@ -105,6 +106,9 @@ internal sealed class RowParser
                 };
                 return text is not null && double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n)
                     ? (n, null, []) : (null, "Ingest.Reject.BadNumber", [raw]);
+            case FieldType.Count:
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count <= 100_000
+                    ? (count, null, []) : (null, "Ingest.Reject.BadCount", [raw]);
             case FieldType.Code:
                 var codes = CanonicalCodes(field.CodeType!);
                 return codes.TryGetValue(raw, out var code)
@@ -125,6 +129,17 @@ internal sealed class RowParser
         return map;
     }
 
+    /// <summary>A roster row without its own id is identified by unit|day|profession (one row per day and profession).</summary>
+    private string RosterKey(object?[] values)
+    {
+        string Part(string name) => values[_table.Fields.ToList().FindIndex(f => f.Name == name)] switch
+        {
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            var v => v?.ToString() ?? "",
+        };
+        return $"{Part("unit_id")}|{Part("day")}|{Part("profession")}";
+    }
+
     /// <summary>Checks between fields: a callback cannot precede its request, a visit its assessment.</summary>
     private bool CrossCheck(SourceRecord record, object?[] values, List<ImportReject> rejects)
     {
@@ -139,6 +154,8 @@ internal sealed class RowParser
                 return Reject(record, _table.Field("callback_done_at")!, "Ingest.Reject.CallbackBeforeRequest", rejects);
             case SourceKind.Contacts when Get("callback_requested_at") is null && Get("callback_done_at") is not null:
                 return Reject(record, _table.Field("callback_requested_at")!, "Ingest.Reject.Missing", rejects);
+            case SourceKind.WaitingList when Get("removed_date") is DateOnly removed && Get("added_date") is DateOnly added && removed < added:
+                return Reject(record, _table.Field("removed_date")!, "Ingest.Reject.RemovedBeforeAdded", rejects);
             case SourceKind.Visits when Get("assessment_date") is DateOnly assessed && Get("occurred_at") is DateTime at && DateOnly.FromDateTime(at) < assessed:
                 return Reject(record, _table.Field("assessment_date")!, "Ingest.Reject.VisitBeforeAssessment", rejects);
             default:

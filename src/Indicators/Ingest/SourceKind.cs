@@ -3,7 +3,7 @@ using Tilannekuva.Indicators.Domain;
 namespace Tilannekuva.Indicators.Ingest;
 
 /// <summary>The kinds of export file the import understands; the name is what the CLI takes.</summary>
-public enum SourceKind { OrgUnits, Assessments, Visits, Contacts, Slots }
+public enum SourceKind { OrgUnits, Assessments, Visits, Contacts, Slots, WaitingList, Roster }
 
 /// <summary>How a canonical field's text is read.</summary>
 public enum FieldType
@@ -19,6 +19,8 @@ public enum FieldType
     DateTime,
     Bool,
     Number,
+    /// <summary>A whole number, zero or more (head counts).</summary>
+    Count,
     Code,
 }
 
@@ -32,6 +34,15 @@ public sealed record CanonicalField(string Name, string Column, FieldType Type, 
 /// <summary>A canonical table and the fields an import fills in it, in column order.</summary>
 public sealed record CanonicalTable(SourceKind Kind, string Table, IReadOnlyList<CanonicalField> Fields)
 {
+    /// <summary>
+    /// Rows are snapshots that change under the same source id (waiting list, roster): a newer file
+    /// updates a stored row whose values differ, instead of skipping it as a duplicate.
+    /// </summary>
+    public bool Snapshot { get; init; }
+
+    /// <summary>Whether indicator values are computed from this table (otherwise an import needs no recompute).</summary>
+    public bool FeedsIndicators { get; init; } = true;
+
     public bool HasPersonalData => Fields.Any(f => f.IsPersonal);
 
     public CanonicalField? Field(string name) => Fields.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
@@ -48,6 +59,8 @@ public sealed record CanonicalTable(SourceKind Kind, string Table, IReadOnlyList
         SourceKind.Visits => Visits,
         SourceKind.Contacts => Contacts,
         SourceKind.Slots => Slots,
+        SourceKind.WaitingList => WaitingList,
+        SourceKind.Roster => Roster,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -101,4 +114,19 @@ public sealed record CanonicalTable(SourceKind Kind, string Table, IReadOnlyList
         F("starts_at", FieldType.DateTime), F("bookable_by", FieldType.Text), F("is_booked", FieldType.Bool),
         F("observed_at", FieldType.DateTime),
     ]);
+
+    public static readonly CanonicalTable WaitingList = new(SourceKind.WaitingList, "waiting_list_entry",
+    [
+        F("source_id", FieldType.Text), F("person_id", FieldType.IdentityCode, column: "person_pseudonym"),
+        F("unit_id", FieldType.UnitRef), F("added_date", FieldType.Date),
+        F("assessment_date", FieldType.Date, required: false), F("removed_date", FieldType.Date, required: false),
+        C<Profession>("profession"),
+    ]) { Snapshot = true, FeedsIndicators = false };
+
+    /// <summary>The roster's source id may be left out: then it is the natural key unit|day|profession (see RowParser).</summary>
+    public static readonly CanonicalTable Roster = new(SourceKind.Roster, "staffing_roster_entry",
+    [
+        F("source_id", FieldType.Text, required: false), F("unit_id", FieldType.UnitRef), F("day", FieldType.Date),
+        C<Profession>("profession"), F("planned", FieldType.Count), F("present", FieldType.Count),
+    ]) { Snapshot = true, FeedsIndicators = false };
 }

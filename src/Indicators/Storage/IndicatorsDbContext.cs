@@ -25,6 +25,8 @@ public abstract class IndicatorsDbContext(DbContextOptions options) : DbContext(
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<AppointmentSlot> Slots => Set<AppointmentSlot>();
+    public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();
+    public DbSet<StaffingRosterEntry> Roster => Set<StaffingRosterEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
@@ -46,7 +48,11 @@ public abstract class IndicatorsDbContext(DbContextOptions options) : DbContext(
         Event<Visit>(b, "visit", v => v.OccurredAt);
         Event<Contact>(b, "contact", c => c.ReceivedAt);
         Event<AppointmentSlot>(b, "appointment_slot", s => s.ObservedAt);
+        Event<WaitingListEntry>(b, "waiting_list_entry", w => w.AddedDate);
+        Event<StaffingRosterEntry>(b, "staffing_roster_entry", r => r.Day);
         b.Entity<Visit>().HasIndex(v => v.AssessmentSourceId);
+        // The steering board's callback tiles read a unit's recent requests; most contacts have none.
+        b.Entity<Contact>().HasIndex(c => new { c.UnitId, c.CallbackRequestedAt }).HasFilter("callback_requested_at IS NOT NULL");
         b.Entity<ImportBatch>().ToTable("import_batch");
         b.Entity<IndicatorValue>(e =>
         {

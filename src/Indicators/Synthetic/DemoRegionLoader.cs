@@ -12,10 +12,12 @@ public static class DemoRegionLoader
     public const string DemoPseudonymKey = "synthetic-demo-region-key-not-for-real-data";
 
     /// <summary>Loads the region unless org units exist already; returns the number of rows stored.</summary>
-    public static async Task<int> LoadIfEmptyAsync(IndicatorsDbContext db, int population, int years, int seed, DateOnly end, string folder, CancellationToken ct = default)
+    /// <param name="now">When given (on <paramref name="end"/>), the data is a snapshot at that moment: see <see cref="SyntheticRegion"/>.</param>
+    public static async Task<int> LoadIfEmptyAsync(IndicatorsDbContext db, int population, int years, int seed, DateOnly end, string folder,
+        CancellationToken ct = default, DateTime? now = null)
     {
         if (await db.OrgUnits.AnyAsync(ct)) return 0;
-        var files = new SyntheticRegion(population, years, seed, end).Write(folder);
+        var files = new SyntheticRegion(population, years, seed, end, now).Write(folder);
         var stored = 0;
         foreach (var (kind, file, mapping) in files.Files)
         {

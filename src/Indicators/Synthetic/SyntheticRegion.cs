@@ -13,8 +13,12 @@ public sealed record SyntheticFiles(string Folder, IReadOnlyList<(SourceKind Kin
 /// assessments, visits and contacts, written as export files the import reads. The same seed gives
 /// the same files. Identity codes use individual numbers 900–999 (never issued to real people) and
 /// are made up at run time; care-guarantee waits are drawn so that about 68 % fall within 7 days.
+/// With <c>now</c> (on the last day) the files are a snapshot taken at that moment: later events are left
+/// out and later callbacks are still open, so a steering board of the last day looks alive. The waiting
+/// list and the staffing roster are snapshots as at the end (or now), drawn from their own random stream so
+/// the event files stay the same as without them.
 /// </summary>
-public sealed class SyntheticRegion(int population, int years, int seed, DateOnly? end = null)
+public sealed class SyntheticRegion(int population, int years, int seed, DateOnly? end = null, DateTime? now = null)
 {
     private static readonly CultureInfo Fi = CultureInfo.GetCultureInfo("fi-FI");
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -83,6 +87,7 @@ public sealed class SyntheticRegion(int population, int years, int seed, DateOnl
         contacts.WriteLine("source_id;unit_id;received_at;channel;reason;outcome;callback_requested_at;callback_done_at;demand_class;handling_minutes");
 
         var (assessmentNo, visitNo, contactNo) = (0, 0, 0);
+        var cutoff = now ?? DateTime.MaxValue;
         foreach (var (code, unit) in people)
         {
             var visitCount = Poisson(random, 2.4 * years);
@@ -108,8 +113,11 @@ public sealed class SyntheticRegion(int population, int years, int seed, DateOnl
                 var mode = Pick(random, [("R10", 0.64), ("R20", 0.02), ("R50", 0.2), ("R55", 0.05), ("R56", 0.04), ("R52", 0.05)], x => x.Item2).Item1;
                 var service = Pick(random, [("avosairaanhoito", 0.85), ("suun terveydenhuolto", 0.1), ("mielenterveys", 0.05)], x => x.Item2).Item1;
                 var practitioner = $"{unit}-{profession}-{random.Next(profession == "lääkäri" ? 4 : 6)}";
+                var carePlan = random.NextDouble() < 0.05 ? "1" : "0";
+                var certificate = random.NextDouble() < 0.03 ? "1" : "0";
+                if (at > cutoff) { visitNo++; continue; }
                 visits.WriteLine(string.Join(';', $"K{++visitNo:D9}", code, "Testi Henkilö", unit, at.ToString("d.M.yyyy H:mm", Inv), urgent ? "K" : "E", mode,
-                    profession, service, assessmentId, assessmentDate, practitioner, random.NextDouble() < 0.05 ? "1" : "0", random.NextDouble() < 0.03 ? "1" : "0"));
+                    profession, service, assessmentId, assessmentDate, practitioner, carePlan, certificate));
                 rows++;
             }
 
@@ -133,6 +141,8 @@ public sealed class SyntheticRegion(int population, int years, int seed, DateOnl
                 var demand = classified ? (random.NextDouble() < 0.25 ? "failure" : "value") : "";
                 var minutes = (3 + random.NextDouble() * 17).ToString("0.0", Fi);
                 var reason = Pick(random, [("Lääkeasia", 1.0), ("Ajanvaraus", 1.0), ("Tulokset", 1.0), ("Muu yhteydenotto", 1.0)], x => x.Item2).Item1;
+                if (received > cutoff) { contactNo++; continue; }
+                if (done.Length > 0 && DateTime.ParseExact(done, "d.M.yyyy H:mm", Inv) > cutoff) done = "";
                 contacts.WriteLine(string.Join(';', $"Y{++contactNo:D9}", unit, received.ToString("d.M.yyyy H:mm", Inv), channel, reason, outcome, requested, done, demand, minutes));
                 rows++;
             }
@@ -148,6 +158,7 @@ public sealed class SyntheticRegion(int population, int years, int seed, DateOnl
             for (var week = monday; week <= last; week = week.AddDays(7))
             {
                 var observed = week.ToDateTime(new TimeOnly(8, 0));
+                if (observed > cutoff) break;
                 foreach (var (unitId, _) in units)
                 foreach (var (profession, perDay) in new[] { ("doctor", 8), ("nurse", 12) })
                     for (var ahead = 0; ahead < 14; ahead++)
@@ -166,6 +177,9 @@ public sealed class SyntheticRegion(int population, int years, int seed, DateOnl
             }
         }
 
+        rows += WriteWaitingList(folder, units.Select(u => u.Id).ToList(), people, last);
+        rows += WriteRoster(folder, units.Select(u => u.Id).ToList(), people, last);
+
         return new SyntheticFiles(folder,
         [
             (SourceKind.OrgUnits, Path.Combine(folder, "org_units.csv"), null),
@@ -173,7 +187,76 @@ public sealed class SyntheticRegion(int population, int years, int seed, DateOnl
             (SourceKind.Visits, Path.Combine(folder, "visits.csv"), visitMappingPath),
             (SourceKind.Contacts, Path.Combine(folder, "contacts.csv"), null),
             (SourceKind.Slots, Path.Combine(folder, "slots.csv"), null),
+            (SourceKind.WaitingList, Path.Combine(folder, "waiting_list.csv"), null),
+            (SourceKind.Roster, Path.Combine(folder, "roster.csv"), null),
         ], rows);
+    }
+
+    /// <summary>
+    /// Jonotilanne as at the last day: about 4 people a working day per 10,000 residents join their
+    /// station's list over the last 90 days, most assessed the same day; most leave within two weeks, a
+    /// tail waits longer. Entries that left more than 14 days ago are no longer in the export.
+    /// </summary>
+    private int WriteWaitingList(string folder, List<string> units, List<(string Code, string Unit)> people, DateOnly last)
+    {
+        var random = new Random(seed * 7919 + 11);
+        var asOf = now is { } n ? DateOnly.FromDateTime(n) : last;
+        var residents = people.GroupBy(p => p.Unit).ToDictionary(g => g.Key, g => g.Select(p => p.Code).ToList());
+        using var w = Writer(folder, "waiting_list.csv", Encoding.UTF8);
+        w.WriteLine("source_id;person_id;unit_id;added_date;assessment_date;removed_date;profession");
+        var (rows, no) = (0, 0);
+        foreach (var unit in units)
+        {
+            if (!residents.TryGetValue(unit, out var codes) || codes.Count == 0) continue;
+            for (var day = asOf.AddDays(-90); day <= asOf; day = day.AddDays(1))
+            {
+                if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) continue;
+                var joining = Poisson(random, codes.Count * 0.0004);
+                for (var k = 0; k < joining; k++)
+                {
+                    no++;
+                    var assessed = random.NextDouble() < 0.9 ? day.AddDays(-random.Next(3)) : (DateOnly?)null;
+                    var wait = Wait(random) + (random.NextDouble() < 0.1 ? 10 : 0);
+                    var removed = day.AddDays(wait);
+                    if (removed <= asOf && removed < asOf.AddDays(-14)) continue;
+                    var profession = random.NextDouble() < 0.45 ? "doctor" : "nurse";
+                    w.WriteLine(string.Join(';', $"J{no:D8}", codes[random.Next(codes.Count)], unit, day.ToString("d.M.yyyy", Inv),
+                        assessed?.ToString("d.M.yyyy", Inv) ?? "", removed <= asOf ? removed.ToString("d.M.yyyy", Inv) : "", profession));
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// Työvuorolista for the last four weeks up to the last day: doctors, nurses and others planned by the
+    /// station's size, a few absent on any day. No source id column: the import keys rows by unit|day|profession.
+    /// </summary>
+    private int WriteRoster(string folder, List<string> units, List<(string Code, string Unit)> people, DateOnly last)
+    {
+        var random = new Random(seed * 104729 + 17);
+        var asOf = now is { } n ? DateOnly.FromDateTime(n) : last;
+        var sizes = people.GroupBy(p => p.Unit).ToDictionary(g => g.Key, g => g.Count());
+        using var w = Writer(folder, "roster.csv", Encoding.UTF8);
+        w.WriteLine("unit_id;day;profession;planned;present");
+        var rows = 0;
+        foreach (var unit in units)
+        {
+            var size = sizes.GetValueOrDefault(unit);
+            foreach (var (profession, perResident, minimum) in new[] { ("doctor", 1 / 4000.0, 1), ("nurse", 1 / 1500.0, 2), ("other", 1 / 6000.0, 1) })
+            {
+                var planned = Math.Max(minimum, (int)Math.Round(size * perResident));
+                for (var day = asOf.AddDays(-27); day <= asOf; day = day.AddDays(1))
+                {
+                    if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) continue;
+                    var absent = Enumerable.Range(0, planned).Count(_ => random.NextDouble() < 0.08);
+                    w.WriteLine($"{unit};{day.ToString("d.M.yyyy", Inv)};{profession};{planned};{planned - absent}");
+                    rows++;
+                }
+            }
+        }
+        return rows;
     }
 
     /// <summary>A valid identity code with an individual number of 900–999 (reserved, never issued to real people).</summary>

@@ -27,7 +27,7 @@ public static class IndicatorsApi
 
     public sealed record ValuesResponse(string Code, string OrgUnitId, string PeriodType, string Dimension, IReadOnlyList<ResultPoint> Values);
 
-    public sealed record ImportResponse(string File, int Read, int Stored, int Rejected, int SkippedDuplicate, IReadOnlyList<ImportReject> Rejects);
+    public sealed record ImportResponse(string File, int Read, int Stored, int Rejected, int SkippedDuplicate, int Updated, IReadOnlyList<ImportReject> Rejects);
 
     private static async Task<Results<Ok<ValuesResponse>, NotFound>> Values(string code, string? unit, string? period, string? dimension, IndicatorResults results, CancellationToken ct)
     {
@@ -63,7 +63,7 @@ public static class IndicatorsApi
             await using var content = file.OpenReadStream();
             await using var map = mapping?.OpenReadStream();
             var r = await runner.RunAsync(sourceKind, file.FileName, content, map, CultureInfo.CurrentUICulture, ct);
-            return TypedResults.Ok(new ImportResponse(file.FileName, r.Read, r.Stored, r.Rejected, r.SkippedDuplicate, r.Rejects));
+            return TypedResults.Ok(new ImportResponse(file.FileName, r.Read, r.Stored, r.Rejected, r.SkippedDuplicate, r.Updated, r.Rejects));
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException)
         {

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Tilannekuva.Access;
 using Tilannekuva.Access.Storage;
+using Tilannekuva.Boards;
+using Tilannekuva.Boards.Domain;
+using Tilannekuva.Boards.Figures;
+using Tilannekuva.Boards.Storage;
 using Tilannekuva.Indicators.Storage;
 using Tilannekuva.Indicators.Synthetic;
 using Tilannekuva.Programme.Demo;
@@ -18,6 +22,7 @@ public static class Startup
         await scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>().Database.MigrateAsync(ct);
         await scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>().Database.MigrateAsync(ct);
         await Tilannekuva.Feedback.Storage.FeedbackStorage.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), ct);
+        await scope.ServiceProvider.GetRequiredService<BoardsDbContext>().Database.MigrateAsync(ct);
     }
 
     /// <summary>Creates the admin on an empty store; returns the one-time sign-ins to print (user name, password).</summary>
@@ -40,8 +45,14 @@ public static class Startup
 
     /// <summary>The demo's sign-ins: one per role, planners matching the demo programme's assignments.</summary>
     public static IEnumerable<(string Name, Role Role)> DemoAccounts() =>
-        new[] { ("johtaja", Role.Director), ("analyytikko", Role.Analyst), ("ohjausryhma", Role.Viewer) }
+        new[] { ("johtaja", Role.Director), ("analyytikko", Role.Analyst), ("ohjausryhma", Role.Viewer), (DemoManager, Role.Manager) }
             .Concat(DemoProgramme.PlannerUserNames.Select(p => (p, Role.Planner)));
+
+    /// <summary>The demo's unit manager (esihenkilö), who sets up the demo steering board.</summary>
+    public const string DemoManager = "esihenkilo";
+
+    /// <summary>The demo board's unit: Kajaanin terveysasema in the synthetic region.</summary>
+    public const string DemoBoardUnit = "K205-TA1";
 
     /// <summary>Residents of the demo region loaded by `serve --demo`: small enough to load in seconds.</summary>
     public const int DemoPopulation = 20_000;
@@ -50,17 +61,33 @@ public static class Startup
     {
         using var scope = services.CreateScope();
         await DemoProgramme.LoadAsync(scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>(), today, ct);
-        // A year of synthetic operational data ending last month, so the indicator pages have something to show.
-        var end = new DateOnly(today.Year, today.Month, 1).AddDays(-1);
+        // A year of synthetic operational data up to this moment (Finnish time; a snapshot: later events left out,
+        // later callbacks still open), so the indicator pages have a history and the steering board a live today.
+        var wallClock = BoardQuery.WallClock(scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<BoardSettings>());
+        var now = DateOnly.FromDateTime(wallClock) == today ? wallClock : today.ToDateTime(new TimeOnly(23, 59));
         var folder = Path.Combine(Path.GetTempPath(), "tilannekuva-demo-region-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            await DemoRegionLoader.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>(), DemoPopulation, 1, seed: 1, end, folder, ct);
+            await DemoRegionLoader.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>(), DemoPopulation, 1, seed: 1, today, folder, ct, now);
         }
         finally
         {
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
         await Tilannekuva.Feedback.Demo.FeedbackDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Questionnaires.QuestionnaireComposer>(), today, ct: ct);
+    }
+
+    /// <summary>
+    /// The demo steering board (one health station, every tile) on a store without boards; returns its id and
+    /// screen token to print once, or null when boards exist.
+    /// </summary>
+    public static async Task<(int Id, string Token)?> EnsureDemoBoardAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        if (await scope.ServiceProvider.GetRequiredService<BoardsDbContext>().Boards.AnyAsync(ct)) return null;
+        var boards = scope.ServiceProvider.GetRequiredService<BoardsService>();
+        var id = await boards.SaveAsync(null, new BoardDraft("Kajaanin terveysasema – vastaanotto", [DemoBoardUnit], Board.AllTiles,
+            Board.DefaultRefreshSeconds, Board.DefaultStaleMinutes, BoardTheme.HighContrast), ct);
+        return (id, (await boards.IssueTokenAsync(id, ct))!);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Tilannekuva.Access;
 using Tilannekuva.Access.Storage;
+using Tilannekuva.Boards;
 using Tilannekuva.Indicators.Results;
 using Tilannekuva.Indicators.Storage;
 using Tilannekuva.Localisation;
@@ -21,7 +22,8 @@ namespace Tilannekuva.Web.Hosting;
 /// <summary>Builds the web application; used by the CLI's `serve` and by the tests, so both run the same app.</summary>
 public static class TilannekuvaWeb
 {
-    public static WebApplication Build(string[] args, DatabaseOptions? database = null, string? url = null)
+    /// <param name="configure">Runs after the app's own registrations (tests replace the clock with it).</param>
+    public static WebApplication Build(string[] args, DatabaseOptions? database = null, string? url = null, Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -52,6 +54,7 @@ public static class TilannekuvaWeb
         Tilannekuva.Feedback.FeedbackModule.AddFeedback(services, builder.Configuration, db);
         // Management dashboards; minimum cell size and cache time: configuration "Dashboards:*".
         Tilannekuva.Dashboards.DashboardsModule.AddDashboards(services, builder.Configuration);
+        services.AddBoards(builder.Configuration, db);
         services.AddScoped<Accounts>();
         services.AddScoped<EntityEditor>();
 
@@ -80,8 +83,10 @@ public static class TilannekuvaWeb
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AuthorizeFolder("/Admin", "admin");
+            o.Conventions.AddPageRoute("/Boards/Edit", "boards/{id:int}/edit");
         });
         services.AddOpenApi();
+        configure?.Invoke(services);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         var app = builder.Build();
@@ -99,6 +104,7 @@ public static class TilannekuvaWeb
         app.MapFeedbackApiV1();
         app.MapDashboardsApiV1();
         app.MapDashboardExports();
+        app.MapBoardsApiV1();
         return app;
     }
 

@@ -12,6 +12,7 @@ public static class WebRunner
         await Startup.MigrateAsync(app.Services);
         var signIns = await Startup.EnsureAccountsAsync(app.Services, demo);
         if (demo) await Startup.LoadDemoAsync(app.Services, DateOnly.FromDateTime(DateTime.Today));
+        var board = demo ? await Startup.EnsureDemoBoardAsync(app.Services) : null;
         await app.StartAsync();
         var db = app.Services.GetRequiredService<DatabaseOptions>();
         Console.WriteLine($"Tilannekuva: {string.Join(", ", app.Urls)}  ({db.Provider})");
@@ -21,6 +22,8 @@ public static class WebRunner
             foreach (var (user, role, password) in signIns)
                 Console.WriteLine($"  {user,-16} {role,-9} {password}");
         }
+        if (board is { } b)
+            Console.WriteLine(Texts.Format("Startup.DemoBoard", null, $"{app.Urls.First()}/boards/{b.Id}/screen?token={b.Token}"));
         await app.WaitForShutdownAsync();
     }
 }

@@ -300,6 +300,10 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("OrgUnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ProviderCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -314,6 +318,8 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Postgres
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("OrgUnitId");
 
                     b.ToTable("fb_service_point", (string)null);
                 });

@@ -285,6 +285,10 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrgUnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProviderCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -299,6 +303,8 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("OrgUnitId");
 
                     b.ToTable("fb_service_point", (string)null);
                 });

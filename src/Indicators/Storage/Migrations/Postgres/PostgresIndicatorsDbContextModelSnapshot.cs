@@ -238,6 +238,9 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
 
                     b.HasIndex("UnitId");
 
+                    b.HasIndex("UnitId", "CallbackRequestedAt")
+                        .HasFilter("callback_requested_at IS NOT NULL");
+
                     b.ToTable("contact", (string)null);
                 });
 
@@ -283,6 +286,10 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
                     b.Property<int>("RowsStored")
                         .HasColumnType("integer")
                         .HasColumnName("rows_stored");
+
+                    b.Property<int>("RowsUpdated")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_updated");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -432,6 +439,70 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
                     b.ToTable("org_unit_ancestor", (string)null);
                 });
 
+            modelBuilder.Entity("Tilannekuva.Indicators.Domain.StaffingRosterEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("ImportBatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<int>("Planned")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned");
+
+                    b.Property<int>("Present")
+                        .HasColumnType("integer")
+                        .HasColumnName("present");
+
+                    b.Property<string>("Profession")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("profession");
+
+                    b.Property<string>("SourceFile")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_file");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source_id");
+
+                    b.Property<int>("SourceLine")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_line");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("SourceId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("staffing_roster_entry", (string)null);
+                });
+
             modelBuilder.Entity("Tilannekuva.Indicators.Domain.Visit", b =>
                 {
                     b.Property<long>("Id")
@@ -532,6 +603,75 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
                     b.HasIndex("UnitId");
 
                     b.ToTable("visit", (string)null);
+                });
+
+            modelBuilder.Entity("Tilannekuva.Indicators.Domain.WaitingListEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AddedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("added_date");
+
+                    b.Property<DateOnly?>("AssessmentDate")
+                        .HasColumnType("date")
+                        .HasColumnName("assessment_date");
+
+                    b.Property<long>("ImportBatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<string>("PersonPseudonym")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("person_pseudonym");
+
+                    b.Property<string>("Profession")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("profession");
+
+                    b.Property<DateOnly?>("RemovedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("removed_date");
+
+                    b.Property<string>("SourceFile")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_file");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source_id");
+
+                    b.Property<int>("SourceLine")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_line");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedDate");
+
+                    b.HasIndex("SourceId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("waiting_list_entry", (string)null);
                 });
 #pragma warning restore 612, 618
         }

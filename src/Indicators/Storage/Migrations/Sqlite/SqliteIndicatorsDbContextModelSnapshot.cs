@@ -227,6 +227,9 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Sqlite
 
                     b.HasIndex("UnitId");
 
+                    b.HasIndex("UnitId", "CallbackRequestedAt")
+                        .HasFilter("callback_requested_at IS NOT NULL");
+
                     b.ToTable("contact", (string)null);
                 });
 
@@ -270,6 +273,10 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Sqlite
                     b.Property<int>("RowsStored")
                         .HasColumnType("INTEGER")
                         .HasColumnName("rows_stored");
+
+                    b.Property<int>("RowsUpdated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_updated");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -417,6 +424,68 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Sqlite
                     b.ToTable("org_unit_ancestor", (string)null);
                 });
 
+            modelBuilder.Entity("Tilannekuva.Indicators.Domain.StaffingRosterEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<long>("ImportBatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<int>("Planned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("planned");
+
+                    b.Property<int>("Present")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("present");
+
+                    b.Property<string>("Profession")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profession");
+
+                    b.Property<string>("SourceFile")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_file");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<int>("SourceLine")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_line");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("SourceId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("staffing_roster_entry", (string)null);
+                });
+
             modelBuilder.Entity("Tilannekuva.Indicators.Domain.Visit", b =>
                 {
                     b.Property<long>("Id")
@@ -515,6 +584,73 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.ToTable("visit", (string)null);
+                });
+
+            modelBuilder.Entity("Tilannekuva.Indicators.Domain.WaitingListEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AddedDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_date");
+
+                    b.Property<DateOnly?>("AssessmentDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_date");
+
+                    b.Property<long>("ImportBatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<string>("PersonPseudonym")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_pseudonym");
+
+                    b.Property<string>("Profession")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profession");
+
+                    b.Property<DateOnly?>("RemovedDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_date");
+
+                    b.Property<string>("SourceFile")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_file");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<int>("SourceLine")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_line");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedDate");
+
+                    b.HasIndex("SourceId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("waiting_list_entry", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,56 @@
+namespace Tilannekuva.Boards.Domain;
+
+/// <summary>The tiles a board can show, in the words of docs/boards.md.</summary>
+public enum TileKind
+{
+    Callbacks,        // takaisinsoitot tänään
+    WaitingList,      // jonotilanne
+    CareGuarantee,    // hoitotakuu 7 vrk, 4 viikkoa
+    T3,               // kolmas vapaa aika
+    Staffing,         // henkilöstövahvuus tänään
+    Nps,              // asiakaspalaute 30 päivää
+}
+
+public enum BoardTheme { HighContrast, Light }
+
+/// <summary>
+/// Ohjaustaulu: a wall-screen board for one reception or a set of units. The unit manager chooses
+/// its tiles and their order. A board token lets a screen read this board, and only it, without a sign-in.
+/// </summary>
+public sealed class Board
+{
+    public const int DefaultRefreshSeconds = 60;
+    public const int DefaultStaleMinutes = 60;
+
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Org-unit ids (Indicators' org_unit); an area or municipality stands for all its units.</summary>
+    public List<string> UnitIds { get; set; } = [];
+    /// <summary>Tile codes in display order (<see cref="TileKind"/> names).</summary>
+    public List<string> Tiles { get; set; } = [];
+    public int RefreshSeconds { get; set; } = DefaultRefreshSeconds;
+    /// <summary>Data older than this is flagged as stale on the screen.</summary>
+    public int StaleMinutes { get; set; } = DefaultStaleMinutes;
+    public BoardTheme Theme { get; set; } = BoardTheme.HighContrast;
+    /// <summary>SHA-256 of the board token, hex; the token is shown once and never stored.</summary>
+    public string? TokenHash { get; set; }
+    public DateTimeOffset? TokenIssuedAt { get; set; }
+
+    public IReadOnlyList<TileKind> TileKinds =>
+        Tiles.Select(t => Enum.TryParse<TileKind>(t, out var k) ? (TileKind?)k : null).OfType<TileKind>().Distinct().ToList();
+
+    public static IReadOnlyList<TileKind> AllTiles { get; } = Enum.GetValues<TileKind>();
+}
+
+/// <summary>A change to a board: who, when, before and after (JSON), written with the change.</summary>
+public sealed class BoardAuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string UserName { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    public required string Change { get; set; }
+    public string? Before { get; set; }
+    public string? After { get; set; }
+}
