@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Tilannekuva.Boards.Figures;
 using Tilannekuva.Dashboards.Domain;
 using Tilannekuva.Feedback.Reporting;
 using Tilannekuva.Indicators.Catalogue;
@@ -15,7 +16,7 @@ namespace Tilannekuva.Dashboards;
 /// itself), the feedback results and the programme's linked metrics. Every figure passes the minimum cell size.
 /// </summary>
 public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicators feedbackIndicators, FeedbackResults feedback,
-    FeedbackOverview overview, ProgrammeDbContext programme, IOptions<DashboardOptions> options)
+    FeedbackOverview overview, ProgrammeDbContext programme, BoardQuery board, BoardSettings boardSettings, TimeProvider clock, IOptions<DashboardOptions> options)
 {
     /// <summary>Indicators of the callback situation on the tactical and operational dashboards.</summary>
     public static readonly string[] CallbackCodes = ["callback_same_day_share", "callback_delay_median", "callback_delay_p90"];
@@ -236,15 +237,43 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
             }
         }
         return new TacticalDashboard(Ref(unit), path, type, current, previous, Cells.Minimum,
-            key.Select(Build).ToList(), callbacks.Select(Build).ToList(), from, to, feedbackRows);
+            key.Select(Build).ToList(), callbacks.Select(Build).ToList(), from, to, feedbackRows, await QueueAsync(unit, units, leaves, ct));
+    }
+
+    /// <summary>The queue situation now, by the steering board's own query (the same figures as the boards), per unit and for the whole.</summary>
+    private async Task<QueueSituation> QueueAsync(OrgUnit whole, IReadOnlyList<OrgUnit> units, HashSet<string> leaves, CancellationToken ct)
+    {
+        var now = BoardQuery.WallClock(clock, boardSettings);
+        var all = new List<(OrgUnit Unit, BoardFigures Figures)>();
+        foreach (var u in units.Prepend(whole))
+            all.Add((u, await board.FiguresAsync([u.SourceId], now, int.MaxValue, ct)));
+        // Counts of people or requests: 0 is shown; 1 … minimum − 1 are hidden, with complementary hiding among the units.
+        Figure[] Column(Func<BoardFigures, int> pick)
+        {
+            var counts = all.Skip(1).Select(x => (long)pick(x.Figures)).ToList();
+            var hidden = Cells.Hidden(counts.Select(c => c == 0 ? (long?)null : c).ToList());
+            var total = pick(all[0].Figures);
+            return [total > 0 && Cells.Hides(total) ? new Figure("", null, null, true) : new Figure("", total, total, false),
+                .. counts.Select((c, i) => hidden[i] ? new Figure("", null, null, true) : new Figure("", c, c, false))];
+        }
+        var waiting = Column(f => f.WaitingList.Open);
+        var past = Column(f => f.WaitingList.PastLimit);
+        var open = Column(f => f.Callbacks.OpenToday);
+        var overdue = Column(f => f.Callbacks.Overdue);
+        var rows = all.Select((x, i) => new QueueRow(Ref(x.Unit), leaves.Contains(x.Unit.SourceId), waiting[i], past[i], open[i], overdue[i])).ToList();
+        return new QueueSituation(now, boardSettings.CareGuaranteeDays, rows[0], rows.Skip(1).ToList());
     }
 
     /// <summary>Whether the engine computes the indicator for a period type ("week", "month" …).</summary>
     private static bool Has(IndicatorDefinition d, string periodType) => d.PeriodTypes.Any(p => SqlCompiler.Code(p) == periodType);
 
-    /// <summary>The org unit a feedback service point belongs to: configured, else the same id, else the same name.</summary>
+    /// <summary>
+    /// The org unit a feedback service point belongs to: configured here, else the service point's own org unit
+    /// (set in the Feedback module), else the unit with the same id, else the one with the same name.
+    /// </summary>
     private OrgUnit? UnitOf(ServicePointInfo sp, IReadOnlyList<OrgUnit> units) =>
         Options.ServicePointUnits.TryGetValue(sp.Code, out var id) ? units.FirstOrDefault(u => u.SourceId == id)
+        : sp.OrgUnitId is { Length: > 0 } own ? units.FirstOrDefault(u => u.SourceId == own)
         : units.FirstOrDefault(u => u.SourceId == sp.Code) ?? units.FirstOrDefault(u => string.Equals(u.Name, sp.Name, StringComparison.OrdinalIgnoreCase));
 
     // ---- operational -------------------------------------------------------------------------
@@ -296,6 +325,12 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
                     items.Add(new OpenItem("worsened", d.Code, null, latest.Period, v, b, null, null, null));
             }
         }
+        // From the steering board's query: callbacks overdue and people past the care-guarantee limit, now.
+        var figures = await board.FiguresAsync([unit.SourceId], BoardQuery.WallClock(clock, boardSettings), int.MaxValue, ct);
+        if (figures.Callbacks.Overdue > 0)
+            items.Add(new OpenItem("callbacks_overdue", null, null, null, null, null, figures.Callbacks.Overdue, null, null));
+        if (figures.WaitingList.PastLimit > 0)
+            items.Add(new OpenItem("past_limit", null, null, null, null, figures.WaitingList.LimitDays, figures.WaitingList.PastLimit, null, null));
         // Open-text feedback of the unit's own service points that nobody has handled yet.
         var subtree = (await results.DescendantsAsync(unit.SourceId, ct: ct)).Append(unit).ToList();
         var points = (await overview.ServicePointsAsync(ct)).Where(sp => UnitOf(sp, subtree) is not null).Select(sp => sp.Code).ToList();

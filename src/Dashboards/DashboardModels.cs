@@ -52,9 +52,17 @@ public sealed record TacticalIndicator(string Code, IReadOnlyDictionary<string, 
 /// <summary>NPS and response count of one service point (suppressed under the minimum).</summary>
 public sealed record FeedbackRow(string ServicePoint, string Name, UnitRef? Unit, int? Responses, double? Nps, bool Suppressed);
 
+/// <summary>
+/// Jonotilanne now, from the steering board's query: people on the waiting list, those past the care-guarantee limit,
+/// today's callback requests still open and older ones overdue. Counts of 1 to the minimum − 1 are suppressed (0 is shown).
+/// </summary>
+public sealed record QueueRow(UnitRef Unit, bool Leaf, Figure Waiting, Figure PastLimit, Figure CallbacksOpen, Figure CallbacksOverdue);
+
+public sealed record QueueSituation(DateTime At, int LimitDays, QueueRow Whole, IReadOnlyList<QueueRow> Units);
+
 public sealed record TacticalDashboard(UnitRef Unit, IReadOnlyList<UnitRef> Path, string PeriodType, string? Period, string? PreviousPeriod,
     int MinimumCellSize, IReadOnlyList<TacticalIndicator> Indicators, IReadOnlyList<TacticalIndicator> Callbacks,
-    DateOnly? FeedbackFrom, DateOnly? FeedbackTo, IReadOnlyList<FeedbackRow> Feedback);
+    DateOnly? FeedbackFrom, DateOnly? FeedbackTo, IReadOnlyList<FeedbackRow> Feedback, QueueSituation Queue);
 
 /// <summary>One indicator's values for the unit, period by period (aligned with the dashboard's periods).</summary>
 public sealed record OperationalRow(string Code, IReadOnlyDictionary<string, string> Name, string Unit, bool HigherIsBetter,
@@ -62,7 +70,9 @@ public sealed record OperationalRow(string Code, IReadOnlyDictionary<string, str
 
 /// <summary>
 /// Something for the unit manager to act on: "off_target" (latest complete period red or amber against the target due
-/// next), "worsened" (worse than the period before by more than 10 %), "open_feedback" (open-text feedback not yet handled).
+/// next), "worsened" (worse than the period before by more than 10 %), "open_feedback" (open-text feedback not yet handled),
+/// and from the steering board's query "callbacks_overdue" (requests from before today not called back) and "past_limit"
+/// (people on the waiting list past the care-guarantee limit; <see cref="Reference"/> is the limit in days).
 /// </summary>
 public sealed record OpenItem(string Kind, string? IndicatorCode, string? ServicePoint, string? Period, double? Value, double? Reference,
     int? Count, DateOnly? Since, TrafficLight? Light);

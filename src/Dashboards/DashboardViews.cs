@@ -193,6 +193,19 @@ public static class DashboardViews
                 new DashTable("callbacks", title, [H("Dashboards.Unit", c), .. d.Callbacks.Select(cb => Name(cb.Name, c))], rows)));
         }
 
+        var q = d.Queue;
+        var queueTitle = Texts.Format("Dashboards.Queue.TitleAt", c, Texts.Date(DateOnly.FromDateTime(q.At), c), q.At.ToString("HH:mm", CultureInfo.InvariantCulture));
+        IReadOnlyList<Cell> QueueCells(QueueRow r, string name, string? href) =>
+            [Cell.Of(name, href), Count(r.Waiting), Count(r.PastLimit), Count(r.CallbacksOpen), Count(r.CallbacksOverdue)];
+        Cell Count(Figure f) => f.Suppressed ? new Cell(cells.Label, cells.Label, Css: "suppressed", Number: true) : new Cell(f.N, f.N?.ToString("#,0", c) ?? "", Number: true);
+        var queueRows = new List<IReadOnlyList<Cell>> { QueueCells(q.Whole, d.Unit.Name + " " + H("Dashboards.Total", c), null) };
+        queueRows.AddRange(q.Units.Select(r => QueueCells(r, r.Unit.Name, r.Leaf ? OperationalUrl(r.Unit.Id) : TacticalUrl(r.Unit.Id))));
+        sections.Add(new DashSection("queue", queueTitle,
+            q.Units.Count == 0 ? null : DashboardCharts.BarsSvg(H("Dashboards.Queue.Waiting", c), q.Units.Select(r => (r.Unit.Name, r.Waiting.Value)).ToList(), null, c),
+            new DashTable("queue", queueTitle, [H("Dashboards.Unit", c), H("Dashboards.Queue.Waiting", c), Texts.Format("Dashboards.Queue.PastLimit", c, q.LimitDays),
+                H("Dashboards.Queue.CallbacksOpen", c), H("Dashboards.Queue.CallbacksOverdue", c)], queueRows),
+            Texts.Format("Dashboards.Queue.Note", c, d.MinimumCellSize)));
+
         var fbTitle = $"{H("Dashboards.Feedback", c)} – {period}";
         var fbRows = d.Feedback.Select(f => (IReadOnlyList<Cell>)
         [
@@ -223,6 +236,12 @@ public static class DashboardViews
                 Cell.Of(o.ServicePoint ?? "", "/feedback/comments?servicePoint=" + Uri.EscapeDataString(o.ServicePoint ?? "") + "&onlyOpen=true"),
                 Cell.Of(""), new Cell(o.Count, o.Count?.ToString(c) ?? "", Number: true), Cell.Of(""),
                 Cell.Of(o.Since is { } s ? Texts.Format("Dashboards.Since", c, Texts.Date(s, c)) : ""),
+            ],
+            "callbacks_overdue" or "past_limit" =>
+            [
+                Cell.Of(H("Dashboards.Open." + o.Kind, c)), Cell.Of(d.Unit.Name), Cell.Of(H("Dashboards.Now", c)),
+                new Cell(o.Count, o.Count?.ToString(c) ?? "", Number: true), o.Reference is { } days ? new Cell(days, Texts.Format("Dashboards.Days", c, days), Number: true) : Cell.Of(""),
+                Cell.Of(H("Dashboards.Open.FromBoard", c)),
             ],
             _ =>
             [

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tilannekuva.Boards.Figures;
 using Tilannekuva.Feedback;
 using Tilannekuva.Feedback.Reporting;
 using Tilannekuva.Feedback.Storage;
@@ -66,8 +67,9 @@ public abstract class BuilderTests
         var programme = ProgrammeStorage.Open(options);
         await programme.Database.MigrateAsync();
         var results = new FeedbackResults(feedback, Options.Create(new FeedbackOptions()));
+        var boardSettings = new BoardSettings();
         return (new DashboardBuilder(new IndicatorResults(db), new FeedbackIndicators(results, feedback), results, new FeedbackOverview(feedback), programme,
-            Options.Create(new DashboardOptions())), db);
+            new BoardQuery(db, results, boardSettings), boardSettings, TimeProvider.System, Options.Create(new DashboardOptions())), db);
     }
 
     [Fact]
@@ -116,6 +118,9 @@ public abstract class BuilderTests
         }
         Assert.Equal(70, cg.Units.Single(u => u.Unit.Id == "U2").Previous!.Value!.Value, 9); // 2024Q3 had no small cell
         Assert.True(cg.Units.All(u => u.Leaf));
+        // No waiting list or callbacks in this store: the queue situation is all zeros, shown as such.
+        Assert.Equal(3, d.Queue.Units.Count);
+        Assert.All(d.Queue.Units.Prepend(d.Queue.Whole), r => Assert.Equal((0.0, false), (r.Waiting.Value!.Value, r.Waiting.Suppressed)));
     }
 
     [Fact]

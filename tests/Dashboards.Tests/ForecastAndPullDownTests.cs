@@ -128,7 +128,7 @@ public sealed partial class TextKeyTests
         var keys = Localisation.Texts.KeysByCulture();
         var used = Directory.EnumerateFiles(Path.Combine(root.FullName, "src", "Dashboards"), "*.cs")
             .SelectMany(f => Key().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
-            .Concat(new[] { "open_feedback", "off_target", "worsened" }.Select(k => "Dashboards.Open." + k))
+            .Concat(new[] { "open_feedback", "off_target", "worsened", "callbacks_overdue", "past_limit" }.Select(k => "Dashboards.Open." + k))
             .Distinct().ToList();
         Assert.True(used.Count > 50, $"only {used.Count} keys found");
         var missing = used.SelectMany(k => keys.Where(c => !c.Value.Contains(k)).Select(c => $"{c.Key}:{k}")).ToList();

@@ -113,7 +113,18 @@ public sealed class DashboardTests(SqliteApp app, Chromium chromium) : IClassFix
         Assert.Equal(expectedOrder, tactical.Skip(1).Select(r => r[1]).ToList()); // ranked, best first
         foreach (var (unit, point) in units)
             Assert.Equal(DashboardViews.Format("percent", point!.Value, Fi), tactical.Single(r => r[1] == unit.Name)[2]);
-        Assert.Equal(1, await page.Locator("#queue[data-pending='board']").CountAsync());
+        // The queue situation is the steering board's: its waiting list per unit (counts 1–4 hidden).
+        var queue = await RowsAsync(page, "queue");
+        using (var scope = app.Services.CreateScope())
+        {
+            var board = scope.ServiceProvider.GetRequiredService<Tilannekuva.Boards.Figures.BoardQuery>();
+            var now = Tilannekuva.Boards.Figures.BoardQuery.WallClock(TimeProvider.System, scope.ServiceProvider.GetRequiredService<Tilannekuva.Boards.Figures.BoardSettings>());
+            foreach (var (unit, _) in units)
+            {
+                var waiting = (await board.FiguresAsync([unit.SourceId], now, 60)).WaitingList.Open;
+                Assert.Equal(waiting is > 0 and < 5 ? "< 5" : waiting.ToString("#,0", Fi), queue.Single(r => r[0] == unit.Name)[1]);
+            }
+        }
         await page.Locator("#callbacks").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, "dashboard-tactical-callbacks.png") });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, "dashboard-tactical.png"), FullPage = true });
@@ -158,6 +169,14 @@ public sealed class DashboardTests(SqliteApp app, Chromium chromium) : IClassFix
         var html = await client.GetStringAsync($"/dashboards/operational?unit={unit}");
         var compact = System.Text.RegularExpressions.Regex.Replace(html, @">\s+|\s+<", m => m.Value.Trim());
         Assert.Contains($"servicePoint=KAJ-TK&amp;onlyOpen=true\">KAJ-TK</a></td><td></td><td class=\"num\">{open}</td>", compact);
+
+        // People past the care-guarantee limit, as the steering board counts them now.
+        using var scope2 = app.Services.CreateScope();
+        var board = scope2.ServiceProvider.GetRequiredService<Tilannekuva.Boards.Figures.BoardQuery>();
+        var now = Tilannekuva.Boards.Figures.BoardQuery.WallClock(TimeProvider.System, scope2.ServiceProvider.GetRequiredService<Tilannekuva.Boards.Figures.BoardSettings>());
+        var past = (await board.FiguresAsync([unit], now, 60)).WaitingList.PastLimit;
+        Assert.True(past > 0, "the demo waiting list has people past the limit");
+        Assert.Contains($"<td>Jonossa yli hoitotakuurajan</td><td>Kajaanin terveysasema</td><td>nyt</td><td class=\"num\">{past}</td>", compact);
     }
 
     [Theory]

@@ -3,8 +3,8 @@ using Tilannekuva.Feedback.Storage;
 
 namespace Tilannekuva.Feedback.Reporting;
 
-/// <summary>A service point (toimipiste) by code and name.</summary>
-public sealed record ServicePointInfo(string Code, string Name);
+/// <summary>A service point (toimipiste) by code and name, and the org unit it is when known.</summary>
+public sealed record ServicePointInfo(string Code, string Name, string? OrgUnitId = null);
 
 /// <summary>Open-text feedback not yet marked handled at one service point: how many, and the oldest date.</summary>
 public sealed record OpenComments(string ServicePoint, int Count, DateOnly Oldest);
@@ -13,7 +13,7 @@ public sealed record OpenComments(string ServicePoint, int Count, DateOnly Oldes
 public sealed class FeedbackOverview(FeedbackDbContext db)
 {
     public Task<List<ServicePointInfo>> ServicePointsAsync(CancellationToken ct = default) =>
-        db.ServicePoints.AsNoTracking().OrderBy(p => p.Name).Select(p => new ServicePointInfo(p.Code, p.Name)).ToListAsync(ct);
+        db.ServicePoints.AsNoTracking().OrderBy(p => p.Name).Select(p => new ServicePointInfo(p.Code, p.Name, p.OrgUnitId)).ToListAsync(ct);
 
     /// <summary>Unhandled open-text responses per service point (only the given ones), most first.</summary>
     public async Task<List<OpenComments>> OpenCommentsAsync(IReadOnlyCollection<string> servicePoints, CancellationToken ct = default)
