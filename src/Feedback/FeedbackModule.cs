@@ -28,6 +28,7 @@ public static class FeedbackModule
         services.AddScoped<QuestionnaireComposer>();
         services.AddScoped<FeedbackResults>();
         services.AddScoped<IFeedbackIndicators, FeedbackIndicators>();
+        services.AddScoped<FeedbackOverview>();
         services.TryAddSingleton<ISmsGateway>(sp => new FileSmsGateway(Path.Combine(DataFolder(db, config), "sms")));
         services.AddScoped<SmsSendJob>();
         return services;

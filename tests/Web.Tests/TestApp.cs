@@ -43,6 +43,9 @@ public abstract partial class TestApp : IAsyncLifetime
 
     protected virtual bool KeepOneTimePasswords => false;
 
+    /// <summary>Extra configuration arguments ("--Section:Key=value") for apps that need other settings.</summary>
+    protected virtual string[] ExtraArgs => [];
+
     public abstract string ProviderName { get; }
 
     protected abstract Task<DatabaseOptions> CreateDatabaseAsync();
@@ -53,7 +56,7 @@ public abstract partial class TestApp : IAsyncLifetime
     {
         var db = await CreateDatabaseAsync();
         // Port 0: Kestrel picks a free port and reports it through the server addresses.
-        _app = TilannekuvaWeb.Build(["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Warning"], db, "http://127.0.0.1:0", ConfigureServices);
+        _app = TilannekuvaWeb.Build(["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Warning", .. ExtraArgs], db, "http://127.0.0.1:0", ConfigureServices);
         await Startup.MigrateAsync(_app.Services);
         OneTimeSignIns = await Startup.EnsureAccountsAsync(_app.Services, Demo);
         if (Demo) await Startup.LoadDemoAsync(_app.Services, Today);

@@ -55,6 +55,45 @@ public sealed class IndicatorResults(IndicatorsDbContext db)
         db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorCode == code && v.Dimension != Total)
             .Select(v => v.Dimension).Distinct().OrderBy(d => d).ToListAsync(ct);
 
+    /// <summary>The units under a unit (not itself), optionally of one kind, by name.</summary>
+    public async Task<List<OrgUnit>> DescendantsAsync(string id, OrgUnitKind? kind = null, CancellationToken ct = default)
+    {
+        var ids = db.OrgUnitAncestors.Where(a => a.AncestorId == id && a.Depth > 0).Select(a => a.UnitId);
+        var q = db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.SourceId));
+        if (kind is { } k) q = q.Where(u => u.Kind == k);
+        return await q.OrderBy(u => u.Name).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Totals of several indicators for several units in one query (dashboards): every period of the type,
+    /// or only the given period codes. Keyed by indicator code.
+    /// </summary>
+    public async Task<ILookup<string, ResultPoint>> TotalsAsync(IReadOnlyCollection<string> codes, string periodType, IReadOnlyCollection<string> unitIds,
+        IReadOnlyCollection<string>? periodCodes = null, CancellationToken ct = default)
+    {
+        var q = db.IndicatorValues.AsNoTracking()
+            .Where(v => codes.Contains(v.IndicatorCode) && v.PeriodType == periodType && v.Dimension == Total && unitIds.Contains(v.OrgUnitId));
+        if (periodCodes is not null) q = q.Where(v => periodCodes.Contains(v.PeriodCode));
+        var rows = await q.ToListAsync(ct);
+        return rows.OrderBy(v => v.PeriodCode, StringComparer.Ordinal).ToLookup(v => v.IndicatorCode, Point);
+    }
+
+    /// <summary>Whether any value of a period type has been computed (e.g. "week").</summary>
+    public Task<bool> HasPeriodTypeAsync(string periodType, CancellationToken ct = default) =>
+        db.IndicatorValues.AsNoTracking().AnyAsync(v => v.PeriodType == periodType, ct);
+
+    /// <summary>
+    /// Changes whenever the values are recomputed (a recompute deletes and inserts; ids are never reused, so the
+    /// highest id grows, and the count catches a recompute that only removed values): a cheap key for caching
+    /// what is built from the values. Callers should still let such a cache expire, in case values are ever updated in place.
+    /// </summary>
+    public async Task<string> VersionAsync(CancellationToken ct = default)
+    {
+        var max = await db.IndicatorValues.AsNoTracking().MaxAsync(v => (long?)v.Id, ct) ?? 0;
+        var count = await db.IndicatorValues.AsNoTracking().LongCountAsync(ct);
+        return $"{max}:{count}";
+    }
+
     private IQueryable<IndicatorValue> Values(string code, string periodType) =>
         db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorCode == code && v.PeriodType == periodType);
 

@@ -39,6 +39,17 @@ public static class ProgrammeQueries
         .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Metrics).ThenInclude(m => m.Measurements)
         .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Risks);
 
+    /// <summary>Programme-level metrics linked to an indicator code, with their targets and the programme's name (for the dashboards).</summary>
+    public static async Task<List<(Metric Metric, string Programme)>> IndicatorLinkedMetricsAsync(this ProgrammeDbContext db, CancellationToken ct = default)
+    {
+        var metrics = await db.Metrics.AsNoTracking().Include(m => m.Targets)
+            .Where(m => m.WorkPackageId == null && m.IndicatorCode != null && m.IndicatorCode != "")
+            .OrderBy(m => m.ProgrammeId).ThenBy(m => m.Id).ToListAsync(ct);
+        var ids = metrics.Select(m => m.ProgrammeId).Distinct().ToList();
+        var names = await db.Programmes.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return metrics.Select(m => (m, names.GetValueOrDefault(m.ProgrammeId) ?? "")).ToList();
+    }
+
     public static async Task<int?> ProgrammeIdOfWorkPackageAsync(this ProgrammeDbContext db, int workPackageId, CancellationToken ct = default) =>
         await db.WorkPackages.Where(w => w.Id == workPackageId).Select(w => (int?)w.Investment!.Pillar!.ProgrammeId).FirstOrDefaultAsync(ct);
 

@@ -15,6 +15,7 @@ using Tilannekuva.Web.Api;
 using Tilannekuva.Web.Auth;
 using Tilannekuva.Web.Reports;
 using Tilannekuva.Web.Indicators;
+using Tilannekuva.Web.Dashboards;
 
 namespace Tilannekuva.Web.Hosting;
 
@@ -51,6 +52,8 @@ public static class TilannekuvaWeb
         services.AddScoped<ImportRunner>();
         services.AddScoped<Tilannekuva.Programme.Review.IComputedMetricValues, IndicatorMetricValues>();
         Tilannekuva.Feedback.FeedbackModule.AddFeedback(services, builder.Configuration, db);
+        // Management dashboards; minimum cell size and cache time: configuration "Dashboards:*".
+        Tilannekuva.Dashboards.DashboardsModule.AddDashboards(services, builder.Configuration);
         services.AddBoards(builder.Configuration, db);
         services.AddScoped<Accounts>();
         services.AddScoped<EntityEditor>();
@@ -99,6 +102,8 @@ public static class TilannekuvaWeb
         app.MapReportDownloads();
         app.MapIndicatorExports();
         app.MapFeedbackApiV1();
+        app.MapDashboardsApiV1();
+        app.MapDashboardExports();
         app.MapBoardsApiV1();
         return app;
     }
