@@ -43,8 +43,9 @@ public static class DashboardViews
         _ => v.ToString("0.##", c),
     };
 
+    // A difference of two shares is in percentage points, not per cent.
     private static string Signed(string unit, double? value, CultureInfo c) =>
-        value is not { } v ? "–" : (v > 0 ? "+" : v < 0 ? "−" : "±") + Format(unit, Math.Abs(v), c);
+        value is not { } v ? "–" : (v > 0 ? "+" : v < 0 ? "−" : "±") + Format(unit == "percent" ? "points" : unit, Math.Abs(v), c);
 
     public static string PeriodText(string type, string? code, CultureInfo c) =>
         code is null ? "–" : PeriodCode.TryParse(type, code, out var p)
@@ -137,7 +138,7 @@ public static class DashboardViews
                     a.Suppressed ? new Cell(cells.Label, cells.Label, Css: "suppressed", Number: true) : Number(a.Value, i.Unit, c),
                     a.Weight is { } w ? new Cell(w, w.ToString("#,0.##", c), Number: true) : Cell.Of(""),
                     Number(a.Value is { } v && i.Latest?.Value is { } r ? v - r : null, i.Unit, c, signed: true),
-                    Number(a.Contribution, i.Unit == "percent" ? "points" : i.Unit, c, signed: true),
+                    Number(a.Contribution, i.Unit, c, signed: true),
                 ]).ToList();
                 var title = Texts.Format("Dashboards.PullDownTitle", c, name, PeriodText(PeriodCode.Quarter, i.Latest?.Period, c));
                 sections.Add(new DashSection(i.Id + "-areas", title,
@@ -166,12 +167,12 @@ public static class DashboardViews
             var rows = new List<IReadOnlyList<Cell>>
             {
                 new[] { Cell.Of(""), Cell.Of(d.Unit.Name + " " + H("Dashboards.Total", c)), Value(i.Unit, i.Whole, cells, c), N(i.Whole, c),
-                    Value(i.Unit, i.WholePrevious, cells, c), Number(i.Whole.Value is { } a && i.WholePrevious?.Value is { } b ? a - b : null, i.Unit == "percent" ? "points" : i.Unit, c, true), Light(i.WholeLight, c) },
+                    Value(i.Unit, i.WholePrevious, cells, c), Number(i.Whole.Value is { } a && i.WholePrevious?.Value is { } b ? a - b : null, i.Unit, c, true), Light(i.WholeLight, c) },
             };
             rows.AddRange(i.Units.Select(r => (IReadOnlyList<Cell>)
             [
                 new Cell(r.Rank, r.Rank?.ToString(c) ?? "", Number: true), Cell.Of(r.Unit.Name, Link(r)), Value(i.Unit, r.Current, cells, c), N(r.Current, c),
-                Value(i.Unit, r.Previous, cells, c), Number(r.Change, i.Unit == "percent" ? "points" : i.Unit, c, true), Light(r.Light, c),
+                Value(i.Unit, r.Previous, cells, c), Number(r.Change, i.Unit, c, true), Light(r.Light, c),
             ]));
             var title = $"{name} – {period}";
             sections.Add(new DashSection(i.Code, title, DashboardCharts.BarsSvg(title, i.Units.Select(r => (r.Unit.Name, r.Current.Value)).ToList(), i.Whole.Value, c),
