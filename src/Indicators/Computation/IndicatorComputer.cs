@@ -12,8 +12,8 @@ public sealed record ComputeResult(int Values, TimeSpan Elapsed, IReadOnlyDictio
 
 /// <summary>
 /// Recomputes indicator values in the database from the canonical tables: for each indicator,
-/// deletes its cached values and runs its compiled statements, all in one transaction, so readers
-/// see either the old or the new numbers.
+/// deletes its cached values and runs its compiled statements; readers see either all old or all
+/// new numbers. On PostgreSQL two groups of indicators run on two connections (two cores).
 /// </summary>
 public sealed class IndicatorComputer(IndicatorsDbContext db)
 {
@@ -23,84 +23,223 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
     /// Recompute only the periods of this window (<see cref="RecomputeWindow.ForEvents"/> of an
     /// import's event times); values outside it are left as they are. Null: everything.
     /// </param>
-    public async Task<ComputeResult> RecomputeAsync(IEnumerable<IndicatorDefinition>? definitions = null, Action<string>? progress = null,
+    /// <summary>For tests: run PostgreSQL on one connection as SQLite does (to compare with the parallel path).</summary>
+    internal bool SingleConnection { get; init; }
+
+    /// <summary>For tests: called in each parallel group after its values are staged, before the swap (to inject a failure).</summary>
+    internal Func<int, Task>? AfterGroupForTest { get; init; }
+
+    /// <summary>Prefix of the staging tables of the parallel path (regular unlogged tables, see <see cref="RecomputeParallelAsync"/>).</summary>
+    internal const string StagingPrefix = "ic_stage_";
+
+    /// <param name="window">
+    /// Recompute only the periods of this window (<see cref="RecomputeWindow.ForEvents"/> of an
+    /// import's event times); values outside it are left as they are. Null: everything.
+    /// </param>
+    public Task<ComputeResult> RecomputeAsync(IEnumerable<IndicatorDefinition>? definitions = null, Action<string>? progress = null,
         CancellationToken ct = default, RecomputeWindow? window = null)
     {
-        var clock = Stopwatch.StartNew();
         var list = (definitions ?? IndicatorCatalogue.All).ToList();
-        // A fact source read by several indicators is materialised once (the visit source joins the assessments).
-        var shared = list.GroupBy(d => d.Source).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        // A window's values go through a work table first: the edges of its fact span yield partial
-        // months (and years) outside the window, which must not replace the stored ones.
-        const string windowed = "ic_window_values";
-        var plans = list.Select(d => (Definition: d, Plan: SqlCompiler.Plan(d, Dialect, shared, window, window is null ? "indicator_value" : windowed))).ToList();
+        return Dialect == Dialect.Postgres && !SingleConnection
+            ? RecomputeParallelAsync(list, progress, ct, window)
+            : RecomputeSerialAsync(list, progress, ct, window);
+    }
+
+    // A window's values go through a work table first: the edges of its fact span yield partial
+    // months (and years) outside the window, which must not replace the stored ones.
+    private const string Windowed = "ic_window_values";
+
+    /// <summary>One connection, one transaction: SQLite (a single writer) and the tests' reference path.</summary>
+    private async Task<ComputeResult> RecomputeSerialAsync(List<IndicatorDefinition> list, Action<string>? progress, CancellationToken ct, RecomputeWindow? window)
+    {
+        var clock = Stopwatch.StartNew();
         var strategy = db.Database.CreateExecutionStrategy();
         var total = 0;
         var byIndicator = new Dictionary<string, TimeSpan>();
         var steps = new List<(string, TimeSpan)>();
         await strategy.ExecuteAsync(async () =>
         {
-            total = 0;
             byIndicator.Clear();
             steps.Clear();
-            var created = new List<string>();
             var connection = db.Database.GetDbConnection();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var transaction = tx.GetDbTransaction();
-            if (Dialect == Dialect.Postgres)
-            {
-                // The work tables group hundreds of thousands of rows: with the default 4 MB they spill to
-                // disk. JIT compilation costs more than it saves on these one-off statements. Both
-                // settings end with the transaction.
-                await ExecuteAsync(connection, transaction, "SET LOCAL work_mem = '256MB'", ct);
-                await ExecuteAsync(connection, transaction, "SET LOCAL jit = off", ct);
-            }
-            if (window is not null)
-            {
-                var temp = Dialect == Dialect.Postgres ? "CREATE TEMP TABLE " + windowed + " ON COMMIT DROP AS " : "CREATE TEMP TABLE " + windowed + " AS ";
-                await ExecuteAsync(connection, transaction, temp + $"SELECT {SqlCompiler.ValueColumns} FROM indicator_value WHERE 1 = 0", ct);
-                created.Add(windowed);
-            }
-            foreach (var (d, plan) in plans)
-            {
-                progress?.Invoke(d.Code);
-                var started = clock.Elapsed;
-                var code = "'" + d.Code.Replace("'", "''") + "'";
-                await ExecuteAsync(connection, transaction, $"DELETE FROM indicator_value WHERE indicator_code = {code}" + (window is null ? "" : " AND " + window.Covers()), ct);
-                foreach (var table in plan.Tables.Where(t => !created.Contains(t.Name)))
-                {
-                    var tableStarted = clock.Elapsed;
-                    var temp = Dialect == Dialect.Postgres ? $"CREATE TEMP TABLE {table.Name} ON COMMIT DROP AS " : $"CREATE TEMP TABLE {table.Name} AS ";
-                    await ExecuteAsync(connection, transaction, temp + table.Select, ct);
-                    // Without statistics the planner guesses a work table's size and picks nested loops.
-                    if (Dialect == Dialect.Postgres) await ExecuteAsync(connection, transaction, "ANALYZE " + table.Name, ct);
-                    created.Add(table.Name);
-                    steps.Add(($"{d.Code}: work table {table.Name}", clock.Elapsed - tableStarted));
-                }
-                for (var i = 0; i < plan.Statements.Count; i++)
-                {
-                    var statementStarted = clock.Elapsed;
-                    var rows = await ExecuteAsync(connection, transaction, plan.Statements[i], ct);
-                    if (window is null) total += rows;
-                    steps.Add(($"{d.Code}: statement {i + 1}", clock.Elapsed - statementStarted));
-                }
-                if (window is not null)
-                {
-                    total += await ExecuteAsync(connection, transaction,
-                        $"INSERT INTO indicator_value ({SqlCompiler.ValueColumns}) SELECT {SqlCompiler.ValueColumns} FROM {windowed} WHERE {window.Covers()}", ct);
-                    await ExecuteAsync(connection, transaction, "DELETE FROM " + windowed, ct);
-                }
-                byIndicator[d.Code] = clock.Elapsed - started;
-            }
-            // SQLite keeps temporary tables for the connection's life; PostgreSQL drops them at commit.
-            if (Dialect == Dialect.Sqlite)
-                foreach (var name in created) await ExecuteAsync(connection, transaction, "DROP TABLE temp." + name, ct);
+            total = await RunGroupAsync(connection, transaction, list, window, deleteFirst: true, "indicator_value",
+                clock, byIndicator, steps, progress, ct);
             await tx.CommitAsync(ct);
         });
         return new ComputeResult(total, clock.Elapsed, byIndicator, steps);
     }
 
-    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction tx, string sql, CancellationToken ct)
+    /// <summary>
+    /// PostgreSQL: temporary tables are per session and parallel workers cannot read them, so one
+    /// backend would do all the work on one core. The indicators are split into two groups of about
+    /// equal cost, each computed on its own connection into an unlogged staging table; then one short
+    /// transaction on the main connection replaces the stored values from the staging tables, so
+    /// readers see either all old or all new numbers. The staging tables are dropped in every outcome.
+    /// </summary>
+    private async Task<ComputeResult> RecomputeParallelAsync(List<IndicatorDefinition> list, Action<string>? progress, CancellationToken ct, RecomputeWindow? window)
+    {
+        var clock = Stopwatch.StartNew();
+        var groups = Split(list, 2);
+        var main = db.Database.GetDbConnection();
+        var staging = groups.Select(_ => StagingPrefix + Guid.NewGuid().ToString("N")).ToList();
+        var byIndicator = new Dictionary<string, TimeSpan>();
+        var steps = new List<(string, TimeSpan)>();
+        var total = 0;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            foreach (var name in staging)
+                await ExecuteAsync(main, null, $"CREATE UNLOGGED TABLE {name} AS SELECT {SqlCompiler.ValueColumns} FROM indicator_value WHERE 1 = 0", ct);
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var results = groups.Select((g, i) => (ById: new Dictionary<string, TimeSpan>(), Steps: new List<(string, TimeSpan)>(), Group: g, Index: i)).ToList();
+            var tasks = results.Select(r => Task.Run(async () =>
+            {
+                try
+                {
+                    // A clone keeps the credentials (an opened connection's string loses the password).
+                    await using var connection = (DbConnection)((ICloneable)main).Clone();
+                    await connection.OpenAsync(cancel.Token);
+                    await using var tx = await connection.BeginTransactionAsync(cancel.Token);
+                    await RunGroupAsync(connection, tx, r.Group, window, deleteFirst: false, staging[r.Index], clock, r.ById, r.Steps,
+                        progress is null ? null : code => { lock (results) progress(code); }, cancel.Token);
+                    if (AfterGroupForTest is not null) await AfterGroupForTest(r.Index);
+                    await tx.CommitAsync(cancel.Token);
+                }
+                catch
+                {
+                    cancel.Cancel(); // the other group's work is of no use any more
+                    throw;
+                }
+            }, cancel.Token)).ToList();
+            try { await Task.WhenAll(tasks); }
+            catch
+            {
+                // Report the group that failed, not the one it cancelled.
+                var failed = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).ToList();
+                var first = failed.FirstOrDefault(e => e is not OperationCanceledException) ?? failed.FirstOrDefault();
+                if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+                throw;
+            }
+            foreach (var r in results)
+            {
+                foreach (var (k, v) in r.ById) byIndicator[k] = v;
+                steps.AddRange(r.Steps);
+            }
+
+            var swapStarted = clock.Elapsed;
+            await using (var tx = await main.BeginTransactionAsync(ct))
+            {
+                var codes = string.Join(", ", list.Select(d => "'" + d.Code.Replace("'", "''") + "'"));
+                await ExecuteAsync(main, tx, $"DELETE FROM indicator_value WHERE indicator_code IN ({codes})" + (window is null ? "" : " AND " + window.Covers()), ct);
+                foreach (var name in staging)
+                    total += await ExecuteAsync(main, tx, $"INSERT INTO indicator_value ({SqlCompiler.ValueColumns}) SELECT {SqlCompiler.ValueColumns} FROM {name}", ct);
+                await tx.CommitAsync(ct);
+            }
+            steps.Add(("replace stored values", clock.Elapsed - swapStarted));
+        }
+        finally
+        {
+            foreach (var name in staging)
+                await ExecuteAsync(main, null, "DROP TABLE IF EXISTS " + name, CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+        return new ComputeResult(total, clock.Elapsed, byIndicator, steps);
+    }
+
+    /// <summary>
+    /// Splits the indicators into groups of about equal estimated cost (largest first into the
+    /// lightest group). Indicators reading one fact source stay together, as they share its
+    /// materialised facts; continuity of care (per person, the costliest) stands alone.
+    /// </summary>
+    internal static List<List<IndicatorDefinition>> Split(List<IndicatorDefinition> list, int count)
+    {
+        var units = list.GroupBy(d => d.Shape == IndicatorShape.Continuity ? "continuity:" + d.Code : d.Source)
+            .Select(g => (Items: g.ToList(), Cost: g.Sum(Cost) + (g.Count() > 1 ? 1.0 : 0.0)))
+            .OrderByDescending(u => u.Cost).ThenBy(u => u.Items[0].Code, StringComparer.Ordinal);
+        var groups = Enumerable.Range(0, count).Select(_ => (Items: new List<IndicatorDefinition>(), Cost: 0.0)).ToList();
+        foreach (var unit in units)
+        {
+            var lightest = groups.IndexOf(groups.MinBy(g => g.Cost));
+            groups[lightest] = (groups[lightest].Items.Concat(unit.Items).ToList(), groups[lightest].Cost + unit.Cost);
+        }
+        return groups.Where(g => g.Items.Count > 0).Select(g => g.Items).ToList();
+    }
+
+    // Relative cost, from the 300,000-resident benchmark (docs/benchmarks.md): seconds, roughly.
+    private static double Cost(IndicatorDefinition d) => d.Shape switch
+    {
+        IndicatorShape.Continuity => 9,
+        IndicatorShape.Percentile => 3.3,
+        _ => 0.3,
+    };
+
+    /// <summary>Computes one group's indicators on one connection into <paramref name="target"/>; returns the rows written.</summary>
+    private static async Task<int> RunGroupAsync(DbConnection connection, DbTransaction transaction, List<IndicatorDefinition> list, RecomputeWindow? window,
+        bool deleteFirst, string target, Stopwatch clock, Dictionary<string, TimeSpan> byIndicator, List<(string, TimeSpan)> steps,
+        Action<string>? progress, CancellationToken ct)
+    {
+        var postgres = connection.GetType().Name.StartsWith("Npgsql", StringComparison.Ordinal);
+        var dialect = postgres ? Dialect.Postgres : Dialect.Sqlite;
+        // A fact source read by several indicators is materialised once (the visit source joins the assessments).
+        var shared = list.GroupBy(d => d.Source).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var plans = list.Select(d => (Definition: d, Plan: SqlCompiler.Plan(d, dialect, shared, window, window is null ? target : Windowed))).ToList();
+        var total = 0;
+        var created = new List<string>();
+        if (postgres)
+        {
+            // The work tables group hundreds of thousands of rows: with the default 4 MB they spill to
+            // disk. JIT compilation costs more than it saves on these one-off statements. Both
+            // settings end with the transaction.
+            await ExecuteAsync(connection, transaction, "SET LOCAL work_mem = '256MB'", ct);
+            await ExecuteAsync(connection, transaction, "SET LOCAL jit = off", ct);
+        }
+        if (window is not null)
+        {
+            var temp = postgres ? "CREATE TEMP TABLE " + Windowed + " ON COMMIT DROP AS " : "CREATE TEMP TABLE " + Windowed + " AS ";
+            await ExecuteAsync(connection, transaction, temp + $"SELECT {SqlCompiler.ValueColumns} FROM indicator_value WHERE 1 = 0", ct);
+            created.Add(Windowed);
+        }
+        foreach (var (d, plan) in plans)
+        {
+            progress?.Invoke(d.Code);
+            var started = clock.Elapsed;
+            var code = "'" + d.Code.Replace("'", "''") + "'";
+            if (deleteFirst)
+                await ExecuteAsync(connection, transaction, $"DELETE FROM indicator_value WHERE indicator_code = {code}" + (window is null ? "" : " AND " + window.Covers()), ct);
+            foreach (var table in plan.Tables.Where(t => !created.Contains(t.Name)))
+            {
+                var tableStarted = clock.Elapsed;
+                var temp = postgres ? $"CREATE TEMP TABLE {table.Name} ON COMMIT DROP AS " : $"CREATE TEMP TABLE {table.Name} AS ";
+                await ExecuteAsync(connection, transaction, temp + table.Select, ct);
+                // Without statistics the planner guesses a work table's size and picks nested loops.
+                if (postgres) await ExecuteAsync(connection, transaction, "ANALYZE " + table.Name, ct);
+                created.Add(table.Name);
+                steps.Add(($"{d.Code}: work table {table.Name}", clock.Elapsed - tableStarted));
+            }
+            for (var i = 0; i < plan.Statements.Count; i++)
+            {
+                var statementStarted = clock.Elapsed;
+                var rows = await ExecuteAsync(connection, transaction, plan.Statements[i], ct);
+                if (window is null) total += rows;
+                steps.Add(($"{d.Code}: statement {i + 1}", clock.Elapsed - statementStarted));
+            }
+            if (window is not null)
+            {
+                total += await ExecuteAsync(connection, transaction,
+                    $"INSERT INTO {target} ({SqlCompiler.ValueColumns}) SELECT {SqlCompiler.ValueColumns} FROM {Windowed} WHERE {window.Covers()}", ct);
+                await ExecuteAsync(connection, transaction, "DELETE FROM " + Windowed, ct);
+            }
+            byIndicator[d.Code] = clock.Elapsed - started;
+        }
+        // SQLite keeps temporary tables for the connection's life; PostgreSQL drops them at commit.
+        if (!postgres)
+            foreach (var name in created) await ExecuteAsync(connection, transaction, "DROP TABLE temp." + name, ct);
+        return total;
+    }
+
+    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
     {
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
