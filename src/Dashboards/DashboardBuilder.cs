@@ -282,7 +282,7 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
     {
         var (unit, path) = await UnitAsync(unitId, ct);
         if (unit is null) return null;
-        // Week by week once the engine computes weeks; months until then.
+        // Week by week; a store whose values were computed before weeks existed falls back to months.
         var type = await results.HasPeriodTypeAsync(PeriodCode.Week, ct) ? PeriodCode.Week : PeriodCode.Month;
         // Indicators computed for the period type only (failure demand, for one, is not followed weekly).
         var defs = (await KeyIndicatorsAsync(ct)).Concat(CallbackCodes.Select(code => IndicatorCatalogue.All.FirstOrDefault(x => x.Code == code)).OfType<IndicatorDefinition>())
