@@ -40,7 +40,8 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
         CancellationToken ct = default, RecomputeWindow? window = null)
     {
         var list = (definitions ?? IndicatorCatalogue.All).ToList();
-        return Dialect == Dialect.Postgres && !SingleConnection
+        // Inside a caller's transaction the other connections would not see its rows: one connection then.
+        return Dialect == Dialect.Postgres && !SingleConnection && db.Database.CurrentTransaction is null
             ? RecomputeParallelAsync(list, progress, ct, window)
             : RecomputeSerialAsync(list, progress, ct, window);
     }
