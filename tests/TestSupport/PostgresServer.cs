@@ -76,11 +76,25 @@ public sealed class PostgresServer : IAsyncLifetime, IAsyncDisposable
     {
         if (!_created) return;
         _created = false;
-        using (var conn = new NpgsqlConnection(ConnectionString))
-            NpgsqlConnection.ClearPool(conn);
-        await using var admin = await OpenAdminAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", admin);
-        await cmd.ExecuteNonQueryAsync();
+        // The app under test may have opened pools with other settings (the recompute's extra connections).
+        NpgsqlConnection.ClearAllPools();
+        // FORCE terminates the remaining sessions but gives up if one does not end within its few seconds
+        // (a loaded machine); the next attempt finds it gone.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var admin = await OpenAdminAsync();
+                await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", admin);
+                await cmd.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (attempt < 5)
+            {
+                Console.Error.WriteLine($"PostgresServer: dropping {DatabaseName} failed ({e.SqlState} {e.MessageText}); trying again");
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
