@@ -69,17 +69,6 @@ public sealed class IncrementalRecomputeTests
 
         Assert.Equal(Find(before, "care_guarantee_7d", "2025", "KAINUU")!.N + 4, Find(incremental, "care_guarantee_7d", "2025", "KAINUU")!.N);
         Assert.Equal(Find(before, "care_guarantee_7d", "2024", "KAINUU")!.N, Find(incremental, "care_guarantee_7d", "2024", "KAINUU")!.N);
-        static string K(IndicatorValue v) => $"{v.IndicatorCode}|{v.PeriodType}|{v.PeriodCode}|{v.OrgUnitId}|{v.Dimension}|{v.Category}";
-        var byFull = full.ToDictionary(K);
-        var byIncremental = incremental.ToDictionary(K);
-        Assert.Empty(byFull.Keys.Except(byIncremental.Keys).Take(5));
-        Assert.Empty(byIncremental.Keys.Except(byFull.Keys).Take(5));
-        foreach (var (key, f) in byFull)
-        {
-            var i = byIncremental[key];
-            // Equal up to the order of floating-point sums (hash aggregation order is not fixed).
-            Assert.True(Close(f.Numerator, i.Numerator) && Close(f.Denominator, i.Denominator) && Close(f.Value, i.Value) && f.N == i.N,
-                $"{key}: incremental {i.Numerator}/{i.Denominator}={i.Value} n={i.N}, full {f.Numerator}/{f.Denominator}={f.Value} n={f.N}");
-        }
+        AssertSameValues(full, incremental);
     }
 }

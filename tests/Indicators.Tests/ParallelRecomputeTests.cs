@@ -23,13 +23,13 @@ public sealed class ParallelRecomputeTests
         await LoadRegionAsync(db, Path.Combine(folder.Folder, "region"), population: 600, years: 2, seed: 11);
 
         var single = await new IndicatorComputer(db) { SingleConnection = true }.RecomputeAsync();
-        var one = (await db.IndicatorValues.AsNoTracking().ToListAsync()).Select(K).Order(StringComparer.Ordinal).ToList();
+        var one = await db.IndicatorValues.AsNoTracking().ToListAsync();
         var parallel = await new IndicatorComputer(db).RecomputeAsync();
-        var two = (await db.IndicatorValues.AsNoTracking().ToListAsync()).Select(K).Order(StringComparer.Ordinal).ToList();
+        var two = await db.IndicatorValues.AsNoTracking().ToListAsync();
 
         Assert.True(one.Count > 1000, $"only {one.Count} values");
         Assert.Equal(single.Values, parallel.Values);
-        Assert.Equal(one, two);
+        AssertSameValues(one, two);
         Assert.Equal(IndicatorCatalogue.All.Select(d => d.Code).Order(), parallel.ByIndicator.Keys.Order());
         Assert.Equal(0, await StagingTablesAsync(db));
     }
