@@ -47,24 +47,20 @@ public abstract class ProgrammeDbContext(DbContextOptions options, ICurrentUserN
         int? Key(string name) => entry.Metadata.FindProperty(name) is null ? null : entry.Property(name).CurrentValue as int?;
         if (entry.Entity is DevelopmentProgramme p) return p.Id;
         if (Key(nameof(Pillar.ProgrammeId)) is { } programme) return programme;
-        if (Key(nameof(Investment.PillarId)) is { } pillar) return await PillarProgramme(pillar, ct);
-        if (Key(nameof(WorkPackage.InvestmentId)) is { } investment) return await InvestmentProgramme(investment, ct);
-        if (Key(nameof(Goal.WorkPackageId)) is { } workPackage) return await WorkPackageProgramme(workPackage, ct);
+        // One query per row, each walking the tree through the navigations (as EditableTypes resolves parents).
+        if (Key(nameof(Investment.PillarId)) is { } pillar)
+            return await Pillars.Where(x => x.Id == pillar).Select(x => (int?)x.ProgrammeId).FirstOrDefaultAsync(ct);
+        if (Key(nameof(WorkPackage.InvestmentId)) is { } investment)
+            return await Investments.Where(x => x.Id == investment).Select(x => (int?)x.Pillar!.ProgrammeId).FirstOrDefaultAsync(ct);
+        if (Key(nameof(Goal.WorkPackageId)) is { } workPackage)
+            return await WorkPackages.Where(x => x.Id == workPackage).Select(x => (int?)x.Investment!.Pillar!.ProgrammeId).FirstOrDefaultAsync(ct);
         if (Key(nameof(ActionStatusEntry.WorkActionId)) is { } action)
-            return await Actions.Where(a => a.Id == action).Select(a => (int?)a.WorkPackageId).FirstOrDefaultAsync(ct) is { } wp ? await WorkPackageProgramme(wp, ct) : null;
+            return await Actions.Where(a => a.Id == action)
+                .Join(WorkPackages, a => a.WorkPackageId, w => w.Id, (a, w) => (int?)w.Investment!.Pillar!.ProgrammeId).FirstOrDefaultAsync(ct);
         if (Key(nameof(Measurement.MetricId)) is { } metric)
             return await Metrics.Where(m => m.Id == metric).Select(m => (int?)m.ProgrammeId).FirstOrDefaultAsync(ct);
         return null;
     }
-
-    private Task<int?> PillarProgramme(int pillar, CancellationToken ct) =>
-        Pillars.Where(x => x.Id == pillar).Select(x => (int?)x.ProgrammeId).FirstOrDefaultAsync(ct);
-
-    private async Task<int?> InvestmentProgramme(int investment, CancellationToken ct) =>
-        await Investments.Where(x => x.Id == investment).Select(x => (int?)x.PillarId).FirstOrDefaultAsync(ct) is { } pillar ? await PillarProgramme(pillar, ct) : null;
-
-    private async Task<int?> WorkPackageProgramme(int workPackage, CancellationToken ct) =>
-        await WorkPackages.Where(x => x.Id == workPackage).Select(x => (int?)x.InvestmentId).FirstOrDefaultAsync(ct) is { } investment ? await InvestmentProgramme(investment, ct) : null;
 
     protected override void OnModelCreating(ModelBuilder b)
     {
