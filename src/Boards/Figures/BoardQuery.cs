@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tilannekuva.Feedback.Reporting;
+using Tilannekuva.Indicators.Catalogue;
 using Tilannekuva.Indicators.Computation;
 using Tilannekuva.Indicators.Domain;
 using Tilannekuva.Indicators.Storage;
@@ -137,12 +138,9 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
     /// <summary>The last <see cref="CareGuaranteeWeeks"/> full ISO weeks before the week of <paramref name="today"/>, oldest first.</summary>
     public static IReadOnlyList<string> LastFullWeeks(DateOnly today, int count = CareGuaranteeWeeks)
     {
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        return Enumerable.Range(1, count).Reverse().Select(i => WeekCode(monday.AddDays(-7 * i))).ToList();
+        var monday = WeekPeriod.Monday(today);
+        return Enumerable.Range(1, count).Reverse().Select(i => WeekPeriod.CodeOf(monday.AddDays(-7 * i))).ToList();
     }
-
-    /// <summary>The engine's week period code: the week's Monday, "2026-11-16" (see SqlCompiler.PeriodExpression).</summary>
-    public static string WeekCode(DateOnly monday) => monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<CareGuaranteeFigures> CareGuaranteeAsync(IReadOnlyList<string> cover, DateOnly today, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tilannekuva.Indicators.Catalogue;
 using ProgrammePeriod = Tilannekuva.Programme.Domain.Period;
 
 namespace Tilannekuva.Dashboards.Domain;
@@ -16,7 +17,7 @@ public readonly record struct PeriodCode(string Type, string Code, DateOnly Star
         period = default;
         if (type == Week)
         {
-            if (!DateOnly.TryParseExact(code, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var monday)) return false;
+            if (!WeekPeriod.TryParse(code, out var monday)) return false;
             period = new(type, code, monday, monday.AddDays(6));
             return true;
         }
@@ -43,7 +44,7 @@ public readonly record struct PeriodCode(string Type, string Code, DateOnly Star
     /// <summary>The period of a type containing a date.</summary>
     public static PeriodCode Of(string type, DateOnly d) => type switch
     {
-        Week => Parse(Week, d.AddDays(-(((int)d.DayOfWeek + 6) % 7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        Week => Parse(Week, WeekPeriod.CodeOf(d)),
         Month => Parse(Month, ProgrammePeriod.MonthOf(d).Code),
         Quarter => Parse(Quarter, ProgrammePeriod.QuarterOf(d).Code),
         _ => Parse(Year, d.Year.ToString(CultureInfo.InvariantCulture)),

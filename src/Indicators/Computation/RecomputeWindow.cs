@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tilannekuva.Indicators.Catalogue;
 
 namespace Tilannekuva.Indicators.Computation;
 
@@ -18,7 +19,7 @@ public sealed record RecomputeWindow(DateTime FactsFrom, DateTime FactsTo, int F
         return new(Monday(start), lastMonday.AddDays(7), first.Year, last.Year + 1);
     }
 
-    private static DateTime Monday(DateTime day) => day.Date.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    private static DateTime Monday(DateTime day) => WeekPeriod.Monday(DateOnly.FromDateTime(day)).ToDateTime(TimeOnly.MinValue);
 
     /// <summary>SQL condition on indicator_value (or a table of its columns): the values this window recomputes.</summary>
     public string Covers() =>

@@ -165,7 +165,7 @@ public static class ReferenceEvaluator
 
     public static string PeriodCode(PeriodType period, DateTime at) => period switch
     {
-        PeriodType.Week => DateOnly.FromDateTime(at).AddDays(-(((int)at.DayOfWeek + 6) % 7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        PeriodType.Week => WeekPeriod.CodeOf(DateOnly.FromDateTime(at)),
         PeriodType.Month => $"{at.Year:D4}-{at.Month:D2}",
         PeriodType.Quarter => $"{at.Year:D4}Q{(at.Month + 2) / 3}",
         _ => $"{at.Year:D4}",

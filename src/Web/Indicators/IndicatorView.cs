@@ -27,13 +27,13 @@ public static class IndicatorView
 
     /// <summary>"2026Q3" → "Q3/2026", "2026-07" → "7/2026", a week "2026-11-23" (its Monday) → "vk 48/2026".</summary>
     public static string Period(string code) =>
-        DateOnly.TryParseExact(code, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var monday)
+        WeekPeriod.TryParse(code, out var monday)
             ? Texts.Format("Period.Week", CultureInfo.CurrentUICulture, ISOWeek.GetWeekOfYear(monday.ToDateTime(TimeOnly.MinValue)), ISOWeek.GetYear(monday.ToDateTime(TimeOnly.MinValue)))
             : ProgrammePeriod.TryParse(code, out var p) ? p.Display : code;
 
     /// <summary>The last day of a period given by its code (a week's code is its Monday).</summary>
     public static DateOnly? PeriodEnd(string code) =>
-        DateOnly.TryParseExact(code, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var monday) ? monday.AddDays(6)
+        WeekPeriod.TryParse(code, out var monday) ? monday.AddDays(6)
         : ProgrammePeriod.TryParse(code, out var p) ? p.End : null;
 
     public static string Category(string dimension, string category, CultureInfo c)
