@@ -4,6 +4,7 @@ using Tilannekuva.Feedback.Reporting;
 using Tilannekuva.Indicators.Catalogue;
 using Tilannekuva.Indicators.Computation;
 using Tilannekuva.Indicators.Domain;
+using Tilannekuva.Indicators.Results;
 using Tilannekuva.Indicators.Storage;
 
 namespace Tilannekuva.Boards.Figures;
@@ -145,10 +146,7 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
     private async Task<CareGuaranteeFigures> CareGuaranteeAsync(IReadOnlyList<string> cover, DateOnly today, CancellationToken ct)
     {
         var weeks = LastFullWeeks(today);
-        var rows = await db.IndicatorValues.AsNoTracking()
-            .Where(v => v.IndicatorCode == CareGuaranteeIndicator && v.PeriodType == WeekPeriodType && weeks.Contains(v.PeriodCode)
-                && cover.Contains(v.OrgUnitId) && v.Dimension == "total" && v.Category == "")
-            .Select(v => new { v.Numerator, v.Denominator }).ToListAsync(ct);
+        var rows = (await new IndicatorResults(db).TotalsAsync([CareGuaranteeIndicator], WeekPeriodType, cover, weeks, ct))[CareGuaranteeIndicator].ToList();
         return new CareGuaranteeFigures(rows.Sum(r => r.Numerator), rows.Sum(r => r.Denominator ?? 0), weeks);
     }
 
