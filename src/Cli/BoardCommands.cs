@@ -5,7 +5,6 @@ using Tilannekuva.Boards.Domain;
 using Tilannekuva.Boards.Figures;
 using Tilannekuva.Indicators.Catalogue;
 using Tilannekuva.Indicators.Computation;
-using Tilannekuva.Indicators.Ingest;
 using Tilannekuva.Indicators.Storage;
 using Tilannekuva.Indicators.Synthetic;
 using Tilannekuva.Localisation;
@@ -92,12 +91,7 @@ public static class BoardCommands
         {
             var context = scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>();
             clock.Restart();
-            foreach (var (kind, file, mapping) in files.Files)
-            {
-                context.ChangeTracker.Clear();
-                await new Importer(context).ImportAsync(kind, file, mapping is null ? null : ColumnMapping.Load(mapping),
-                    new ImportOptions { Pseudonymiser = new Pseudonymiser(DemoRegionLoader.DemoPseudonymKey) }, ct);
-            }
+            await DemoRegionLoader.ImportAsync(context, files, ct);
             Console.WriteLine($"imported in {clock.Elapsed.TotalSeconds:0} s");
             clock.Restart();
             await new IndicatorComputer(context).RecomputeAsync([IndicatorCatalogue.Get(BoardQuery.CareGuaranteeIndicator)], ct: ct);

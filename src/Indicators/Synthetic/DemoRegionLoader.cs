@@ -17,7 +17,14 @@ public static class DemoRegionLoader
         CancellationToken ct = default, DateTime? now = null)
     {
         if (await db.OrgUnits.AnyAsync(ct)) return 0;
-        var files = new SyntheticRegion(population, years, seed, end, now).Write(folder);
+        var stored = await ImportAsync(db, new SyntheticRegion(population, years, seed, end, now).Write(folder), ct);
+        await new IndicatorComputer(db).RecomputeAsync(ct: ct);
+        return stored;
+    }
+
+    /// <summary>Imports a synthetic region's files with the demo key (no recompute); the rows stored.</summary>
+    public static async Task<int> ImportAsync(IndicatorsDbContext db, SyntheticFiles files, CancellationToken ct = default)
+    {
         var stored = 0;
         foreach (var (kind, file, mapping) in files.Files)
         {
@@ -26,7 +33,6 @@ public static class DemoRegionLoader
                 new ImportOptions { Pseudonymiser = new Pseudonymiser(DemoPseudonymKey) }, ct);
             stored += result.Stored;
         }
-        await new IndicatorComputer(db).RecomputeAsync(ct: ct);
         return stored;
     }
 }
