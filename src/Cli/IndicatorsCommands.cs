@@ -51,12 +51,26 @@ public static class IndicatorsCommands
     private static Command Compute()
     {
         var indicator = new Option<string[]>("--indicator") { Description = "Only these indicator codes (default: the whole catalogue)", AllowMultipleArgumentsPerToken = true };
-        var cmd = new Command("compute", "Recompute the indicator values from the canonical tables") { indicator };
+        var printSql = new Option<bool>("--print-sql") { Description = "Print the SQL the indicators compile to on this database, work tables first, instead of running it" };
+        var cmd = new Command("compute", "Recompute the indicator values from the canonical tables") { indicator, printSql };
         cmd.SetAction(async (r, ct) =>
         {
             await using var db = await IndicatorsStorage.OpenMigratedAsync(CliApp.Database(r), ct);
             var codes = r.GetValue(indicator);
-            await ComputeAsync(db, codes is { Length: > 0 } ? codes.Select(IndicatorCatalogue.Get).ToList() : null, ct);
+            var definitions = codes is { Length: > 0 } ? codes.Select(IndicatorCatalogue.Get).ToList() : null;
+            if (r.GetValue(printSql))
+            {
+                var dialect = new IndicatorComputer(db).Dialect;
+                foreach (var d in definitions ?? IndicatorCatalogue.All)
+                {
+                    var plan = SqlCompiler.Plan(d, dialect);
+                    Console.WriteLine($"-- {d.Code}");
+                    foreach (var t in plan.Tables.DistinctBy(t => t.Name)) Console.WriteLine($"CREATE TEMP TABLE {t.Name} AS\n{t.Select};\n");
+                    foreach (var sql in plan.Statements) Console.WriteLine(sql + ";\n");
+                }
+                return 0;
+            }
+            await ComputeAsync(db, definitions, ct);
             return 0;
         });
         return cmd;

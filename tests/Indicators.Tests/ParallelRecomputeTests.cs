@@ -8,7 +8,7 @@ using static Tilannekuva.Indicators.Tests.Support;
 
 namespace Tilannekuva.Indicators.Tests;
 
-/// <summary>PostgreSQL computes two groups of indicators on two connections; the result must be that of one connection, and a failure must change nothing.</summary>
+/// <summary>PostgreSQL computes the indicators' work tables and statements on two connections; the result must be that of one connection, and a failure must change nothing.</summary>
 public sealed class ParallelRecomputeTests
 {
     private static string K(IndicatorValue v) =>
@@ -35,7 +35,7 @@ public sealed class ParallelRecomputeTests
     }
 
     [Fact]
-    public async Task A_failing_group_leaves_the_stored_values_and_no_staging_table()
+    public async Task A_failing_connection_leaves_the_stored_values_and_no_staging_table()
     {
         await using var server = await PostgresServer.CreateDatabaseAsync();
         await using var db = await IndicatorsStorage.OpenMigratedAsync(server.Options);
@@ -51,11 +51,11 @@ public sealed class ParallelRecomputeTests
         {
             var computer = new IndicatorComputer(db)
             {
-                // The failing group has staged all its values; the other may have too.
-                AfterGroupForTest = async group => { if (group == failing) { await Task.Yield(); throw new InvalidOperationException("group " + group + " failed"); } },
+                // Every value is staged when a connection finds no step left; the failure comes after that.
+                AfterWorkerForTest = async worker => { if (worker == failing) { await Task.Yield(); throw new InvalidOperationException("connection " + worker + " failed"); } },
             };
             var error = await Assert.ThrowsAsync<InvalidOperationException>(() => computer.RecomputeAsync());
-            Assert.Equal($"group {failing} failed", error.Message);
+            Assert.Equal($"connection {failing} failed", error.Message);
 
             var after = (await db.IndicatorValues.AsNoTracking().ToListAsync()).Select(K).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(before, after);
@@ -68,15 +68,28 @@ public sealed class ParallelRecomputeTests
     }
 
     [Fact]
-    public void The_groups_keep_fact_sources_together_and_balance_the_cost()
+    public void Each_step_waits_for_the_work_tables_it_reads_and_shared_tables_are_built_once()
     {
-        var groups = IndicatorComputer.Split(IndicatorCatalogue.All.ToList(), 2);
-        Assert.Equal(2, groups.Count);
-        Assert.Equal(IndicatorCatalogue.All.Count, groups.Sum(g => g.Count));
-        // Continuity of care (the costliest) on one connection; the care guarantee indicators share their visit facts on the other.
-        var continuity = groups.Single(g => g.Any(d => d.Code == "continuity_of_care"));
-        Assert.DoesNotContain(continuity, d => d.Code.StartsWith("care_guarantee", StringComparison.Ordinal));
-        Assert.DoesNotContain(continuity, d => d.Code.StartsWith("callback_delay", StringComparison.Ordinal));
+        var graph = RecomputeGraph.Build(IndicatorCatalogue.All, "ic_stage_t_", "ic_stage_t_values", window: null);
+        var tables = graph.Steps.Where(s => s.Creates is not null).ToList();
+        Assert.Equal(tables.Count, tables.Select(s => s.Creates).Distinct().Count());
+        foreach (var step in graph.Steps)
+        {
+            // Every run table the SQL names is created by a step it needs, never by itself or a later one.
+            var named = tables.Where(t => t != step && step.Sql.Contains(t.Creates!, StringComparison.Ordinal)).ToList();
+            Assert.Equal(named.Select(t => t.Creates).Order(), step.Needs.Select(n => n.Creates).Order());
+            Assert.All(step.Needs, n => Assert.True(graph.Steps.ToList().IndexOf(n) < graph.Steps.ToList().IndexOf(step)));
+            Assert.DoesNotMatch(@"\bCREATE TEMP", step.Sql);
+            Assert.DoesNotContain("INSERT INTO indicator_value", step.Sql);
+        }
+        // The care-guarantee indicators read one copy of the visit facts (a join); contacts are scanned, not copied.
+        var facts = tables.Where(t => t.Creates!.Contains("facts_", StringComparison.Ordinal)).ToList();
+        Assert.Equal("visit", Assert.Single(facts).Creates!.Split("facts_")[1].Split('_')[0]);
+        var readers = graph.Steps.Where(s => s.Needs.Contains(facts[0])).Select(s => s.Indicator).Distinct();
+        Assert.Equal(IndicatorCatalogue.All.Where(d => d.Source == "visit").Select(d => d.Code).Order(), readers.Order());
+        // The first step taken is the one most others wait on.
+        var first = graph.Next(CancellationToken.None)!;
+        Assert.Equal(graph.Steps.Where(s => s.Needs.Count == 0).Max(s => s.Waiting), first.Waiting);
     }
 
     private static async Task<int> StagingTablesAsync(IndicatorsDbContext db) =>

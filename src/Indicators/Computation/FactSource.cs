@@ -41,9 +41,16 @@ public sealed record FactField(string Name, string Sqlite, string Postgres, Func
 /// The rows an indicator can be defined over, with the fields filters, measures and breakdowns may
 /// name. The subquery selects at least unit_id and at; the fields compute from its columns.
 /// </summary>
-public sealed class FactSource(string name, string sqliteFrom, string postgresFrom, IReadOnlyList<FactField> fields)
+public sealed class FactSource(string name, string sqliteFrom, string postgresFrom, IReadOnlyList<FactField> fields, bool materialise = false)
 {
     public string Name => name;
+
+    /// <summary>
+    /// Whether a recompute copies the source's rows once into a work table when several indicators
+    /// read it: worth it for a join (visits with their assessments), not for one table's columns,
+    /// which each reader scans as fast as it would scan the copy.
+    /// </summary>
+    public bool Materialise => materialise;
     public IReadOnlyList<FactField> Fields => fields;
     public string From(Dialect d) => d == Dialect.Sqlite ? sqliteFrom : postgresFrom;
     public FactField? Field(string field) => fields.FirstOrDefault(f => f.Name == field);
@@ -76,7 +83,7 @@ public sealed class FactSource(string name, string sqliteFrom, string postgresFr
                 "CAST(julianday(date(f.at)) - julianday(f.assessment_date) AS INTEGER)",
                 "(f.at::date - f.assessment_date)",
                 f => f.AssessmentDate is { } a ? (double)(DateOnly.FromDateTime(f.At).DayNumber - a.DayNumber) : null),
-        ]);
+        ], materialise: true);
 
     public static readonly FactSource Contact = new("contact",
         """

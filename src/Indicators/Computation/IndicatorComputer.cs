@@ -26,10 +26,13 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
     /// <summary>For tests: run PostgreSQL on one connection as SQLite does (to compare with the parallel path).</summary>
     internal bool SingleConnection { get; init; }
 
-    /// <summary>For tests: called in each parallel group after its values are staged, before the swap (to inject a failure).</summary>
-    internal Func<int, Task>? AfterGroupForTest { get; init; }
+    /// <summary>For tests: called on each connection of the parallel path when no step is left for it, before the swap (to inject a failure).</summary>
+    internal Func<int, Task>? AfterWorkerForTest { get; init; }
 
-    /// <summary>Prefix of the staging tables of the parallel path (regular unlogged tables, see <see cref="RecomputeParallelAsync"/>).</summary>
+    /// <summary>PostgreSQL connections computing at once: the database server's cores (2 on the benchmark machine).</summary>
+    public int Connections { get; init; } = 2;
+
+    /// <summary>Prefix of the work and staging tables of the parallel path (regular unlogged tables, see <see cref="RecomputeParallelAsync"/>).</summary>
     internal const string StagingPrefix = "ic_stage_";
 
     /// <param name="window">
@@ -74,107 +77,103 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
 
     /// <summary>
     /// PostgreSQL: temporary tables are per session and parallel workers cannot read them, so one
-    /// backend would do all the work on one core. The indicators are split into two groups of about
-    /// equal cost, each computed on its own connection into an unlogged staging table; then one short
-    /// transaction on the main connection replaces the stored values from the staging tables, so
-    /// readers see either all old or all new numbers. The staging tables are dropped in every outcome.
+    /// backend would do all the work on one core. Here the work tables and statements of all the
+    /// indicators form one graph (a step reads the tables whose names its SQL holds), and
+    /// <see cref="Connections"/> connections take its ready steps, the one with most steps waiting
+    /// on it first, until all are done. The work tables are unlogged regular tables, so every
+    /// connection sees them once created; the values go to an unlogged staging table. Then one short
+    /// transaction on the main connection replaces the stored values from it, so readers see either
+    /// all old or all new numbers. The run's tables are dropped in every outcome.
     /// </summary>
     private async Task<ComputeResult> RecomputeParallelAsync(List<IndicatorDefinition> list, Action<string>? progress, CancellationToken ct, RecomputeWindow? window)
     {
         var clock = Stopwatch.StartNew();
-        var groups = Split(list, 2);
+        var prefix = StagingPrefix + Guid.NewGuid().ToString("N")[..12] + "_";
+        var values = prefix + "values";
+        var graph = RecomputeGraph.Build(list, prefix, values, window);
         var main = db.Database.GetDbConnection();
-        var staging = groups.Select(_ => StagingPrefix + Guid.NewGuid().ToString("N")).ToList();
-        var byIndicator = new Dictionary<string, TimeSpan>();
+        var created = new List<string>();
         var steps = new List<(string, TimeSpan)>();
+        var byIndicator = list.ToDictionary(d => d.Code, _ => TimeSpan.Zero);
         var total = 0;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            foreach (var name in staging)
-                await ExecuteAsync(main, null, $"CREATE UNLOGGED TABLE {name} AS SELECT {SqlCompiler.ValueColumns} FROM indicator_value WHERE 1 = 0", ct);
+            await ExecuteAsync(main, null, $"CREATE UNLOGGED TABLE {values} AS SELECT {SqlCompiler.ValueColumns} FROM indicator_value WHERE 1 = 0", ct);
+            created.Add(values);
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var results = groups.Select((g, i) => (ById: new Dictionary<string, TimeSpan>(), Steps: new List<(string, TimeSpan)>(), Group: g, Index: i)).ToList();
-            var tasks = results.Select(r => Task.Run(async () =>
+            var started = new HashSet<string>();
+            var workers = Enumerable.Range(0, Connections).Select(w => Task.Run(async () =>
             {
                 try
                 {
                     // A clone keeps the credentials (an opened connection's string loses the password).
+                    // Session settings end when the pool resets the connection (DISCARD ALL).
                     await using var connection = (DbConnection)((ICloneable)main).Clone();
                     await connection.OpenAsync(cancel.Token);
-                    await using var tx = await connection.BeginTransactionAsync(cancel.Token);
-                    await RunGroupAsync(connection, tx, r.Group, window, deleteFirst: false, staging[r.Index], clock, r.ById, r.Steps,
-                        progress is null ? null : code => { lock (results) progress(code); }, cancel.Token);
-                    if (AfterGroupForTest is not null) await AfterGroupForTest(r.Index);
-                    await tx.CommitAsync(cancel.Token);
+                    // The work tables group hundreds of thousands of rows: with the default 4 MB they
+                    // spill to disk. JIT compilation costs more than it saves on these one-off
+                    // statements. The connections already keep the cores busy.
+                    await ExecuteAsync(connection, null, "SET work_mem = '256MB'; SET jit = off; SET max_parallel_workers_per_gather = 0", cancel.Token);
+                    while (graph.Next(cancel.Token) is { } step)
+                    {
+                        await step.WhenReady(cancel.Token);
+                        lock (started)
+                            if (started.Add(step.Indicator)) progress?.Invoke(step.Indicator);
+                        var stepStarted = clock.Elapsed;
+                        var rows = await ExecuteAsync(connection, null, step.Sql, cancel.Token);
+                        if (step.Creates is { } table)
+                        {
+                            lock (created) created.Add(table);
+                            // Without statistics the planner guesses a work table's size and picks nested loops.
+                            await ExecuteAsync(connection, null, "ANALYZE " + table, cancel.Token);
+                        }
+                        var time = clock.Elapsed - stepStarted;
+                        lock (steps)
+                        {
+                            steps.Add((step.Label, time));
+                            byIndicator[step.Indicator] += time;
+                        }
+                        step.Done();
+                    }
+                    if (AfterWorkerForTest is not null) await AfterWorkerForTest(w);
                 }
                 catch
                 {
-                    cancel.Cancel(); // the other group's work is of no use any more
+                    cancel.Cancel(); // the other connections' work is of no use any more
                     throw;
                 }
             }, cancel.Token)).ToList();
-            try { await Task.WhenAll(tasks); }
+            try { await Task.WhenAll(workers); }
             catch
             {
-                // Report the group that failed, not the one it cancelled.
-                var failed = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).ToList();
+                // Report the connection that failed, not the ones it cancelled.
+                var failed = workers.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).ToList();
                 var first = failed.FirstOrDefault(e => e is not OperationCanceledException) ?? failed.FirstOrDefault();
                 if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
                 throw;
-            }
-            foreach (var r in results)
-            {
-                foreach (var (k, v) in r.ById) byIndicator[k] = v;
-                steps.AddRange(r.Steps);
             }
 
             var swapStarted = clock.Elapsed;
             await using (var tx = await main.BeginTransactionAsync(ct))
             {
                 var codes = string.Join(", ", list.Select(d => "'" + d.Code.Replace("'", "''") + "'"));
-                await ExecuteAsync(main, tx, $"DELETE FROM indicator_value WHERE indicator_code IN ({codes})" + (window is null ? "" : " AND " + window.Covers()), ct);
-                foreach (var name in staging)
-                    total += await ExecuteAsync(main, tx, $"INSERT INTO indicator_value ({SqlCompiler.ValueColumns}) SELECT {SqlCompiler.ValueColumns} FROM {name}", ct);
+                var covers = window is null ? "" : " AND " + window.Covers();
+                await ExecuteAsync(main, tx, $"DELETE FROM indicator_value WHERE indicator_code IN ({codes}){covers}", ct);
+                // A window's facts span yields partial edge periods outside it, which must not replace stored ones.
+                total = await ExecuteAsync(main, tx, $"INSERT INTO indicator_value ({SqlCompiler.ValueColumns}) SELECT {SqlCompiler.ValueColumns} FROM {values} WHERE 1 = 1{covers}", ct);
                 await tx.CommitAsync(ct);
             }
             steps.Add(("replace stored values", clock.Elapsed - swapStarted));
         }
         finally
         {
-            foreach (var name in staging)
+            foreach (var name in created)
                 await ExecuteAsync(main, null, "DROP TABLE IF EXISTS " + name, CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
         return new ComputeResult(total, clock.Elapsed, byIndicator, steps);
     }
-
-    /// <summary>
-    /// Splits the indicators into groups of about equal estimated cost (largest first into the
-    /// lightest group). Indicators reading one fact source stay together, as they share its
-    /// materialised facts; continuity of care (per person, the costliest) stands alone.
-    /// </summary>
-    internal static List<List<IndicatorDefinition>> Split(List<IndicatorDefinition> list, int count)
-    {
-        var units = list.GroupBy(d => d.Shape == IndicatorShape.Continuity ? "continuity:" + d.Code : d.Source)
-            .Select(g => (Items: g.ToList(), Cost: g.Sum(Cost) + (g.Count() > 1 ? 1.0 : 0.0)))
-            .OrderByDescending(u => u.Cost).ThenBy(u => u.Items[0].Code, StringComparer.Ordinal);
-        var groups = Enumerable.Range(0, count).Select(_ => (Items: new List<IndicatorDefinition>(), Cost: 0.0)).ToList();
-        foreach (var unit in units)
-        {
-            var lightest = groups.IndexOf(groups.MinBy(g => g.Cost));
-            groups[lightest] = (groups[lightest].Items.Concat(unit.Items).ToList(), groups[lightest].Cost + unit.Cost);
-        }
-        return groups.Where(g => g.Items.Count > 0).Select(g => g.Items).ToList();
-    }
-
-    // Relative cost, from the 300,000-resident benchmark (docs/benchmarks.md): seconds, roughly.
-    private static double Cost(IndicatorDefinition d) => d.Shape switch
-    {
-        IndicatorShape.Continuity => 9,
-        IndicatorShape.Percentile => 3.3,
-        _ => 0.3,
-    };
 
     /// <summary>Computes one group's indicators on one connection into <paramref name="target"/>; returns the rows written.</summary>
     private static async Task<int> RunGroupAsync(DbConnection connection, DbTransaction transaction, List<IndicatorDefinition> list, RecomputeWindow? window,
