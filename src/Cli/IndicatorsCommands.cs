@@ -130,8 +130,10 @@ public static class IndicatorsCommands
                 var computed = await new IndicatorComputer(context).RecomputeAsync(ct: ct);
                 Console.WriteLine($"recompute    {IndicatorCatalogue.All.Count} indicators {computed.Values,10:N0} values {computed.Elapsed.TotalSeconds,7:0.00} s");
                 foreach (var (code, time) in computed.ByIndicator) Console.WriteLine($"  {code,-36} {time.TotalSeconds,7:0.00} s");
+                foreach (var (step, time) in computed.Steps.Where(x => x.Step.StartsWith("connection", StringComparison.Ordinal) || x.Step.StartsWith("replace", StringComparison.Ordinal)))
+                    Console.WriteLine($"  {step,-60} {time.TotalSeconds,7:0.00} s");
                 Console.WriteLine("slowest steps:");
-                foreach (var (step, time) in computed.Steps.OrderByDescending(x => x.Time).Take(15)) Console.WriteLine($"  {step,-60} {time.TotalSeconds,7:0.00} s");
+                foreach (var (step, time) in computed.Steps.OrderByDescending(x => x.Time).Take(int.Parse(Environment.GetEnvironmentVariable("TK_STEPS") ?? "15"))) Console.WriteLine($"  {step,-60} {time.TotalSeconds,7:0.00} s");
                 Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MiB");
             }
             finally

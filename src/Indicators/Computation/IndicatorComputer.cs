@@ -113,11 +113,16 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
                     await connection.OpenAsync(cancel.Token);
                     // The work tables group hundreds of thousands of rows: with the default 4 MB they
                     // spill to disk. JIT compilation costs more than it saves on these one-off
-                    // statements. The connections already keep the cores busy.
-                    await ExecuteAsync(connection, null, "SET work_mem = '256MB'; SET jit = off; SET max_parallel_workers_per_gather = 0", cancel.Token);
+                    // statements. The connections already keep the cores busy. The planner needs a work
+                    // table's size more than fine histograms: a tenth of the default sample makes
+                    // ANALYZE of a 700,000-row table 13 ms instead of 100 ms.
+                    await ExecuteAsync(connection, null, "SET work_mem = '256MB'; SET jit = off; SET max_parallel_workers_per_gather = 0; SET default_statistics_target = 10", cancel.Token);
+                    var waited = TimeSpan.Zero;
                     while (graph.Next(cancel.Token) is { } step)
                     {
+                        var waitStarted = clock.Elapsed;
                         await step.WhenReady(cancel.Token);
+                        waited += clock.Elapsed - waitStarted;
                         lock (started)
                             if (started.Add(step.Indicator)) progress?.Invoke(step.Indicator);
                         var stepStarted = clock.Elapsed;
@@ -136,6 +141,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
                         }
                         step.Done();
                     }
+                    lock (steps) steps.Add(($"connection {w + 1}: waiting for another's work tables", waited));
                     if (AfterWorkerForTest is not null) await AfterWorkerForTest(w);
                 }
                 catch
@@ -158,10 +164,26 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
             await using (var tx = await main.BeginTransactionAsync(ct))
             {
                 var codes = string.Join(", ", list.Select(d => "'" + d.Code.Replace("'", "''") + "'"));
-                var covers = window is null ? "" : " AND " + window.Covers();
-                await ExecuteAsync(main, tx, $"DELETE FROM indicator_value WHERE indicator_code IN ({codes}){covers}", ct);
                 // A window's facts span yields partial edge periods outside it, which must not replace stored ones.
-                total = await ExecuteAsync(main, tx, $"INSERT INTO indicator_value ({SqlCompiler.ValueColumns}) SELECT {SqlCompiler.ValueColumns} FROM {values} WHERE 1 = 1{covers}", ct);
+                if (window is not null) await ExecuteAsync(main, tx, $"DELETE FROM {values} WHERE NOT {window.Covers()}", ct);
+                var scope = $"v.indicator_code IN ({codes})" + (window is null ? "" : " AND " + window.Covers("v."));
+                // Only what changed is written: rewriting every row made the unique index check each
+                // new row against its deleted twin (0.3 s of 0.6 s for 77,000 values), and most values
+                // of a recompute after an import are the same as before.
+                const string same = "v.indicator_code = s.indicator_code AND v.period_type = s.period_type AND v.period_code = s.period_code " +
+                                    "AND v.org_unit_id = s.org_unit_id AND v.dimension = s.dimension AND v.category = s.category";
+                await ExecuteAsync(main, tx, $"DELETE FROM indicator_value v WHERE {scope} AND NOT EXISTS (SELECT 1 FROM {values} s WHERE {same})", ct);
+                await ExecuteAsync(main, tx, $"""
+                    UPDATE indicator_value v SET numerator = s.numerator, denominator = s.denominator, value = s.value, n = s.n
+                    FROM {values} s
+                    WHERE {same} AND (v.numerator, v.denominator, v.value, v.n) IS DISTINCT FROM (s.numerator, s.denominator, s.value, s.n)
+                    """, ct);
+                await ExecuteAsync(main, tx, $"""
+                    INSERT INTO indicator_value ({SqlCompiler.ValueColumns})
+                    SELECT {SqlCompiler.ValueColumns} FROM {values} s
+                    WHERE NOT EXISTS (SELECT 1 FROM indicator_value v WHERE {same})
+                    """, ct);
+                total = await ExecuteScalarAsync(main, tx, $"SELECT count(*) FROM {values}", ct);
                 await tx.CommitAsync(ct);
             }
             steps.Add(("replace stored values", clock.Elapsed - swapStarted));
@@ -194,6 +216,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
             // settings end with the transaction.
             await ExecuteAsync(connection, transaction, "SET LOCAL work_mem = '256MB'", ct);
             await ExecuteAsync(connection, transaction, "SET LOCAL jit = off", ct);
+            await ExecuteAsync(connection, transaction, "SET LOCAL default_statistics_target = 10", ct);
         }
         if (window is not null)
         {
@@ -237,6 +260,14 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
         if (!postgres)
             foreach (var name in created) await ExecuteAsync(connection, transaction, "DROP TABLE temp." + name, ct);
         return total;
+    }
+
+    private static async Task<int> ExecuteScalarAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)

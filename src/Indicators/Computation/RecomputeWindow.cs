@@ -21,10 +21,10 @@ public sealed record RecomputeWindow(DateTime FactsFrom, DateTime FactsTo, int F
 
     private static DateTime Monday(DateTime day) => WeekPeriod.Monday(DateOnly.FromDateTime(day)).ToDateTime(TimeOnly.MinValue);
 
-    /// <summary>SQL condition on indicator_value (or a table of its columns): the values this window recomputes.</summary>
-    public string Covers() =>
-        $"((period_type = 'week' AND period_code >= '{Day(FactsFrom)}' AND period_code < '{Day(FactsTo)}') OR " +
-        $"(period_type <> 'week' AND period_code >= '{FirstYear:D4}' AND period_code < '{EndYear:D4}'))";
+    /// <summary>SQL condition on indicator_value (or a table of its columns, qualified by <paramref name="alias"/>, e.g. "v."): the values this window recomputes.</summary>
+    public string Covers(string alias = "") =>
+        $"(({alias}period_type = 'week' AND {alias}period_code >= '{Day(FactsFrom)}' AND {alias}period_code < '{Day(FactsTo)}') OR " +
+        $"({alias}period_type <> 'week' AND {alias}period_code >= '{FirstYear:D4}' AND {alias}period_code < '{EndYear:D4}'))";
 
     /// <summary>SQL condition on a fact row's time (alias <paramref name="alias"/>).</summary>
     public string FactCondition(string alias, Dialect dialect) =>

@@ -57,11 +57,16 @@ public static class SqlCompiler
         }
         else facts = "(" + from + ")";
         var statements = new List<string>();
-        foreach (var basePeriod in d.PeriodTypes.Select(BasePeriod).Distinct())
+        var basePeriods = d.PeriodTypes.Select(BasePeriod).Distinct().ToList();
+        // Weeks and months of a ratio both come from one scan of the facts into sums per day.
+        var days = d.Shape == IndicatorShape.Ratio && basePeriods.Count > 1 ? RatioDays(d, source, facts, dialect) : null;
+        if (days is not null) tables.Add(days);
+        foreach (var basePeriod in basePeriods)
         {
             var periods = d.PeriodTypes.Where(p => BasePeriod(p) == basePeriod).ToList();
             var b = d.Shape switch
             {
+                IndicatorShape.Ratio when days is not null => RatioFromDays(d, days, dialect, basePeriod),
                 IndicatorShape.Ratio => RatioBase(d, source, facts, dialect, basePeriod),
                 IndicatorShape.Distribution => DistributionBase(d, source, facts, dialect, basePeriod),
                 IndicatorShape.Percentile => PercentileBase(d, source, facts, dialect, basePeriod),
@@ -122,18 +127,37 @@ public static class SqlCompiler
 
     private static string GroupPositions(int count) => string.Join(", ", Enumerable.Range(1, count));
 
-    private static WorkTable RatioBase(IndicatorDefinition d, FactSource source, string facts, Dialect dialect, PeriodType basePeriod)
+    private static WorkTable RatioBase(IndicatorDefinition d, FactSource source, string facts, Dialect dialect, PeriodType basePeriod) =>
+        Table("sums_" + Code(basePeriod), ByBasePeriod(basePeriod, dialect, RatioSums(d, source, facts, dialect)));
+
+    /// <summary>A ratio's sums per day (column at: the day's start), for weeks and months to be summed from.</summary>
+    private static WorkTable RatioDays(IndicatorDefinition d, FactSource source, string facts, Dialect dialect) =>
+        Table("sums_day", $"SELECT {(dialect == Dialect.Sqlite ? "date(f.at)" : "date_trunc('day', f.at)")} AS at, {RatioSums(d, source, facts, dialect)}");
+
+    /// <summary>The columns after the period, FROM, WHERE and GROUP BY of a ratio's sums over its facts.</summary>
+    private static string RatioSums(IndicatorDefinition d, FactSource source, string facts, Dialect dialect)
     {
         var numeratorCondition = Conditions(source, d.Numerator.Filters, dialect);
         var numerator = d.Numerator.Sum is { } sum
             ? $"COALESCE(SUM(CASE WHEN {numeratorCondition} THEN COALESCE({source.Field(sum)!.Sql(dialect)}, 0) ELSE 0 END), 0)"
             : $"SUM(CASE WHEN {numeratorCondition} THEN 1 ELSE 0 END)";
         var denominator = d.Denominator.Constant is not null ? "0" : $"SUM(CASE WHEN {Conditions(source, d.Denominator.Filters, dialect)} THEN 1 ELSE 0 END)";
-        return Table("sums_" + Code(basePeriod), ByBasePeriod(basePeriod, dialect, $"""
+        return $"""
             f.unit_id{CategoryColumns(d, source, dialect)},
                    CAST({numerator} AS DOUBLE PRECISION) AS num, CAST({denominator} AS DOUBLE PRECISION) AS den, COUNT(*) AS n
             FROM {facts} f
             WHERE {Conditions(source, d.Filters, dialect)}
+            GROUP BY {GroupPositions(2 + d.Dimensions.Count)}
+            """;
+    }
+
+    /// <summary>A ratio's base table summed from its days.</summary>
+    private static WorkTable RatioFromDays(IndicatorDefinition d, WorkTable days, Dialect dialect, PeriodType basePeriod)
+    {
+        var categories = string.Concat(d.Dimensions.Select((_, i) => $", f.c{i}"));
+        return Table("sums_" + Code(basePeriod), ByBasePeriod(basePeriod, dialect, $"""
+            f.unit_id{categories}, SUM(f.num) AS num, SUM(f.den) AS den, CAST(SUM(f.n) AS BIGINT) AS n
+            FROM {days.Name} f
             GROUP BY {GroupPositions(2 + d.Dimensions.Count)}
             """));
     }
