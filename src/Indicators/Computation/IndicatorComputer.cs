@@ -8,7 +8,9 @@ using Tilannekuva.Indicators.Storage;
 namespace Tilannekuva.Indicators.Computation;
 
 /// <param name="Steps">Time of each work table and statement, in order (for the benchmark: where the time goes).</param>
-public sealed record ComputeResult(int Values, TimeSpan Elapsed, IReadOnlyDictionary<string, TimeSpan> ByIndicator, IReadOnlyList<(string Step, TimeSpan Time)> Steps);
+/// <param name="Timeline">On PostgreSQL's parallel path: which connection ran each step, from when to when (for the benchmark: how well the connections share the work).</param>
+public sealed record ComputeResult(int Values, TimeSpan Elapsed, IReadOnlyDictionary<string, TimeSpan> ByIndicator, IReadOnlyList<(string Step, TimeSpan Time)> Steps,
+    IReadOnlyList<(int Connection, string Step, TimeSpan Start, TimeSpan End)>? Timeline = null);
 
 /// <summary>
 /// Recomputes indicator values in the database from the canonical tables: for each indicator,
@@ -94,6 +96,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
         var main = db.Database.GetDbConnection();
         var created = new List<string>();
         var steps = new List<(string, TimeSpan)>();
+        var timeline = new List<(int, string, TimeSpan, TimeSpan)>();
         var byIndicator = list.ToDictionary(d => d.Code, _ => TimeSpan.Zero);
         var total = 0;
         await db.Database.OpenConnectionAsync(ct);
@@ -137,6 +140,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
                         lock (steps)
                         {
                             steps.Add((step.Label, time));
+                            timeline.Add((w + 1, step.Label, stepStarted, clock.Elapsed));
                             byIndicator[step.Indicator] += time;
                         }
                         step.Done();
@@ -194,7 +198,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
                 await ExecuteAsync(main, null, "DROP TABLE IF EXISTS " + name, CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
-        return new ComputeResult(total, clock.Elapsed, byIndicator, steps);
+        return new ComputeResult(total, clock.Elapsed, byIndicator, steps, timeline);
     }
 
     /// <summary>Computes one group's indicators on one connection into <paramref name="target"/>; returns the rows written.</summary>

@@ -70,17 +70,10 @@ public static class SqlCompiler
                 IndicatorShape.Ratio => RatioBase(d, source, facts, dialect, basePeriod),
                 IndicatorShape.Distribution => DistributionBase(d, source, facts, dialect, basePeriod),
                 IndicatorShape.Percentile => PercentileBase(d, source, facts, dialect, basePeriod),
-                IndicatorShape.Continuity => ContinuityBase(d, source, facts, dialect, basePeriod),
+                IndicatorShape.Continuity => ContinuityBase(d, source, facts, dialect, basePeriod, tables),
                 _ => throw new InvalidOperationException(d.Shape.ToString()),
             };
             tables.Add(b);
-            if (d.Shape == IndicatorShape.Continuity)
-            {
-                // People, providers, units and periods as numbers: the per-person sums below group this table several times.
-                var (people, providers, numbered) = NumberedContinuityBase(d, b, basePeriod);
-                tables.AddRange([people, providers, OrgKeys, numbered]);
-                b = numbered;
-            }
             var periodCodes = d.Shape is IndicatorShape.Percentile or IndicatorShape.Continuity ? Periods(b) : null;
             if (periodCodes is not null) tables.Add(periodCodes);
             foreach (var period in periods)
@@ -309,33 +302,36 @@ public static class SqlCompiler
             """;
     }
 
-    /// <summary>Rows per base period, unit, breakdown values, person and provider.</summary>
-    private static WorkTable ContinuityBase(IndicatorDefinition d, FactSource source, string facts, Dialect dialect, PeriodType basePeriod)
+    /// <summary>
+    /// Visits per base period, unit, breakdown values, person and provider, with people, providers,
+    /// units and periods as numbers: the per-person sums group this table several times, and integers
+    /// group faster than pseudonyms. Adds the numbering tables to <paramref name="tables"/>.
+    /// </summary>
+    private static WorkTable ContinuityBase(IndicatorDefinition d, FactSource source, string facts, Dialect dialect, PeriodType basePeriod, List<WorkTable> tables)
     {
         var person = source.Field(d.Person!)!.Sql(dialect);
         var provider = source.Field(d.Provider!)!.Sql(dialect);
-        return Table("visits", ByBasePeriod(basePeriod, dialect, $"""
-            f.unit_id{CategoryColumns(d, source, dialect)},
-                   {person} AS person, {provider} AS provider, CAST(COUNT(*) AS INTEGER) AS nj
-            FROM {facts} f
-            WHERE {Conditions(source, d.Filters, dialect)} AND {person} IS NOT NULL AND {provider} IS NOT NULL
-            GROUP BY {GroupPositions(4 + d.Dimensions.Count)}
-            """));
-    }
-
-    private static (WorkTable People, WorkTable Providers, WorkTable Numbered) NumberedContinuityBase(IndicatorDefinition d, WorkTable b, PeriodType basePeriod)
-    {
+        var where = $"{Conditions(source, d.Filters, dialect)} AND {person} IS NOT NULL AND {provider} IS NOT NULL";
         // Someone with one visit in all the facts has fewer than two in every period and counts nowhere: left out here.
-        var people = Table("people", $"SELECT x.person, CAST(ROW_NUMBER() OVER () AS INTEGER) AS pk FROM (SELECT b.person FROM {b.Name} b GROUP BY b.person HAVING SUM(b.nj) >= 2) x");
-        var providers = Table("providers", $"SELECT x.provider, CAST(ROW_NUMBER() OVER () AS INTEGER) AS pk FROM (SELECT DISTINCT b.provider FROM {b.Name} b) x");
-        var numbered = Table("numbered", $"""
-            SELECT b.bp, CAST({PeriodNumber(basePeriod, "b.bp")} AS INTEGER) AS bn, b.unit_id, CAST(o.ak AS INTEGER) AS uk{string.Concat(d.Dimensions.Select((_, i) => $", b.c{i}"))}, p.pk AS person, q.pk AS provider, b.nj
-            FROM {b.Name} b
-            JOIN {people.Name} p ON p.person = b.person
-            JOIN {providers.Name} q ON q.provider = b.provider
-            JOIN {OrgKeys.Name} o ON o.unit_id = b.unit_id AND o.ancestor_id = b.unit_id
+        var people = Table("people", $"""
+            SELECT x.person, CAST(ROW_NUMBER() OVER () AS INTEGER) AS pk
+            FROM (SELECT {person} AS person FROM {facts} f WHERE {where} GROUP BY {person} HAVING COUNT(*) >= 2) x
             """);
-        return (people, providers, numbered);
+        var providers = Table("providers", $"""
+            SELECT x.provider, CAST(ROW_NUMBER() OVER () AS INTEGER) AS pk FROM (SELECT DISTINCT {provider} AS provider FROM {facts} f WHERE {where}) x
+            """);
+        tables.AddRange([people, providers, OrgKeys]);
+        var visits = ByBasePeriod(basePeriod, dialect, $"""
+            f.unit_id{CategoryColumns(d, source, dialect)}, p.pk AS person, q.pk AS provider, CAST(COUNT(*) AS INTEGER) AS nj
+            FROM {facts} f JOIN {people.Name} p ON p.person = {person} JOIN {providers.Name} q ON q.provider = {provider}
+            WHERE {where}
+            GROUP BY {GroupPositions(4 + d.Dimensions.Count)}
+            """);
+        return Table("numbered", $"""
+            SELECT v.*, CAST({PeriodNumber(basePeriod, "v.bp")} AS INTEGER) AS bn, CAST(o.ak AS INTEGER) AS uk
+            FROM ({visits}) v
+            JOIN {OrgKeys.Name} o ON o.unit_id = v.unit_id AND o.ancestor_id = v.unit_id
+            """);
     }
 
     /// <summary>
