@@ -209,7 +209,7 @@ public static class SqlCompiler
             FROM (
               {ByBasePeriod(basePeriod, dialect, $"""
                 f.unit_id{CategoryColumns(d, source, dialect)},
-                     CAST({measure} AS DOUBLE PRECISION) AS m, COUNT(*) AS c
+                     CAST({measure} AS DOUBLE PRECISION) AS m, CAST(COUNT(*) AS INTEGER) AS c
                 FROM {facts} f
                 WHERE {Conditions(source, d.Filters, dialect)} AND {measure} IS NOT NULL
                 GROUP BY {GroupPositions(3 + d.Dimensions.Count)}
@@ -267,14 +267,15 @@ public static class SqlCompiler
     /// <summary>
     /// The histogram per group (period, org unit at every level, category) with cumulative counts:
     /// the value at 0-based rank r is the m whose rows hold ranks cum − c … cum − 1. Independent of
-    /// the percentile, so the median and p90 of one measure share it.
+    /// the percentile, so the median and p90 of one measure share it. Counts are INTEGER: PostgreSQL
+    /// sums INTEGER into BIGINT but BIGINT into NUMERIC, a tenth slower here.
     /// </summary>
     private static WorkTable Ranked(WorkTable b, PeriodType period, (WorkTable Table, string Column)? categories) => Table("ranked_" + Code(period), $"""
         SELECT h.g, h.m, h.c,
                CAST(SUM(h.c) OVER (PARTITION BY h.g ORDER BY h.m ROWS UNBOUNDED PRECEDING) AS BIGINT) AS cum,
                CAST(SUM(h.c) OVER (PARTITION BY h.g) AS BIGINT) AS total
         FROM (
-          SELECT ({Renumber(period, "b.bn")} * {OrgShift} + o.ak) * {CategoryShift} + {(categories is null ? "0" : "k.ck")} AS g, b.m, CAST(SUM(b.c) AS BIGINT) AS c
+          SELECT ({Renumber(period, "b.bn")} * {OrgShift} + o.ak) * {CategoryShift} + {(categories is null ? "0" : "k.ck")} AS g, b.m, CAST(SUM(b.c) AS INTEGER) AS c
           FROM {b.Name} b
           JOIN {OrgKeys.Name} o ON o.unit_id = b.unit_id{(categories is { } k ? $" JOIN {k.Table.Name} k ON k.c = {k.Column}" : "")}
           GROUP BY 1, 2
