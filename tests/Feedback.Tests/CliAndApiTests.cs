@@ -13,7 +13,16 @@ using Tilannekuva.Web.Hosting;
 
 namespace Tilannekuva.Feedback.Tests;
 
+/// <summary>
+/// Console.Out is one for the process: while a test here captures the CLI's output, a web app
+/// started by a test of another class would log into it (a clean-clone run once failed the link's
+/// whole-output match that way). So nothing runs beside this class.
+/// </summary>
+[CollectionDefinition(nameof(ConsoleCapture), DisableParallelization = true)]
+public sealed class ConsoleCapture;
+
 /// <summary>The operator's doors: the CLI's feedback commands and the token-protected API.</summary>
+[Collection(nameof(ConsoleCapture))]
 public sealed partial class CliAndApiTests
 {
     private static async Task<(int Code, string Output)> Cli(params string[] args)
