@@ -83,6 +83,23 @@ public sealed class Accounts(AccessDbContext db)
         return null;
     }
 
+    /// <summary>
+    /// Replaces the org units an account leads (none clears them). Returns a text key describing why not, or null
+    /// when done. The codes are stored as given: the caller checks them against the org units (Access does not read
+    /// the Indicators module's tables), see Tilannekuva.Web.Auth.AccountUnits.
+    /// </summary>
+    public async Task<string?> SetUnitsAsync(string userName, IEnumerable<string> unitIds, CancellationToken ct = default)
+    {
+        if (await FindAsync(userName, ct) is not { } user) return "Users.NoSuchUser";
+        user.UnitIds = NormaliseUnits(unitIds);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Trimmed, without blanks and repeats, in code order.</summary>
+    public static List<string> NormaliseUnits(IEnumerable<string> unitIds) =>
+        unitIds.Select(u => u.Trim()).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>Issues a personal API token (shown once) replacing any earlier one.</summary>
     public async Task<string> IssueApiTokenAsync(string userName, CancellationToken ct = default)
     {

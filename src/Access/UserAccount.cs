@@ -12,5 +12,10 @@ public sealed class UserAccount
     /// <summary>SHA-256 of the personal API token, hex; the token itself is shown once and never stored.</summary>
     public string? ApiTokenHash { get; set; }
     public bool Disabled { get; set; }
+    /// <summary>
+    /// Org units the account leads (esihenkilön yksiköt): codes of the Indicators module's org_unit, each standing
+    /// for itself and every unit under it. A manager edits only the steering boards within them.
+    /// </summary>
+    public List<string> UnitIds { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -19,6 +19,7 @@ public static class BoardsModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<BoardQuery>();
         services.AddScoped<BoardsService>();
+        services.AddScoped<BoardScope>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tilannekuva.Boards;
 using Tilannekuva.Boards.Domain;
@@ -19,11 +20,17 @@ public static class BoardsApi
         return app;
     }
 
-    /// <summary>A board without its token hash.</summary>
-    public sealed record BoardSummary(int Id, string Name, IReadOnlyList<string> UnitIds, IReadOnlyList<TileKind> Tiles, int RefreshSeconds, int StaleMinutes);
+    /// <summary>A board without its token hash. CanEdit: the caller may change it (the pages' rule: a manager only within their units).</summary>
+    public sealed record BoardSummary(int Id, string Name, IReadOnlyList<string> UnitIds, IReadOnlyList<TileKind> Tiles, int RefreshSeconds, int StaleMinutes, bool CanEdit);
 
-    private static async Task<Ok<List<BoardSummary>>> List(BoardsService boards, CancellationToken ct) =>
-        TypedResults.Ok((await boards.ListAsync(ct)).Select(b => new BoardSummary(b.Id, b.Name, b.UnitIds, b.TileKinds, b.RefreshSeconds, b.StaleMinutes)).ToList());
+    /// <summary>Every board, the ones the caller may change first (as on /boards).</summary>
+    private static async Task<Ok<List<BoardSummary>>> List(BoardsService boards, BoardScope scope, AccountUnits accountUnits, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var all = await boards.ListAsync(ct);
+        var editable = await scope.EditableAsync(await accountUnits.BoardEditorAsync(user, ct), all, ct);
+        return TypedResults.Ok(all.OrderBy(b => editable.Contains(b.Id) ? 0 : 1)
+            .Select(b => new BoardSummary(b.Id, b.Name, b.UnitIds, b.TileKinds, b.RefreshSeconds, b.StaleMinutes, editable.Contains(b.Id))).ToList());
+    }
 
     private static async Task<Results<Ok<BoardFigures>, NotFound>> Figures(int id, BoardsService boards, CancellationToken ct) =>
         await boards.FindAsync(id, ct) is { } board ? TypedResults.Ok(await boards.FiguresAsync(board, ct)) : TypedResults.NotFound();

@@ -38,6 +38,8 @@ public static class Startup
             {
                 foreach (var (name, role) in DemoAccounts())
                     created.Add((name, role, (await accounts.CreateAsync(name, role, ct)).OneTimePassword));
+                // The demo manager leads the demo board's health station (the demo region, loaded next, has it).
+                await accounts.SetUnitsAsync(DemoManager, [DemoBoardUnit], ct);
             }
         }
         return created;
@@ -48,7 +50,7 @@ public static class Startup
         new[] { ("johtaja", Role.Director), ("analyytikko", Role.Analyst), ("ohjausryhma", Role.Viewer), (DemoManager, Role.Manager) }
             .Concat(DemoProgramme.PlannerUserNames.Select(p => (p, Role.Planner)));
 
-    /// <summary>The demo's unit manager (esihenkilö), who sets up the demo steering board.</summary>
+    /// <summary>The demo's unit manager (esihenkilö) of <see cref="DemoBoardUnit"/>, who sets up the demo steering board.</summary>
     public const string DemoManager = "esihenkilo";
 
     /// <summary>The demo board's unit: Kajaanin terveysasema in the synthetic region.</summary>

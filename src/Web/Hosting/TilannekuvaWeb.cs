@@ -56,6 +56,7 @@ public static class TilannekuvaWeb
         Tilannekuva.Dashboards.DashboardsModule.AddDashboards(services, builder.Configuration);
         services.AddBoards(builder.Configuration, db);
         services.AddScoped<Accounts>();
+        services.AddScoped<AccountUnits>();
         services.AddScoped<EntityEditor>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)

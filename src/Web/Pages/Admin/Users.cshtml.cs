@@ -1,14 +1,19 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tilannekuva.Access;
+using Tilannekuva.Web.Auth;
 
 namespace Tilannekuva.Web.Pages.Admin;
 
-public sealed partial class UsersModel(Accounts accounts) : PageModel
+public sealed partial class UsersModel(Accounts accounts, AccountUnits accountUnits) : PageModel
 {
     public List<UserAccount> Users { get; private set; } = [];
     public (string User, string Password)? Issued { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>What the error is about, for texts that name it (the unknown unit codes).</summary>
+    public string ErrorDetail { get; private set; } = "";
+    /// <summary>The account whose units were just saved.</summary>
+    public string? UnitsSaved { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Users = await accounts.ListAsync(ct);
 
@@ -24,6 +29,15 @@ public sealed partial class UsersModel(Accounts accounts) : PageModel
     public async Task OnPostRoleAsync(string userName, Role role, CancellationToken ct)
     {
         Error = await accounts.SetRoleAsync(userName, role, ct);
+        await OnGetAsync(ct);
+    }
+
+    /// <summary>The org units a manager leads, as codes separated by spaces, commas or semicolons; empty clears them.</summary>
+    public async Task OnPostUnitsAsync(string userName, string? units, CancellationToken ct)
+    {
+        var outcome = await accountUnits.SetAsync(userName, (units ?? "").Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries), ct);
+        if (outcome.Ok) UnitsSaved = userName;
+        else (Error, ErrorDetail) = (outcome.Error, string.Join(", ", outcome.Codes));
         await OnGetAsync(ct);
     }
 

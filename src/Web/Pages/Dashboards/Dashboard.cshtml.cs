@@ -1,15 +1,20 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tilannekuva.Access;
 using Tilannekuva.Dashboards;
+using Tilannekuva.Indicators.Domain;
+using Tilannekuva.Indicators.Results;
+using Tilannekuva.Web.Auth;
 
 namespace Tilannekuva.Web.Pages.Dashboards;
 
 /// <summary>
 /// Johtamisnäkymät: strategic (/dashboards, region), tactical (/dashboards/tactical?unit=area) and operational
 /// (/dashboards/operational?unit=unit), each a list of sections (chart, table, export) built by the Dashboards module.
+/// A unit manager who leads exactly one unit and opens /dashboards as such is taken to that unit's own dashboard.
 /// </summary>
-public sealed class DashboardModel(DashboardService dashboards) : PageModel
+public sealed class DashboardModel(DashboardService dashboards, AccountUnits accountUnits, IndicatorResults results) : PageModel
 {
     public string Level { get; private set; } = "strategic";
     public DashboardView? View { get; private set; }
@@ -22,6 +27,7 @@ public sealed class DashboardModel(DashboardService dashboards) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? level, CancellationToken ct)
     {
+        if (level is null && Unit is null && await OwnDashboardAsync(ct) is { } own) return Redirect(own);
         Level = level ?? "strategic";
         var (data, view) = await dashboards.PageAsync(Level, Unit, Period, CultureInfo.CurrentUICulture, ct);
         View = view;
@@ -31,6 +37,18 @@ public sealed class DashboardModel(DashboardService dashboards) : PageModel
         MinimumCellSize = Strategic?.MinimumCellSize ?? Tactical?.MinimumCellSize ?? Operational?.MinimumCellSize ?? 0;
         if (View is null && Unit is not null) return NotFound();
         return Page();
+    }
+
+    /// <summary>
+    /// The dashboard of the one unit a manager leads, at the level the breadcrumbs use for it (a health station's is
+    /// operational, an area's tactical); null otherwise. A convenience only: /dashboards/strategic and every
+    /// other unit stay open to them.
+    /// </summary>
+    private async Task<string?> OwnDashboardAsync(CancellationToken ct)
+    {
+        if (SignedInUser.RoleOf(User) != Role.Manager) return null;
+        if (await accountUnits.OfAsync(User, ct) is not [var code]) return null;
+        return await results.UnitAsync(code, ct) is { } unit ? DashboardViews.UrlFor(new UnitRef(unit.SourceId, unit.Name, Codes.Of(unit.Kind))) : null;
     }
 
     public string ExportUrl(string table, string format) =>

@@ -43,6 +43,10 @@ namespace Tilannekuva.Access.Storage.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("UnitIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(100)
