@@ -71,7 +71,8 @@ public abstract class ManagerUnitsTests(TestApp app)
         return await client.PostAsync(path, TestApp.Form([.. fields]));
     }
 
-    private static string Html(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Text as the app writes it into a page (ä, ö, å as themselves).</summary>
+    private static string Html(string text) => System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All).Encode(text);
 
     [Fact]
     public async Task A_unit_manager_edits_their_units_boards_and_is_refused_the_others()
