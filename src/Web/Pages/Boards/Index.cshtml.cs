@@ -31,6 +31,7 @@ public sealed class BoardsIndexModel(BoardsService boards, BoardScope scope, Acc
     }
 }
 
+/// <summary>Whether the role may edit boards at all; which boards a manager may change is <see cref="BoardScope"/>'s rule.</summary>
 public static class BoardRights
 {
     public static bool CanEdit(System.Security.Claims.ClaimsPrincipal user) =>
