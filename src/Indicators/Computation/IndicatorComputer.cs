@@ -194,6 +194,14 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
         }
         finally
         {
+            // Also a table whose CREATE reached the server just as a cancellation stopped its connection.
+            await using (var cmd = main.CreateCommand())
+            {
+                cmd.CommandText = $"SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND starts_with(tablename, '{prefix}')";
+                await using var reader = await cmd.ExecuteReaderAsync(CancellationToken.None);
+                while (await reader.ReadAsync(CancellationToken.None))
+                    if (!created.Contains(reader.GetString(0))) created.Add(reader.GetString(0));
+            }
             foreach (var name in created)
                 await ExecuteAsync(main, null, "DROP TABLE IF EXISTS " + name, CancellationToken.None);
             await db.Database.CloseConnectionAsync();
