@@ -8,7 +8,7 @@ public enum Role
     Planner,  // suunnittelija: edits only the work packages assigned to them
     Analyst,  // tietoasiantuntija
     Viewer,   // ohjausryhmän jäsen and other readers
-    Manager,  // esihenkilö: a unit manager; sets up the unit's steering boards
+    Manager,  // esihenkilö: a unit manager; sets up the steering boards of the units the account leads (UserAccount.UnitIds)
 }
 
 public static class Roles
@@ -20,7 +20,7 @@ public static class Roles
     public const string Viewer = nameof(Role.Viewer);
     public const string Manager = nameof(Role.Manager);
 
-    /// <summary>Roles that may create and edit steering boards and issue their tokens.</summary>
+    /// <summary>Roles that may create and edit steering boards and issue their tokens (a manager only within their units: Boards' BoardScope).</summary>
     public const string BoardEditors = Admin + "," + Director + "," + Manager;
 
     /// <summary>Roles that may change any programme data, not only assigned work packages.</summary>
