@@ -24,6 +24,11 @@ public sealed class BoardEditModel(BoardsService boards, BoardQuery query) : Pag
     [BindProperty] public int RefreshSeconds { get; set; } = Board.DefaultRefreshSeconds;
     [BindProperty] public int StaleMinutes { get; set; } = Board.DefaultStaleMinutes;
     [BindProperty] public BoardTheme Theme { get; set; } = BoardTheme.HighContrast;
+    [BindProperty] public List<DayOfWeek> OpenDays { get; set; } = [.. Board.DefaultOpenDays];
+    [BindProperty] public TimeOnly OpensAt { get; set; } = Board.DefaultOpensAt;
+    [BindProperty] public TimeOnly ClosesAt { get; set; } = Board.DefaultClosesAt;
+    /// <summary>The week as the form lists it, Monday first.</summary>
+    public static IReadOnlyList<DayOfWeek> Week { get; } = [.. Enum.GetValues<DayOfWeek>().OrderBy(d => ((int)d + 6) % 7)];
     public IReadOnlyList<(OrgUnit Unit, int Depth)> Choices { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
@@ -38,6 +43,7 @@ public sealed class BoardEditModel(BoardsService boards, BoardQuery query) : Pag
             if (await boards.FindAsync(i, ct) is not { } board) return NotFound();
             Id = i;
             (Name, Units, Tile, RefreshSeconds, StaleMinutes, Theme) = (board.Name, board.UnitIds, board.Tiles, board.RefreshSeconds, board.StaleMinutes, board.Theme);
+            (OpenDays, OpensAt, ClosesAt) = (board.OpenDays, board.OpensAt, board.ClosesAt);
             Order = board.TileKinds.Select((t, n) => (t, n)).ToDictionary(x => x.t.ToString(), x => (int?)(x.n + 1));
         }
         else Tile = Board.AllTiles.Select(t => t.ToString()).ToList();
@@ -51,7 +57,7 @@ public sealed class BoardEditModel(BoardsService boards, BoardQuery query) : Pag
         if (id is { } i && await boards.FindAsync(i, ct) is null) return NotFound();
         var tiles = Tile.Select(t => Enum.TryParse<TileKind>(t, out var k) ? (TileKind?)k : null).OfType<TileKind>().Distinct()
             .Select((t, n) => (t, n)).OrderBy(x => Order.GetValueOrDefault(x.t.ToString()) ?? int.MaxValue).ThenBy(x => x.n).Select(x => x.t).ToList();
-        var draft = new BoardDraft(Name ?? "", Units, tiles, RefreshSeconds, StaleMinutes, Theme);
+        var draft = new BoardDraft(Name ?? "", Units, tiles, RefreshSeconds, StaleMinutes, Theme, OpenDays, OpensAt, ClosesAt);
         Problems = BoardsService.Validate(draft);
         if (Problems.Count > 0)
         {
