@@ -57,7 +57,7 @@ public sealed class StatsTests
     public void A_lone_small_cell_in_a_breakdown_takes_the_smallest_shown_cell_with_it()
     {
         var rows = FeedbackResults.SuppressComplement(FeedbackResults.Assemble(
-            [("A", 10, 20), ("B", 9, 6), ("B", 0, 1), ("C", 10, 3), ("D", 8, 9)], [], minimum: 5));
+            [("A", 10, 20), ("B", 9, 6), ("B", 0, 1), ("C", 10, 3), ("D", 8, 9)], [], minimum: 5), minimum: 5);
 
         Assert.Equal(["C", "B"], rows.Where(r => r.Suppressed).Select(r => r.Key).OrderDescending());
         var b = rows.Single(r => r.Key == "B");
@@ -68,8 +68,14 @@ public sealed class StatsTests
         Assert.Equal(100, rows.Single(r => r.Key == "A").Nps.Nps!.Value, 9);
 
         // Two small cells already hide each other; nothing more is hidden.
-        var two = FeedbackResults.SuppressComplement(FeedbackResults.Assemble([("A", 10, 20), ("B", 9, 2), ("C", 10, 3)], [], minimum: 5));
+        var two = FeedbackResults.SuppressComplement(FeedbackResults.Assemble([("A", 10, 20), ("B", 9, 2), ("C", 10, 3)], [], minimum: 5), minimum: 5);
         Assert.Equal(2, two.Count(r => r.Suppressed));
         Assert.DoesNotContain(two, r => r.Complementary);
+
+        // Two small cells resting on 2 + 1 = 3 together: the total minus the shown ones would tell that
+        // sum, so the smallest shown cell goes too (the dashboards' rule; before, nothing more was hidden).
+        var three = FeedbackResults.SuppressComplement(FeedbackResults.Assemble([("A", 10, 20), ("B", 9, 2), ("C", 10, 1), ("D", 7, 8)], [], minimum: 5), minimum: 5);
+        Assert.Equal(["D"], three.Where(r => r.Complementary).Select(r => r.Key));
+        Assert.Equal(3, three.Count(r => r.Suppressed));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tilannekuva.Disclosure;
 using Tilannekuva.Feedback.Domain;
 using Tilannekuva.Feedback.Storage;
 
@@ -70,20 +71,20 @@ public sealed class FeedbackResults(FeedbackDbContext db, IOptions<FeedbackOptio
                 break;
         }
         var rows = Assemble(scores, values, MinimumResponses);
-        return by is Breakdown.ServicePoint or Breakdown.Service or Breakdown.Channel ? SuppressComplement(rows) : rows;
+        return by is Breakdown.ServicePoint or Breakdown.Service or Breakdown.Channel ? SuppressComplement(rows, MinimumResponses) : rows;
     }
 
     /// <summary>
-    /// Complementary suppression for breakdowns shown beside their total: when exactly one cell is
-    /// suppressed, the total minus the shown cells would give its figures away, so the smallest
-    /// shown cell is hidden as well. Trends over periods are left as they are (documented in
-    /// docs/feedback.md): hiding a full month because the running one is small would cost more.
+    /// Complementary suppression for breakdowns shown beside their total, by the rule the dashboards
+    /// follow too (<see cref="SmallCellRule.Hidden"/>): when a cell is suppressed, the smallest shown
+    /// cells are hidden with it until the hidden ones are at least two and rest on the minimum
+    /// together. Trends over periods are left as they are (documented in docs/feedback.md): hiding a
+    /// full month because the running one is small would cost more.
     /// </summary>
-    internal static IReadOnlyList<ResultRow> SuppressComplement(IReadOnlyList<ResultRow> rows)
+    internal static IReadOnlyList<ResultRow> SuppressComplement(IReadOnlyList<ResultRow> rows, int minimum)
     {
-        if (rows.Count(r => r.Suppressed) != 1 || rows.Count < 2) return rows;
-        var partner = rows.Where(r => !r.Suppressed).MinBy(r => r.Nps.N)!;
-        return rows.Select(r => r == partner
+        var hidden = new SmallCellRule(minimum).Hidden(rows.Select(r => (long?)r.Nps.N).ToList());
+        return rows.Select((r, i) => hidden[i] && !r.Suppressed
             ? new ResultRow(r.Key, NpsResult.Empty with { N = r.Nps.N, Hidden = true }, [], Suppressed: true, Complementary: true)
             : r).ToList();
     }

@@ -13,18 +13,15 @@ public sealed record ComputeResult(int Values, TimeSpan Elapsed, IReadOnlyDictio
     IReadOnlyList<(int Connection, string Step, TimeSpan Start, TimeSpan End)>? Timeline = null);
 
 /// <summary>
-/// Recomputes indicator values in the database from the canonical tables: for each indicator,
-/// deletes its cached values and runs its compiled statements; readers see either all old or all
-/// new numbers. On PostgreSQL two groups of indicators run on two connections (two cores).
+/// Recomputes indicator values in the database from the canonical tables by running each
+/// indicator's compiled work tables and statements; readers see either all old or all new numbers.
+/// On PostgreSQL the steps of all indicators are shared by <see cref="Connections"/> connections
+/// (the server's cores); SQLite, a single writer, runs them on one.
 /// </summary>
 public sealed class IndicatorComputer(IndicatorsDbContext db)
 {
     public Dialect Dialect => db.Database.IsNpgsql() ? Dialect.Postgres : Dialect.Sqlite;
 
-    /// <param name="window">
-    /// Recompute only the periods of this window (<see cref="RecomputeWindow.ForEvents"/> of an
-    /// import's event times); values outside it are left as they are. Null: everything.
-    /// </param>
     /// <summary>For tests: run PostgreSQL on one connection as SQLite does (to compare with the parallel path).</summary>
     internal bool SingleConnection { get; init; }
 
@@ -70,8 +67,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
             var connection = db.Database.GetDbConnection();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var transaction = tx.GetDbTransaction();
-            total = await RunGroupAsync(connection, transaction, list, window, deleteFirst: true, "indicator_value",
-                clock, byIndicator, steps, progress, ct);
+            total = await RunOnOneConnectionAsync(connection, transaction, list, window, clock, byIndicator, steps, progress, ct);
             await tx.CommitAsync(ct);
         });
         return new ComputeResult(total, clock.Elapsed, byIndicator, steps);
@@ -129,7 +125,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
                         lock (started)
                             if (started.Add(step.Indicator)) progress?.Invoke(step.Indicator);
                         var stepStarted = clock.Elapsed;
-                        var rows = await ExecuteAsync(connection, null, step.Sql, cancel.Token);
+                        await ExecuteAsync(connection, null, step.Sql, cancel.Token);
                         if (step.Creates is { } table)
                         {
                             lock (created) created.Add(table);
@@ -194,6 +190,14 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
         }
         finally
         {
+            // Also a table whose CREATE reached the server just as a cancellation stopped its connection.
+            await using (var cmd = main.CreateCommand())
+            {
+                cmd.CommandText = $"SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND starts_with(tablename, '{prefix}')";
+                await using var reader = await cmd.ExecuteReaderAsync(CancellationToken.None);
+                while (await reader.ReadAsync(CancellationToken.None))
+                    if (!created.Contains(reader.GetString(0))) created.Add(reader.GetString(0));
+            }
             foreach (var name in created)
                 await ExecuteAsync(main, null, "DROP TABLE IF EXISTS " + name, CancellationToken.None);
             await db.Database.CloseConnectionAsync();
@@ -201,16 +205,15 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
         return new ComputeResult(total, clock.Elapsed, byIndicator, steps, timeline);
     }
 
-    /// <summary>Computes one group's indicators on one connection into <paramref name="target"/>; returns the rows written.</summary>
-    private static async Task<int> RunGroupAsync(DbConnection connection, DbTransaction transaction, List<IndicatorDefinition> list, RecomputeWindow? window,
-        bool deleteFirst, string target, Stopwatch clock, Dictionary<string, TimeSpan> byIndicator, List<(string, TimeSpan)> steps,
-        Action<string>? progress, CancellationToken ct)
+    /// <summary>Computes the indicators in the caller's transaction, each replacing its stored values; returns the rows written.</summary>
+    private static async Task<int> RunOnOneConnectionAsync(DbConnection connection, DbTransaction transaction, List<IndicatorDefinition> list, RecomputeWindow? window,
+        Stopwatch clock, Dictionary<string, TimeSpan> byIndicator, List<(string, TimeSpan)> steps, Action<string>? progress, CancellationToken ct)
     {
         var postgres = connection.GetType().Name.StartsWith("Npgsql", StringComparison.Ordinal);
         var dialect = postgres ? Dialect.Postgres : Dialect.Sqlite;
         // A fact source read by several indicators is materialised once (the visit source joins the assessments).
         var shared = list.GroupBy(d => d.Source).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        var plans = list.Select(d => (Definition: d, Plan: SqlCompiler.Plan(d, dialect, shared, window, window is null ? target : Windowed))).ToList();
+        var plans = list.Select(d => (Definition: d, Plan: SqlCompiler.Plan(d, dialect, shared, window, window is null ? "indicator_value" : Windowed))).ToList();
         var total = 0;
         var created = new List<string>();
         if (postgres)
@@ -233,8 +236,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
             progress?.Invoke(d.Code);
             var started = clock.Elapsed;
             var code = "'" + d.Code.Replace("'", "''") + "'";
-            if (deleteFirst)
-                await ExecuteAsync(connection, transaction, $"DELETE FROM indicator_value WHERE indicator_code = {code}" + (window is null ? "" : " AND " + window.Covers()), ct);
+            await ExecuteAsync(connection, transaction, $"DELETE FROM indicator_value WHERE indicator_code = {code}" + (window is null ? "" : " AND " + window.Covers()), ct);
             foreach (var table in plan.Tables.Where(t => !created.Contains(t.Name)))
             {
                 var tableStarted = clock.Elapsed;
@@ -255,7 +257,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
             if (window is not null)
             {
                 total += await ExecuteAsync(connection, transaction,
-                    $"INSERT INTO {target} ({SqlCompiler.ValueColumns}) SELECT {SqlCompiler.ValueColumns} FROM {Windowed} WHERE {window.Covers()}", ct);
+                    $"INSERT INTO indicator_value ({SqlCompiler.ValueColumns}) SELECT {SqlCompiler.ValueColumns} FROM {Windowed} WHERE {window.Covers()}", ct);
                 await ExecuteAsync(connection, transaction, "DELETE FROM " + Windowed, ct);
             }
             byIndicator[d.Code] = clock.Elapsed - started;
