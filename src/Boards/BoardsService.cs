@@ -6,7 +6,16 @@ using Tilannekuva.Boards.Storage;
 namespace Tilannekuva.Boards;
 
 /// <summary>A board as edited on the page or through the CLI.</summary>
-public sealed record BoardDraft(string Name, IReadOnlyList<string> UnitIds, IReadOnlyList<TileKind> Tiles, int RefreshSeconds, int StaleMinutes, BoardTheme Theme);
+/// <param name="OpenDays">Opening days; null keeps the defaults (Monday–Friday).</param>
+/// <param name="OpensAt">Opening time; null keeps the default 08:00.</param>
+/// <param name="ClosesAt">Closing time (exclusive, 00:00 = midnight); null keeps the default 16:00.</param>
+public sealed record BoardDraft(string Name, IReadOnlyList<string> UnitIds, IReadOnlyList<TileKind> Tiles, int RefreshSeconds, int StaleMinutes, BoardTheme Theme,
+    IReadOnlyList<DayOfWeek>? OpenDays = null, TimeOnly? OpensAt = null, TimeOnly? ClosesAt = null)
+{
+    public IReadOnlyList<DayOfWeek> Days => OpenDays ?? Board.DefaultOpenDays;
+    public TimeOnly Opens => OpensAt ?? Board.DefaultOpensAt;
+    public TimeOnly Closes => ClosesAt ?? Board.DefaultClosesAt;
+}
 
 /// <summary>The module's surface: boards (list, save, token) and their figures for the screen.</summary>
 public sealed class BoardsService(BoardsDbContext db, BoardQuery query, BoardSettings settings, TimeProvider clock)
@@ -27,6 +36,8 @@ public sealed class BoardsService(BoardsDbContext db, BoardQuery query, BoardSet
         if (d.Tiles.Count == 0) problems.Add("Boards.Error.Tiles");
         if (d.RefreshSeconds is < MinRefreshSeconds or > MaxRefreshSeconds) problems.Add("Boards.Error.Refresh");
         if (d.StaleMinutes is < 1 or > 7 * 24 * 60) problems.Add("Boards.Error.Stale");
+        if (d.Days.Count == 0) problems.Add("Boards.Error.OpenDays");
+        if (d.Closes != TimeOnly.MinValue && d.Closes <= d.Opens) problems.Add("Boards.Error.OpeningHours");
         return problems;
     }
 
@@ -46,6 +57,10 @@ public sealed class BoardsService(BoardsDbContext db, BoardQuery query, BoardSet
         board.RefreshSeconds = d.RefreshSeconds;
         board.StaleMinutes = d.StaleMinutes;
         board.Theme = d.Theme;
+        // Monday first, whatever order the form sent (Sunday is 0 in DayOfWeek).
+        board.OpenDays = d.Days.Distinct().OrderBy(x => ((int)x + 6) % 7).ToList();
+        board.OpensAt = d.Opens;
+        board.ClosesAt = d.Closes;
         await db.SaveChangesAsync(ct);
         return board.Id;
     }
@@ -67,6 +82,18 @@ public sealed class BoardsService(BoardsDbContext db, BoardQuery query, BoardSet
 
     public DateTime Now => BoardQuery.WallClock(clock, settings);
 
-    public Task<BoardFigures> FiguresAsync(Board board, CancellationToken ct = default) =>
-        query.FiguresAsync(board.UnitIds, Now, board.StaleMinutes, ct);
+    /// <summary>The board's figures now; outside its opening hours they are marked closed (no stale warning on the screen).</summary>
+    public async Task<BoardFigures> FiguresAsync(Board board, CancellationToken ct = default)
+    {
+        var figures = await query.FiguresAsync(board.UnitIds, Now, board.StaleMinutes, ct);
+        return figures with { Closed = !board.IsOpenAt(figures.Now) };
+    }
+
+    /// <summary>Every stored change of the board (board_audit), newest first.</summary>
+    public Task<List<BoardAuditEntry>> HistoryAsync(int id, CancellationToken ct = default)
+    {
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Board) && a.EntityId == key)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToListAsync(ct);
+    }
 }

@@ -29,6 +29,7 @@ public static class FeedbackModule
         services.AddScoped<FeedbackResults>();
         services.AddScoped<IFeedbackIndicators, FeedbackIndicators>();
         services.AddScoped<FeedbackOverview>();
+        services.AddScoped<Tilannekuva.Feedback.ServicePoints.ServicePointCatalog>();
         services.TryAddSingleton<ISmsGateway>(sp => new FileSmsGateway(Path.Combine(DataFolder(db, config), "sms")));
         services.AddScoped<SmsSendJob>();
         return services;

@@ -39,11 +39,17 @@ public sealed class BoardTests(BoardApp app, Chromium chromium) : IClassFixture<
 {
     private static readonly CultureInfo Fi = new("fi");
 
-    private async Task<(int Id, string Token)> CreateBoardAsync(IReadOnlyList<TileKind> tiles, int refreshSeconds = 1)
+    /// <summary>Every day, all day (00:00 closing = midnight).</summary>
+    private static readonly DayOfWeek[] EveryDay = Enum.GetValues<DayOfWeek>();
+
+    /// <summary>A board with a token; open around the clock unless <paramref name="defaultHours"/> (Mon–Fri 08–16), so the stale warning does not depend on the hour the tests run at.</summary>
+    private async Task<(int Id, string Token)> CreateBoardAsync(IReadOnlyList<TileKind> tiles, int refreshSeconds = 1, bool defaultHours = false, string unit = Startup.DemoBoardUnit)
     {
         using var scope = app.Services.CreateScope();
         var boards = scope.ServiceProvider.GetRequiredService<BoardsService>();
-        var id = await boards.SaveAsync(null, new BoardDraft("Testitaulu " + Guid.NewGuid().ToString("N")[..6], [Startup.DemoBoardUnit], tiles, refreshSeconds, 60, BoardTheme.HighContrast));
+        var draft = new BoardDraft("Testitaulu " + Guid.NewGuid().ToString("N")[..6], [unit], tiles, refreshSeconds, 60, BoardTheme.HighContrast);
+        if (!defaultHours) draft = draft with { OpenDays = EveryDay, OpensAt = TimeOnly.MinValue, ClosesAt = TimeOnly.MinValue };
+        var id = await boards.SaveAsync(null, draft);
         return (id, (await boards.IssueTokenAsync(id))!);
     }
 
@@ -201,6 +207,219 @@ public sealed class BoardTests(BoardApp app, Chromium chromium) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync("/api/v1/boards/99999/figures")).StatusCode);
 
         static (int, int) Nurses(BoardFigures f) => f.Staff.Single(s => s.Profession == Tilannekuva.Indicators.Domain.Profession.Nurse) is var n ? (n.Planned, n.Present) : default;
+    }
+
+    private async Task<IPage> SignedInPageAsync(string user)
+    {
+        var page = await chromium.NewPageAsync(new BrowserNewContextOptions { Locale = "fi-FI", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#UserName", user);
+        await page.FillAsync("#Password", TestApp.Password);
+        await page.Locator("form.edit button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account", StringComparison.Ordinal));
+        return page;
+    }
+
+    [Fact]
+    public async Task The_change_history_shows_a_managers_edit_with_old_and_new_values_and_a_viewer_cannot_open_it()
+    {
+        var (id, _) = await CreateBoardAsync(Board.AllTiles, refreshSeconds: 60, defaultHours: true);
+        var page = await SignedInPageAsync(Startup.DemoManager);
+
+        // The manager edits the board on its edit page.
+        await page.GotoAsync($"/boards/{id}/edit");
+        await page.FillAsync("#RefreshSeconds", "30");
+        await page.FillAsync("#StaleMinutes", "90");
+        await page.Locator("#tile-Staffing").UncheckAsync();
+        await page.SelectOptionAsync("#Theme", "Light");
+        await page.Locator("#day-Friday").UncheckAsync();
+        await page.FillAsync("#OpensAt", "07:00");
+        var saved = page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/boards/{id}");
+        await page.Locator("#board-form button[type=submit]").ClickAsync();
+        await saved;
+
+        // …and finds the history from the edit page.
+        await page.GotoAsync($"/boards/{id}/edit");
+        await page.Locator("#board-audit").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/boards/{id}/audit");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, "board-audit.png"), FullPage = true });
+
+        // Newest first: the edit, the token issued when the board was set up, the creation.
+        var rows = page.Locator("#board-audit tbody tr");
+        Assert.Equal(["Modified", "Modified", "Added"], await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.change)"));
+        var edit = rows.Nth(0);
+        Assert.Equal(Startup.DemoManager, (await edit.Locator("td.who").TextContentAsync())?.Trim());
+        Assert.Equal("Muutettu", (await edit.Locator("td").Nth(2).TextContentAsync())?.Trim());
+
+        async Task<(string? Before, string? After, string Text)> Line(ILocator row, string field)
+        {
+            var li = row.Locator($"li[data-field='{field}']");
+            Assert.Equal(1, await li.CountAsync());
+            return (await li.GetAttributeAsync("data-before"), await li.GetAttributeAsync("data-after"), (await li.TextContentAsync())!.Trim());
+        }
+        Assert.Equal(("60", "30", "Päivitysväli: 60 s → 30 s"), await Line(edit, "RefreshSeconds"));
+        Assert.Equal(("60", "90", "Vanhentumisraja: 60 min → 90 min"), await Line(edit, "StaleMinutes"));
+        Assert.Equal(("0", "1", "Teema: Suuri kontrasti (valkoinen mustalla) → Vaalea (musta valkoisella)"), await Line(edit, "Theme"));
+        Assert.Equal(("\"08:00:00\"", "\"07:00:00\"", "Avautuu: 08:00 → 07:00"), await Line(edit, "OpensAt"));
+        Assert.Equal(("[1,2,3,4,5]", "[1,2,3,4]", "Aukiolopäivät: maanantai, tiistai, keskiviikko, torstai, perjantai → maanantai, tiistai, keskiviikko, torstai"), await Line(edit, "OpenDays"));
+        var tiles = await Line(edit, "Tiles");
+        Assert.Equal("Ruutu poistettu: Henkilöstö tänään", tiles.Text);
+        Assert.Equal("[\"Callbacks\",\"WaitingList\",\"CareGuarantee\",\"T3\",\"Staffing\",\"Nps\"]", tiles.Before);
+        Assert.Equal("[\"Callbacks\",\"WaitingList\",\"CareGuarantee\",\"T3\",\"Nps\"]", tiles.After);
+        // Only what changed is listed; the token line never shows the hash.
+        Assert.Equal(6, await edit.Locator("li").CountAsync());
+        Assert.Equal("Näyttölinkki luotu", (await rows.Nth(1).Locator("li[data-field='TokenHash']").TextContentAsync())!.Trim());
+        Assert.Equal(("", ""), (await Line(rows.Nth(1), "TokenHash")) is var token ? (token.Before, token.After) : default);
+        // The test set the board up outside any request: no one signed in.
+        Assert.Equal("anonymous", (await rows.Nth(2).Locator("td.who").TextContentAsync())?.Trim());
+
+        // The stored rows say the same (an independent read of board_audit).
+        using (var scope = app.Services.CreateScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<Tilannekuva.Boards.Storage.BoardsDbContext>().AuditEntries.AsNoTracking()
+                .Where(a => a.EntityType == "Board" && a.EntityId == id.ToString(CultureInfo.InvariantCulture)).ToListAsync();
+            Assert.Equal(3, stored.Count);
+            var last = stored.MaxBy(a => a.Id)!;
+            Assert.Equal(Startup.DemoManager, last.UserName);
+            Assert.Contains("\"RefreshSeconds\":60", last.Before);
+            Assert.Contains("\"RefreshSeconds\":30", last.After);
+        }
+        await page.Context.CloseAsync();
+
+        // A reissued token is its own line; a viewer (and anyone not signed in) cannot open the history.
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<BoardsService>().IssueTokenAsync(id);
+        using var manager = await app.SignInAsync(Startup.DemoManager);
+        var html = await manager.GetStringAsync($"/boards/{id}/audit");
+        Assert.Contains("Näyttölinkki uusittu", html);
+        using var viewer = await app.SignInAsync(Demo.Viewer);
+        var denied = await viewer.GetAsync($"/boards/{id}/audit");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/account/denied", denied.Headers.Location?.OriginalString ?? "");
+        using var director = await app.SignInAsync(Demo.Director);
+        Assert.Equal(HttpStatusCode.OK, (await director.GetAsync($"/boards/{id}/audit")).StatusCode);
+        using var anonymous = app.NewClient();
+        Assert.Contains("/account/login", (await anonymous.GetAsync($"/boards/{id}/audit")).Headers.Location?.OriginalString ?? "");
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync("/boards/99999/audit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Outside_opening_hours_the_screen_shows_a_calm_closed_note_instead_of_the_stale_warning()
+    {
+        // Default hours: Monday–Friday 08:00–16:00, Finnish time.
+        var (id, token) = await CreateBoardAsync([TileKind.Callbacks], defaultHours: true);
+        var settings = new BoardSettings();
+        var zone = BoardQuery.FinnishTime(settings);
+        var start = app.Clock.Now;
+        // The next working day after today: no data can have arrived for it yet, so the board is stale all day.
+        var day = BoardQuery.WallClock(app.Clock, settings).Date.AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(1);
+        DateTimeOffset At(DateTime wall) => new(TimeZoneInfo.ConvertTimeToUtc(wall, zone), TimeSpan.Zero);
+        try
+        {
+            // Inside opening hours the stale warning shows as before.
+            app.Clock.Now = At(day.AddHours(10));
+            var open = await FiguresAsync(id);
+            Assert.True(open.Stale && !open.Closed && open.StaleWarning);
+            var page = await chromium.NewPageAsync(new BrowserNewContextOptions { Locale = "fi-FI", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1920, Height = 1080 } });
+            await page.GotoAsync($"/boards/{id}/screen?token={token}");
+            await Assertions.Expect(page.Locator("#stale-warning")).ToBeVisibleAsync();
+            Assert.Equal(0, await page.Locator("#closed-note").CountAsync());
+
+            // 16:00 is closing time: the next refresh swaps the warning for the closed note, naming the newest data's time.
+            app.Clock.Now = At(day.AddHours(16));
+            var closed = await FiguresAsync(id);
+            Assert.True(closed.Stale && closed.Closed && !closed.StaleWarning);
+            await Assertions.Expect(page.Locator("#closed-note")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            Assert.Equal(0, await page.Locator("#stale-warning").CountAsync());
+            Assert.Equal($"Vastaanotto on kiinni – luvut ajalta {closed.NewestDataAt!.Value.ToString("d.M.yyyy H:mm", Fi)}", (await page.Locator("#closed-note").TextContentAsync())!.Trim());
+            Assert.Equal("false", await page.Locator(".board-status").GetAttributeAsync("data-stale"));
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, "board-screen-closed.png") });
+
+            // At the weekend too; 07:59 on a working day is still closed, 08:00 open again.
+            var saturday = day.AddDays(((int)DayOfWeek.Saturday - (int)day.DayOfWeek + 7) % 7);
+            app.Clock.Now = At(saturday.AddHours(11));
+            Assert.True((await FiguresAsync(id)).Closed);
+            app.Clock.Now = At(day.AddHours(7).AddMinutes(59));
+            Assert.True((await FiguresAsync(id)).Closed);
+            app.Clock.Now = At(day.AddHours(8));
+            await Assertions.Expect(page.Locator("#stale-warning")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            Assert.Equal(0, await page.Locator("#closed-note").CountAsync());
+            await page.Context.CloseAsync();
+        }
+        finally { app.Clock.Now = start; }
+    }
+
+    [Fact]
+    public async Task An_analyst_links_a_service_point_to_an_org_unit_and_the_boards_NPS_counts_its_responses()
+    {
+        // A health station no service point is linked to yet, with a board showing NPS.
+        string unit;
+        using (var scope = app.Services.CreateScope())
+        {
+            var linked = await scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>().ServicePoints
+                .Where(p => p.OrgUnitId != null).Select(p => p.OrgUnitId!).ToListAsync();
+            var idb = scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>();
+            var parents = await idb.OrgUnits.Where(u => u.ParentId != null).Select(u => u.ParentId!).Distinct().ToListAsync();
+            unit = (await idb.OrgUnits.Where(u => u.Kind == Tilannekuva.Indicators.Domain.OrgUnitKind.Unit).Select(u => u.SourceId).ToListAsync())
+                .Where(u => !linked.Contains(u) && !parents.Contains(u)).Order(StringComparer.Ordinal).First();
+        }
+        var (id, token) = await CreateBoardAsync([TileKind.Nps], unit: unit);
+        Assert.Equal(0, (await FiguresAsync(id)).Nps.Responses);
+
+        // The analyst adds a service point without an org unit; six responses arrive there today.
+        var code = "TP-" + Guid.NewGuid().ToString("N")[..8];
+        using var analyst = await app.SignInAsync(Demo.Analyst);
+        async Task<HttpResponseMessage> Save(string? orgUnit) => await analyst.PostAsync("/feedback/service-points", TestApp.Form(
+            ("code", code), ("name", "Testiasema"), ("providerCode", "TESTI"), ("providerName", "Testituottaja"), ("orgUnit", orgUnit ?? ""),
+            ("__RequestVerificationToken", await TestApp.AntiforgeryTokenAsync(analyst, "/feedback/service-points"))));
+        var created = await Save(null);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var today = DateOnly.FromDateTime(BoardQuery.WallClock(app.Clock, new BoardSettings()));
+        // 4 promoters (10, 10, 9, 9), 1 passive (8), 1 detractor (3): NPS = 100 × (4 − 1) / 6 = 50.
+        int[] scores = [10, 10, 9, 9, 8, 3];
+        using (var scope = app.Services.CreateScope())
+        {
+            var fdb = scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>();
+            var questionnaire = await fdb.Questionnaires.OrderBy(q => q.Id).Select(q => q.Id).FirstAsync();
+            foreach (var (score, n) in scores.Select((s, n) => (s, n)))
+                fdb.Responses.Add(new Tilannekuva.Feedback.Domain.Response
+                {
+                    Id = Guid.NewGuid(), QuestionnaireId = questionnaire, ProviderCode = "TESTI", ServicePointCode = code, ServiceCode = "vastaanotto",
+                    Channel = Tilannekuva.Feedback.Domain.Channel.Qr, LinkId = "test-" + n, Date = today.AddDays(-n), SubmittedAt = app.Clock.Now, Recommendation = score,
+                });
+            await fdb.SaveChangesAsync();
+        }
+        // Not linked yet: the board does not count them.
+        Assert.Equal(0, (await FiguresAsync(id)).Nps.Responses);
+
+        // An unknown org unit is refused, naming the problem, and nothing changes.
+        var refused = await Save("EI-OLE-TALLAISTA");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Organisaatioyksikköä ei ole organisaatiopuussa.", await refused.Content.ReadAsStringAsync());
+
+        // The analyst picks the unit on the page (the form offers it), and the board counts the point's responses.
+        var form = await analyst.GetStringAsync($"/feedback/service-points?edit={code}");
+        Assert.Contains($"<option value=\"{unit}\"", form);
+        var linkedNow = await Save(unit);
+        Assert.Equal(HttpStatusCode.Redirect, linkedNow.StatusCode);
+        var list = await analyst.GetStringAsync("/feedback/service-points");
+        Assert.Contains($"data-service-point=\"{code}\" data-org-unit=\"{unit}\"", list);
+        var nps = (await FiguresAsync(id)).Nps;
+        Assert.Equal((6, true, 50.0), (nps.Responses, nps.Shown, nps.Nps!.Value));
+        using var screen = app.NewClient();
+        var tiles = await screen.GetStringAsync($"/boards/{id}/screen/data?token={token}");
+        Assert.Contains("data-figure=\"nps\" data-value=\"50\"", tiles);
+
+        // Only admins and analysts change service points.
+        using var viewer = await app.SignInAsync(Demo.Viewer);
+        var viewerPage = await viewer.GetStringAsync("/feedback/service-points");
+        Assert.DoesNotContain("service-point-form", viewerPage);
+        var forbidden = await viewer.PostAsync("/feedback/service-points", TestApp.Form(("code", code), ("name", "x"), ("providerCode", "x"), ("providerName", "x"), ("orgUnit", ""),
+            ("__RequestVerificationToken", TestApp.AntiforgeryToken(viewerPage))));
+        Assert.Equal(HttpStatusCode.Redirect, forbidden.StatusCode);
+        Assert.Contains("/account/denied", forbidden.Headers.Location?.OriginalString ?? "");
+        Assert.Equal(6, (await FiguresAsync(id)).Nps.Responses);
     }
 
     private async Task ImportContactsAsync(string rows)

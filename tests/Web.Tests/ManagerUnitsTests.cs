@@ -68,6 +68,8 @@ public abstract class ManagerUnitsTests(TestApp app)
         var token = await TestApp.AntiforgeryTokenAsync(client, "/apitoken");
         var fields = new List<(string, string)> { ("Name", name), ("Tile", "Callbacks"), ("RefreshSeconds", "60"), ("StaleMinutes", "60"), ("Theme", "HighContrast"), ("__RequestVerificationToken", token) };
         fields.AddRange(units.Select(u => ("Units", u)));
+        fields.AddRange(new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday" }.Select(d => ("OpenDays", d)));
+        fields.AddRange([("OpensAt", "08:00"), ("ClosesAt", "16:00")]);
         return await client.PostAsync(path, TestApp.Form([.. fields]));
     }
 

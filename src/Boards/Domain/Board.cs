@@ -21,6 +21,9 @@ public sealed class Board
 {
     public const int DefaultRefreshSeconds = 60;
     public const int DefaultStaleMinutes = 60;
+    public static readonly TimeOnly DefaultOpensAt = new(8, 0);
+    public static readonly TimeOnly DefaultClosesAt = new(16, 0);
+    public static IReadOnlyList<DayOfWeek> DefaultOpenDays { get; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
     public int Id { get; set; }
     public required string Name { get; set; }
@@ -32,9 +35,25 @@ public sealed class Board
     /// <summary>Data older than this is flagged as stale on the screen.</summary>
     public int StaleMinutes { get; set; } = DefaultStaleMinutes;
     public BoardTheme Theme { get; set; } = BoardTheme.HighContrast;
+    /// <summary>Aukioloajat: the days the reception is open; outside opening hours the screen shows a calm "closed" note instead of the stale warning.</summary>
+    public List<DayOfWeek> OpenDays { get; set; } = [.. DefaultOpenDays];
+    /// <summary>Opening time on an open day (the board's wall-clock time, Boards:TimeZone).</summary>
+    public TimeOnly OpensAt { get; set; } = DefaultOpensAt;
+    /// <summary>Closing time on an open day, exclusive; 00:00 means midnight (open until the day ends).</summary>
+    public TimeOnly ClosesAt { get; set; } = DefaultClosesAt;
     /// <summary>SHA-256 of the board token, hex; the token is shown once and never stored.</summary>
     public string? TokenHash { get; set; }
     public DateTimeOffset? TokenIssuedAt { get; set; }
+
+    /// <summary>Whether the reception is open at a wall-clock moment (<see cref="OpensAt"/> inclusive, <see cref="ClosesAt"/> exclusive).</summary>
+    public bool IsOpenAt(DateTime wallClock) => IsOpenAt(OpenDays, OpensAt, ClosesAt, wallClock);
+
+    public static bool IsOpenAt(IReadOnlyCollection<DayOfWeek> days, TimeOnly opens, TimeOnly closes, DateTime wallClock)
+    {
+        if (!days.Contains(wallClock.DayOfWeek)) return false;
+        var t = TimeOnly.FromDateTime(wallClock);
+        return t >= opens && (closes == TimeOnly.MinValue || t < closes);
+    }
 
     public IReadOnlyList<TileKind> TileKinds =>
         Tiles.Select(t => Enum.TryParse<TileKind>(t, out var k) ? (TileKind?)k : null).OfType<TileKind>().Distinct().ToList();

@@ -53,4 +53,11 @@ public sealed record BoardFigures(
     IReadOnlyList<StaffFigure> Staff,
     NpsFigure Nps,
     DateTime? NewestDataAt,
-    bool Stale);
+    bool Stale)
+{
+    /// <summary>Outside the board's opening hours: the screen shows "closed — figures as of …" instead of the stale warning.</summary>
+    public bool Closed { get; init; }
+
+    /// <summary>The red stale warning is shown only when the data is stale during opening hours.</summary>
+    public bool StaleWarning => Stale && !Closed;
+}

@@ -27,6 +27,11 @@ public sealed class BoardEditModel(BoardsService boards, BoardQuery query, Board
     [BindProperty] public int RefreshSeconds { get; set; } = Board.DefaultRefreshSeconds;
     [BindProperty] public int StaleMinutes { get; set; } = Board.DefaultStaleMinutes;
     [BindProperty] public BoardTheme Theme { get; set; } = BoardTheme.HighContrast;
+    [BindProperty] public List<DayOfWeek> OpenDays { get; set; } = [.. Board.DefaultOpenDays];
+    [BindProperty] public TimeOnly OpensAt { get; set; } = Board.DefaultOpensAt;
+    [BindProperty] public TimeOnly ClosesAt { get; set; } = Board.DefaultClosesAt;
+    /// <summary>The week as the form lists it, Monday first.</summary>
+    public static IReadOnlyList<DayOfWeek> Week { get; } = [.. Enum.GetValues<DayOfWeek>().OrderBy(d => ((int)d + 6) % 7)];
     public IReadOnlyList<(OrgUnit Unit, int Depth)> Choices { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
     /// <summary>Why this manager may not edit here at all (a text key), shown instead of the form with 403.</summary>
@@ -47,6 +52,7 @@ public sealed class BoardEditModel(BoardsService boards, BoardQuery query, Board
             Id = i;
             if (await RefuseAsync(board, ct) is { } refused) return refused;
             (Name, Units, Tile, RefreshSeconds, StaleMinutes, Theme) = (board.Name, board.UnitIds, board.Tiles, board.RefreshSeconds, board.StaleMinutes, board.Theme);
+            (OpenDays, OpensAt, ClosesAt) = (board.OpenDays, board.OpensAt, board.ClosesAt);
             Order = board.TileKinds.Select((t, n) => (t, n)).ToDictionary(x => x.t.ToString(), x => (int?)(x.n + 1));
         }
         else
@@ -66,7 +72,7 @@ public sealed class BoardEditModel(BoardsService boards, BoardQuery query, Board
         if (await RefuseAsync(existing, ct) is { } refused) return refused;
         var tiles = Tile.Select(t => Enum.TryParse<TileKind>(t, out var k) ? (TileKind?)k : null).OfType<TileKind>().Distinct()
             .Select((t, n) => (t, n)).OrderBy(x => Order.GetValueOrDefault(x.t.ToString()) ?? int.MaxValue).ThenBy(x => x.n).Select(x => x.t).ToList();
-        var draft = new BoardDraft(Name ?? "", Units, tiles, RefreshSeconds, StaleMinutes, Theme);
+        var draft = new BoardDraft(Name ?? "", Units, tiles, RefreshSeconds, StaleMinutes, Theme, OpenDays, OpensAt, ClosesAt);
         Problems = BoardsService.Validate(draft);
         OutsideUnits = await scope.OutsideAsync(_editor, draft.UnitIds, ct);
         if (Problems.Count > 0 || OutsideUnits.Count > 0)
