@@ -305,31 +305,11 @@ public sealed class ManagerBoardPagesTests(SqliteApp app, Chromium chromium) : I
     }
 }
 
-/// <summary>`user units` through the CLI on a fresh SQLite store. Console output is captured, so nothing runs beside it.</summary>
-[CollectionDefinition(nameof(CliConsole), DisableParallelization = true)]
-public sealed class CliConsole;
-
+/// <summary>`user units` through the CLI on a fresh SQLite store.</summary>
 [Collection(nameof(CliConsole))]
 public sealed class UserUnitsCliTests
 {
-    private static async Task<(int Code, string Output, string Error)> Cli(params string[] args)
-    {
-        var (savedOut, savedError) = (Console.Out, Console.Error);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = await CliApp.Build().Parse(args).InvokeAsync();
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(savedOut);
-            Console.SetError(savedError);
-        }
-    }
+    private static Task<(int Code, string Output, string Error)> Cli(params string[] args) => CliConsole.RunAsync(args);
 
     [Fact]
     public async Task The_cli_assigns_units_rejects_an_unknown_one_naming_it_and_clears_them()

@@ -346,7 +346,7 @@ public static class SqlCompiler
     {
         var byCategory = category.StartsWith("b.", StringComparison.Ordinal);
         var pn = Renumber(period, "b.bn");
-        if (pn == "b.bn")
+        if (BasePeriod(period) == period)
         {
             // In a base period (a month) nine in ten people have one visit: N first, and the provider
             // counts only for those with two or more.
