@@ -49,14 +49,21 @@ public static class CliApp
 
     private static Command DemoCommand()
     {
-        var today = new Option<DateOnly?>("--today") { Description = "Date the demo's year of history ends (default: today)" };
-        var cmd = new Command("demo", "Load the demo programme (idempotent) and, on an empty store, demo sign-ins") { today };
+        var today = new Option<DateOnly?>("--today") { Description = "Date the demo's history ends (default: today)" };
+        var population = new Option<int>("--population") { Description = "Residents of the synthetic region", DefaultValueFactory = _ => Startup.DemoPopulation };
+        var years = new Option<int>("--years") { Description = "Years of operational history", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same region)", DefaultValueFactory = _ => 1 };
+        var cmd = new Command("demo", "Load the demo programme, a synthetic region (on a store without org units), feedback and, on an empty store, demo sign-ins") { today, population, years, seed };
         cmd.SetAction(async (r, ct) =>
         {
             await using var app = Services(r);
             await Startup.MigrateAsync(app.Services, ct);
             var signIns = await Startup.EnsureAccountsAsync(app.Services, demo: true, ct);
-            await Startup.LoadDemoAsync(app.Services, r.GetValue(today) ?? DateOnly.FromDateTime(DateTime.Today), ct);
+            var stored = await Startup.LoadDemoAsync(app.Services, r.GetValue(today) ?? DateOnly.FromDateTime(DateTime.Today), ct,
+                (r.GetValue(population), r.GetValue(years), r.GetValue(seed)));
+            Console.WriteLine(stored > 0
+                ? Localisation.Texts.Format("Cli.DemoRegionLoaded", null, r.GetValue(population), r.GetValue(years), stored)
+                : Localisation.Texts.Get("Cli.DemoRegionKept"));
             var board = await Startup.EnsureDemoBoardAsync(app.Services, ct);
             Console.WriteLine(Localisation.Texts.Get("Cli.DemoLoaded"));
             foreach (var (user, role, password) in signIns) Console.WriteLine($"  {user,-16} {role,-9} {password}");

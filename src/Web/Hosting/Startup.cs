@@ -59,8 +59,15 @@ public static class Startup
     /// <summary>Residents of the demo region loaded by `serve --demo`: small enough to load in seconds.</summary>
     public const int DemoPopulation = 20_000;
 
-    public static async Task LoadDemoAsync(IServiceProvider services, DateOnly today, CancellationToken ct = default)
+    /// <summary>
+    /// Loads the demo programme, feedback and, on a store without org units, a synthetic region of
+    /// <paramref name="region"/>'s size (default: <see cref="DemoPopulation"/> residents, one year,
+    /// seed 1). Returns the rows of operational data stored (0 when a region was there already).
+    /// </summary>
+    public static async Task<int> LoadDemoAsync(IServiceProvider services, DateOnly today, CancellationToken ct = default,
+        (int Population, int Years, int Seed)? region = null)
     {
+        var (population, years, seed) = region ?? (DemoPopulation, 1, 1);
         using var scope = services.CreateScope();
         await DemoProgramme.LoadAsync(scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>(), today, ct);
         // A year of synthetic operational data up to this moment (Finnish time; a snapshot: later events left out,
@@ -70,13 +77,14 @@ public static class Startup
         var folder = Path.Combine(Path.GetTempPath(), "tilannekuva-demo-region-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            await DemoRegionLoader.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>(), DemoPopulation, 1, seed: 1, today, folder, ct, now);
+            var stored = await DemoRegionLoader.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>(), population, years, seed, today, folder, ct, now);
+            await Tilannekuva.Feedback.Demo.FeedbackDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Questionnaires.QuestionnaireComposer>(), today, ct: ct);
+            return stored;
         }
         finally
         {
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
-        await Tilannekuva.Feedback.Demo.FeedbackDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Questionnaires.QuestionnaireComposer>(), today, ct: ct);
     }
 
     /// <summary>

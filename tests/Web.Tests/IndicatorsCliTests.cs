@@ -1,13 +1,43 @@
 using Microsoft.EntityFrameworkCore;
 using Tilannekuva.Indicators.Storage;
+using Tilannekuva.Localisation;
 using Tilannekuva.TestSupport;
 
 namespace Tilannekuva.Web.Tests;
 
-/// <summary>`compute --print-sql`: an analyst reads what a definition compiles to, and nothing is computed.</summary>
+/// <summary>The indicator commands an analyst or operator types: the demo with a region of a chosen size, and `compute --print-sql`.</summary>
 [Collection(nameof(CliConsole))]
-public sealed class ComputeCliTests
+public sealed class IndicatorsCliTests
 {
+    [Fact]
+    public async Task Demo_loads_a_region_of_the_size_asked_for_once()
+    {
+        using var file = new SqliteFile();
+        string[] Db(params string[] args) => [.. args, "--db", file.ConnectionString, "--provider", "sqlite"];
+
+        var first = await CliConsole.RunAsync(Db("demo", "--population", "600", "--years", "1", "--seed", "3"));
+
+        Assert.Equal(0, first.Code);
+        Assert.Contains(Texts.Get("Cli.DemoLoaded"), first.Output);
+        int visits, values;
+        await using (var db = IndicatorsStorage.Open(file.Options))
+        {
+            visits = await db.Visits.CountAsync();
+            values = await db.IndicatorValues.CountAsync();
+            Assert.InRange(await db.Visits.Select(v => v.PersonPseudonym).Distinct().CountAsync(), 100, 600);
+            Assert.True(values > 100, $"{values} values");
+        }
+        // 600 residents see a doctor or nurse about 2.4 times a year (the generator's rate): about 1,400 visits, not 20,000 residents' 48,000.
+        Assert.InRange(visits, 600, 3_000);
+
+        // Again on the same store: the region is kept as it is, and the output says so.
+        var again = await CliConsole.RunAsync(Db("demo", "--population", "5000"));
+        Assert.Equal(0, again.Code);
+        Assert.Contains(Texts.Get("Cli.DemoRegionKept"), again.Output);
+        await using (var db = IndicatorsStorage.Open(file.Options))
+            Assert.Equal(visits, await db.Visits.CountAsync());
+    }
+
     [Fact]
     public async Task Print_sql_shows_the_work_tables_and_statements_of_the_chosen_indicator_without_computing()
     {
