@@ -130,14 +130,16 @@ public static class IndicatorsCommands
                 var computed = await new IndicatorComputer(context).RecomputeAsync(ct: ct);
                 Console.WriteLine($"recompute    {IndicatorCatalogue.All.Count} indicators {computed.Values,10:N0} values {computed.Elapsed.TotalSeconds,7:0.00} s");
                 foreach (var (code, time) in computed.ByIndicator) Console.WriteLine($"  {code,-36} {time.TotalSeconds,7:0.00} s");
-                foreach (var (step, time) in computed.Steps.Where(x => x.Step.StartsWith("connection", StringComparison.Ordinal) || x.Step.StartsWith("replace", StringComparison.Ordinal)))
-                    Console.WriteLine($"  {step,-60} {time.TotalSeconds,7:0.00} s");
+                // Idle: time before a connection's last step ended that it spent on no step (waiting for another's work tables).
                 foreach (var connection in (computed.Timeline ?? []).GroupBy(x => x.Connection).OrderBy(g => g.Key))
                 {
                     var last = connection.MaxBy(x => x.End);
-                    Console.WriteLine($"  connection {connection.Key}: busy {connection.Sum(x => (x.End - x.Start).TotalSeconds),5:0.00} s, " +
+                    var busy = connection.Sum(x => (x.End - x.Start).TotalSeconds);
+                    Console.WriteLine($"  connection {connection.Key}: busy {busy,5:0.00} s, idle {last.End.TotalSeconds - busy:0.00} s, " +
                                       $"done at {last.End.TotalSeconds:0.00} s (last: {last.Step}, from {last.Start.TotalSeconds:0.00} s)");
                 }
+                foreach (var (step, time) in computed.Steps.Where(x => x.Step == IndicatorComputer.SwapStep))
+                    Console.WriteLine($"  {step,-60} {time.TotalSeconds,7:0.00} s");
                 Console.WriteLine("slowest steps:");
                 foreach (var (step, time) in computed.Steps.OrderByDescending(x => x.Time).Take(15)) Console.WriteLine($"  {step,-60} {time.TotalSeconds,7:0.00} s");
                 Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MiB");

@@ -31,6 +31,9 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
     /// <summary>PostgreSQL connections computing at once: the database server's cores (2 on the benchmark machine).</summary>
     public int Connections { get; init; } = 2;
 
+    /// <summary>The step of <see cref="ComputeResult.Steps"/> that writes the staged values into indicator_value.</summary>
+    public const string SwapStep = "replace stored values";
+
     /// <summary>Prefix of the work and staging tables of the parallel path (regular unlogged tables, see <see cref="RecomputeParallelAsync"/>).</summary>
     internal const string StagingPrefix = "ic_stage_";
 
@@ -116,12 +119,9 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
                     // table's size more than fine histograms: a tenth of the default sample makes
                     // ANALYZE of a 700,000-row table 13 ms instead of 100 ms.
                     await ExecuteAsync(connection, null, "SET work_mem = '256MB'; SET jit = off; SET max_parallel_workers_per_gather = 0; SET default_statistics_target = 10", cancel.Token);
-                    var waited = TimeSpan.Zero;
                     while (graph.Next(cancel.Token) is { } step)
                     {
-                        var waitStarted = clock.Elapsed;
                         await step.WhenReady(cancel.Token);
-                        waited += clock.Elapsed - waitStarted;
                         lock (started)
                             if (started.Add(step.Indicator)) progress?.Invoke(step.Indicator);
                         var stepStarted = clock.Elapsed;
@@ -141,7 +141,6 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
                         }
                         step.Done();
                     }
-                    lock (steps) steps.Add(($"connection {w + 1}: waiting for another's work tables", waited));
                     if (AfterWorkerForTest is not null) await AfterWorkerForTest(w);
                 }
                 catch
@@ -186,7 +185,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
                 total = await ExecuteScalarAsync(main, tx, $"SELECT count(*) FROM {values}", ct);
                 await tx.CommitAsync(ct);
             }
-            steps.Add(("replace stored values", clock.Elapsed - swapStarted));
+            steps.Add((SwapStep, clock.Elapsed - swapStarted));
         }
         finally
         {
