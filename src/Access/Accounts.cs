@@ -3,16 +3,24 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tilannekuva.Access.Storage;
+using Tilannekuva.Storage;
 
 namespace Tilannekuva.Access;
 
 public enum SignInOutcome { Ok, MustChangePassword, Failed }
 
-/// <summary>Creating accounts, checking passwords and API tokens. Passwords are hashed with ASP.NET Core Identity's PBKDF2 hasher.</summary>
-public sealed class Accounts(AccessDbContext db)
+/// <summary>
+/// Creating accounts, checking passwords and API tokens. Passwords are hashed with ASP.NET Core Identity's PBKDF2
+/// hasher. Every change that alters what an account may do renews its security stamp (ending its sessions and API
+/// token at once) and writes an <see cref="AccountAuditEntry"/> in the same save.
+/// </summary>
+public sealed class Accounts(AccessDbContext db, ICurrentUserName? actor = null)
 {
-    public const int MinPasswordLength = 10;
+    public const int MinPasswordLength = PasswordRule.MinLength;
     private static readonly PasswordHasher<UserAccount> Hasher = new();
+
+    /// <summary>Checked when no account matches, so an unknown user name takes as long as a wrong password.</summary>
+    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(new UserAccount { UserName = "-", PasswordHash = "" }, NewSecret(16)));
 
     public Task<UserAccount?> FindAsync(string userName, CancellationToken ct = default) =>
         db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
@@ -20,13 +28,18 @@ public sealed class Accounts(AccessDbContext db)
     public Task<List<UserAccount>> ListAsync(CancellationToken ct = default) =>
         db.Users.OrderBy(u => u.UserName).ToListAsync(ct);
 
+    /// <summary>The newest account changes first (the admin's account log).</summary>
+    public Task<List<AccountAuditEntry>> HistoryAsync(int take = 500, CancellationToken ct = default) =>
+        db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Take(take).ToListAsync(ct);
+
     /// <summary>Creates an account with a generated one-time password that must be changed at first sign-in.</summary>
     public async Task<(UserAccount User, string OneTimePassword)> CreateAsync(string userName, Role role, CancellationToken ct = default)
     {
-        var password = NewSecret(12);
-        var user = new UserAccount { UserName = userName.Trim(), Role = role, PasswordHash = "", MustChangePassword = true, CreatedAt = DateTimeOffset.UtcNow };
+        var password = NewSecret(16);
+        var user = new UserAccount { UserName = userName.Trim(), Role = role, PasswordHash = "", MustChangePassword = true, CreatedAt = DateTimeOffset.UtcNow, SecurityStamp = NewStamp() };
         user.PasswordHash = Hasher.HashPassword(user, password);
         db.Users.Add(user);
+        Audit(user.UserName, AccountActions.Created, role.ToString());
         await db.SaveChangesAsync(ct);
         return (user, password);
     }
@@ -39,35 +52,58 @@ public sealed class Accounts(AccessDbContext db)
         return password;
     }
 
+    /// <summary>
+    /// Checks a password. An unknown or disabled account costs one hash check like a known one, so the time taken
+    /// does not tell whether an account exists.
+    /// </summary>
     public async Task<(SignInOutcome Outcome, UserAccount? User)> CheckPasswordAsync(string userName, string password, CancellationToken ct = default)
     {
         var user = await FindAsync(userName.Trim(), ct);
-        if (user is null || user.Disabled) return (SignInOutcome.Failed, null);
+        if (user is null || user.Disabled)
+        {
+            Hasher.VerifyHashedPassword(user ?? new UserAccount { UserName = "-", PasswordHash = "" }, DummyHash.Value, password);
+            return (SignInOutcome.Failed, null);
+        }
         var result = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (result == PasswordVerificationResult.Failed) return (SignInOutcome.Failed, null);
         return (user.MustChangePassword ? SignInOutcome.MustChangePassword : SignInOutcome.Ok, user);
     }
 
-    /// <summary>Sets a password chosen by the user. Returns a text key describing the problem, or null when it was set.</summary>
+    /// <summary>
+    /// Sets a password chosen by the user (start-up and tests; the page uses <see cref="ChangePasswordAsync"/>).
+    /// Returns a text key describing the problem, or null when it was set.
+    /// </summary>
     public async Task<string?> SetPasswordAsync(string userName, string newPassword, CancellationToken ct = default)
     {
-        if (newPassword.Length < MinPasswordLength) return "Account.PasswordTooShort";
         var user = await FindAsync(userName, ct) ?? throw new InvalidOperationException($"No user {userName}");
+        if (PasswordRule.Check(newPassword, user.UserName) is { } problem) return problem;
         if (Hasher.VerifyHashedPassword(user, user.PasswordHash, newPassword) != PasswordVerificationResult.Failed)
             return "Account.PasswordSameAsOld";
         user.PasswordHash = Hasher.HashPassword(user, newPassword);
         user.MustChangePassword = false;
+        Renew(user);
+        Audit(user.UserName, AccountActions.PasswordChanged, null);
         await db.SaveChangesAsync(ct);
         return null;
     }
 
-    /// <summary>Issues a new one-time password (admin reset).</summary>
+    /// <summary>A user's own change: the current password first, then the rule. Ends every other session of the account.</summary>
+    public async Task<string?> ChangePasswordAsync(string userName, string currentPassword, string newPassword, CancellationToken ct = default)
+    {
+        var (outcome, _) = await CheckPasswordAsync(userName, currentPassword, ct);
+        if (outcome == SignInOutcome.Failed) return "Security.CurrentPasswordWrong";
+        return await SetPasswordAsync(userName, newPassword, ct);
+    }
+
+    /// <summary>Issues a new one-time password (admin reset); every session and the API token of the account end.</summary>
     public async Task<string?> ResetPasswordAsync(string userName, CancellationToken ct = default)
     {
         if (await FindAsync(userName, ct) is not { } user) return null;
-        var password = NewSecret(12);
+        var password = NewSecret(16);
         user.PasswordHash = Hasher.HashPassword(user, password);
         user.MustChangePassword = true;
+        Renew(user);
+        Audit(user.UserName, AccountActions.PasswordReset, null);
         await db.SaveChangesAsync(ct);
         return password;
     }
@@ -76,11 +112,51 @@ public sealed class Accounts(AccessDbContext db)
     public async Task<string?> SetRoleAsync(string userName, Role role, CancellationToken ct = default)
     {
         if (await FindAsync(userName, ct) is not { } user) return "Users.NoSuchUser";
-        if (user.Role == Role.Admin && role != Role.Admin && await db.Users.CountAsync(u => u.Role == Role.Admin && !u.Disabled, ct) == 1)
+        if (user.Role == role) return null;
+        if (user.Role == Role.Admin && await db.Users.CountAsync(u => u.Role == Role.Admin && !u.Disabled, ct) == 1)
             return "Users.LastAdmin";
+        Audit(user.UserName, AccountActions.RoleChanged, $"{user.Role} → {role}");
         user.Role = role;
+        Renew(user);
         await db.SaveChangesAsync(ct);
         return null;
+    }
+
+    /// <summary>Disables or enables an account; disabling ends its sessions and token. The last admin stays enabled.</summary>
+    public async Task<string?> SetDisabledAsync(string userName, bool disabled, CancellationToken ct = default)
+    {
+        if (await FindAsync(userName, ct) is not { } user) return "Users.NoSuchUser";
+        if (user.Disabled == disabled) return null;
+        if (disabled && user.Role == Role.Admin && await db.Users.CountAsync(u => u.Role == Role.Admin && !u.Disabled, ct) == 1)
+            return "Users.LastAdmin";
+        user.Disabled = disabled;
+        Renew(user);
+        Audit(user.UserName, disabled ? AccountActions.Disabled : AccountActions.Enabled, null);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Signing out ends every session of the account (all browsers) and its API token.</summary>
+    public async Task SignOutEverywhereAsync(string userName, CancellationToken ct = default)
+    {
+        if (await FindAsync(userName, ct) is not { } user) return;
+        Renew(user);
+        Audit(user.UserName, AccountActions.SignedOut, null);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Records a lock after repeated failed sign-ins (the account need not exist: the name is what was tried).</summary>
+    public async Task RecordLockAsync(string userName, string? address, CancellationToken ct = default)
+    {
+        Audit(userName.Length > 100 ? userName[..100] : userName, AccountActions.Locked, address);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Records a change made in another module (service points, feedback links) in the account log.</summary>
+    public async Task RecordAsync(string subject, string action, string? detail, CancellationToken ct = default)
+    {
+        Audit(subject, action, detail);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
@@ -91,7 +167,11 @@ public sealed class Accounts(AccessDbContext db)
     public async Task<string?> SetUnitsAsync(string userName, IEnumerable<string> unitIds, CancellationToken ct = default)
     {
         if (await FindAsync(userName, ct) is not { } user) return "Users.NoSuchUser";
-        user.UnitIds = NormaliseUnits(unitIds);
+        var units = NormaliseUnits(unitIds);
+        if (units.SequenceEqual(user.UnitIds)) return null;
+        Audit(user.UserName, AccountActions.UnitsChanged, $"{string.Join(" ", user.UnitIds)} → {string.Join(" ", units)}");
+        user.UnitIds = units;
+        Renew(user);
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -106,6 +186,7 @@ public sealed class Accounts(AccessDbContext db)
         var user = await FindAsync(userName, ct) ?? throw new InvalidOperationException($"No user {userName}");
         var token = "tk_" + NewSecret(32);
         user.ApiTokenHash = HashToken(token);
+        Audit(user.UserName, AccountActions.TokenIssued, null);
         await db.SaveChangesAsync(ct);
         return token;
     }
@@ -115,6 +196,30 @@ public sealed class Accounts(AccessDbContext db)
         var hash = HashToken(token);
         return db.Users.FirstOrDefaultAsync(u => u.ApiTokenHash == hash && !u.Disabled, ct);
     }
+
+    /// <summary>
+    /// Whether a session issued with <paramref name="stamp"/> still stands for the account now: it exists, is not
+    /// disabled and its stamp has not changed since. Read fresh for every request.
+    /// </summary>
+    public async Task<UserAccount?> CurrentSessionAsync(string userName, string? stamp, CancellationToken ct = default)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        return user is { Disabled: false } && string.Equals(user.SecurityStamp, stamp ?? "", StringComparison.Ordinal) ? user : null;
+    }
+
+    /// <summary>A new stamp ends the account's sessions; the API token goes with it (a new one must be issued).</summary>
+    private static void Renew(UserAccount user)
+    {
+        user.SecurityStamp = NewStamp();
+        user.ApiTokenHash = null;
+    }
+
+    private void Audit(string account, string action, string? detail) => db.AuditEntries.Add(new AccountAuditEntry
+    {
+        At = DateTimeOffset.UtcNow, Actor = actor?.Name ?? "system", Account = account, Action = action, Detail = detail,
+    });
+
+    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     private static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

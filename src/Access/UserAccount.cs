@@ -18,4 +18,10 @@ public sealed class UserAccount
     /// </summary>
     public List<string> UnitIds { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// Changes whenever what the account may do changes (role, units, password, reset, disabling, signing out):
+    /// a session cookie carries the stamp it was issued with and is refused once they differ, and the API token is
+    /// dropped with it, so every open session and token of the account ends at once.
+    /// </summary>
+    public string SecurityStamp { get; set; } = "";
 }

@@ -20,7 +20,11 @@ public static class UserCommands
         reset.SetAction((r, ct) => WithAccounts(r, async a => Console.WriteLine(await a.ResetPasswordAsync(r.GetValue(name)!, ct) ?? Localisation.Texts.Get("Users.NoSuchUser"))));
         var token = new Command("token", "Issue a personal API token (replaces the earlier one)") { name };
         token.SetAction((r, ct) => WithAccounts(r, async a => Console.WriteLine(await a.IssueApiTokenAsync(r.GetValue(name)!, ct))));
-        return new Command("user", "Manage sign-in accounts") { add, reset, token, Units(name) };
+        var disable = new Command("disable", "Disable an account (its sessions and API token end at once)") { name };
+        disable.SetAction((r, ct) => WithAccounts(r, async a => Console.WriteLine(Localisation.Texts.Get(await a.SetDisabledAsync(r.GetValue(name)!, true, ct) ?? "Security.Action.Disabled"))));
+        var enable = new Command("enable", "Enable a disabled account") { name };
+        enable.SetAction((r, ct) => WithAccounts(r, async a => Console.WriteLine(Localisation.Texts.Get(await a.SetDisabledAsync(r.GetValue(name)!, false, ct) ?? "Security.Action.Enabled"))));
+        return new Command("user", "Manage sign-in accounts") { add, reset, token, disable, enable, Units(name) };
     }
 
     /// <summary>

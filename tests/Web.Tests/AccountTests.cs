@@ -37,15 +37,15 @@ public sealed class FirstRunTests(FirstRunApp app) : IClassFixture<FirstRunApp>
 
         // Too short and repeated wrongly: refused, still on the page.
         var token = TestApp.AntiforgeryToken(html);
-        var tooShort = await client.PostAsync("/account/changepassword", TestApp.Form(("NewPassword", "lyhyt"), ("Repeat", "lyhyt"), ("__RequestVerificationToken", token)));
+        var tooShort = await client.PostAsync("/account/changepassword", TestApp.Form(("CurrentPassword", oneTime), ("NewPassword", "lyhyt"), ("Repeat", "lyhyt"), ("__RequestVerificationToken", token)));
         Assert.Equal(HttpStatusCode.OK, tooShort.StatusCode);
-        Assert.Contains("vähintään 10 merkkiä", await tooShort.Content.ReadAsStringAsync());
-        var differ = await client.PostAsync("/account/changepassword", TestApp.Form(("NewPassword", "oikein-pitka-1"), ("Repeat", "oikein-pitka-2"), ("__RequestVerificationToken", token)));
+        Assert.Contains("vähintään 12 merkkiä", await tooShort.Content.ReadAsStringAsync());
+        var differ = await client.PostAsync("/account/changepassword", TestApp.Form(("CurrentPassword", oneTime), ("NewPassword", "oikein-pitka-1"), ("Repeat", "oikein-pitka-2"), ("__RequestVerificationToken", token)));
         Assert.Contains("Salasanat eivät täsmää", await differ.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin/users")).StatusCode);
 
         const string chosen = "oma-salasana-2026";
-        var changed = await client.PostAsync("/account/changepassword", TestApp.Form(("NewPassword", chosen), ("Repeat", chosen), ("__RequestVerificationToken", token)));
+        var changed = await client.PostAsync("/account/changepassword", TestApp.Form(("CurrentPassword", oneTime), ("NewPassword", chosen), ("Repeat", chosen), ("__RequestVerificationToken", token)));
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode); // no programme yet: the list page

@@ -10,6 +10,7 @@ public abstract class AccessDbContext(DbContextOptions options) : DbContext(opti
     public const string Module = "access";
 
     public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<AccountAuditEntry> AuditEntries => Set<AccountAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -20,7 +21,18 @@ public abstract class AccessDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(u => u.ApiTokenHash);
             e.Property(u => u.UserName).HasMaxLength(100);
             e.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
+            e.Property(u => u.SecurityStamp).HasMaxLength(64);
             if (Database.IsSqlite()) e.Property(u => u.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        });
+        b.Entity<AccountAuditEntry>(e =>
+        {
+            e.ToTable("account_audit");
+            e.Property(x => x.Actor).HasMaxLength(100);
+            e.Property(x => x.Account).HasMaxLength(100);
+            e.Property(x => x.Action).HasMaxLength(40);
+            e.Property(x => x.Detail).HasMaxLength(1000);
+            e.HasIndex(x => x.At);
+            if (Database.IsSqlite()) e.Property(x => x.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         });
     }
 }

@@ -11,6 +11,9 @@ public sealed class SignedInUser(IHttpContextAccessor http) : ICurrentUserName
     /// <summary>Marks a session signed in with a one-time password: it may only choose a new one.</summary>
     public const string PasswordChangeClaim = "tilannekuva:must-change-password";
 
+    /// <summary>The account's security stamp when the session began; the session ends when the account's changes (SessionValidation).</summary>
+    public const string StampClaim = "tilannekuva:stamp";
+
     public string Name => http.HttpContext?.User.Identity?.Name ?? "anonymous";
 
     public static Role? RoleOf(ClaimsPrincipal user) =>
@@ -27,6 +30,6 @@ public sealed class SignedInUser(IHttpContextAccessor http) : ICurrentUserName
 
     public static ClaimsPrincipal Principal(UserAccount account, string scheme) =>
         new(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, account.UserName), new Claim(ClaimTypes.Role, account.Role.ToString())],
+            [new Claim(ClaimTypes.Name, account.UserName), new Claim(ClaimTypes.Role, account.Role.ToString()), new Claim(StampClaim, account.SecurityStamp)],
             scheme));
 }

@@ -56,6 +56,8 @@ public static class TilannekuvaWeb
         Tilannekuva.Dashboards.DashboardsModule.AddDashboards(services, builder.Configuration);
         services.AddBoards(builder.Configuration, db);
         services.AddScoped<Accounts>();
+        services.AddSingleton(builder.Configuration.GetSection("Security:SignIn").Get<SignInLimits>() ?? new SignInLimits());
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<AccountUnits>();
         services.AddScoped<EntityEditor>();
 
@@ -70,6 +72,7 @@ public static class TilannekuvaWeb
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()

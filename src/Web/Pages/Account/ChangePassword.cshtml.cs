@@ -9,6 +9,7 @@ namespace Tilannekuva.Web.Pages.Account;
 
 public sealed class ChangePasswordModel(Accounts accounts) : PageModel
 {
+    [BindProperty] public string CurrentPassword { get; set; } = "";
     [BindProperty] public string NewPassword { get; set; } = "";
     [BindProperty] public string Repeat { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -21,8 +22,9 @@ public sealed class ChangePasswordModel(Accounts accounts) : PageModel
     {
         if (User.Identity?.IsAuthenticated != true) return RedirectToPage("/Account/Login");
         if (NewPassword != Repeat) { Error = "Account.PasswordsDiffer"; return Page(); }
-        Error = await accounts.SetPasswordAsync(User.Identity.Name!, NewPassword, ct);
+        Error = await accounts.ChangePasswordAsync(User.Identity.Name!, CurrentPassword ?? "", NewPassword ?? "", ct);
         if (Error is not null) return Page();
+        // The change renewed the security stamp (every other session ended); this one continues with a new cookie.
         var user = (await accounts.FindAsync(User.Identity.Name!, ct))!;
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SignedInUser.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");

@@ -7,23 +7,37 @@ using Tilannekuva.Web.Auth;
 
 namespace Tilannekuva.Web.Pages.Account;
 
-public sealed class LoginModel(Accounts accounts) : PageModel
+public sealed class LoginModel(Accounts accounts, SignInThrottle throttle) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
+    /// <summary>Seconds (or, when locked, minutes) to wait, for the throttling texts.</summary>
+    public long Wait { get; private set; }
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var (outcome, user) = await accounts.CheckPasswordAsync(UserName, Password, ct);
+        UserName = (UserName ?? "").Trim();
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var (wait, locked) = throttle.Check(UserName, address);
+        if (wait > TimeSpan.Zero)
+        {
+            // Too early: refused without looking at the password, so parallel guessing gains nothing.
+            (Error, Wait) = locked ? ("Security.SignInLocked", (long)Math.Ceiling(wait.TotalMinutes)) : ("Security.SignInWait", (long)Math.Ceiling(wait.TotalSeconds));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+        var (outcome, user) = await accounts.CheckPasswordAsync(UserName, Password ?? "", ct);
         if (outcome == SignInOutcome.Failed || user is null)
         {
+            if (throttle.Failed(UserName, address)) await accounts.RecordLockAsync(UserName, address, ct);
             Error = "Account.SignInFailed";
             return Page();
         }
+        throttle.Succeeded(UserName);
         var principal = SignedInUser.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme);
         if (outcome == SignInOutcome.MustChangePassword)
         {

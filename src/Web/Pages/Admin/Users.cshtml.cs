@@ -5,7 +5,7 @@ using Tilannekuva.Web.Auth;
 
 namespace Tilannekuva.Web.Pages.Admin;
 
-public sealed partial class UsersModel(Accounts accounts, AccountUnits accountUnits) : PageModel
+public sealed partial class UsersModel(Accounts accounts, AccountUnits accountUnits, SignInThrottle throttle) : PageModel
 {
     public List<UserAccount> Users { get; private set; } = [];
     public (string User, string Password)? Issued { get; private set; }
@@ -15,7 +15,21 @@ public sealed partial class UsersModel(Accounts accounts, AccountUnits accountUn
     /// <summary>The account whose units were just saved.</summary>
     public string? UnitsSaved { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Users = await accounts.ListAsync(ct);
+    /// <summary>The newest account changes (role, units, passwords, tokens, disabling, locks, service points).</summary>
+    public List<AccountAuditEntry> History { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Users = await accounts.ListAsync(ct);
+        History = await accounts.HistoryAsync(200, ct);
+    }
+
+    /// <summary>Disables (ending its sessions and token at once) or enables an account.</summary>
+    public async Task OnPostDisableAsync(string userName, bool disabled, CancellationToken ct)
+    {
+        Error = await accounts.SetDisabledAsync(userName, disabled, ct);
+        await OnGetAsync(ct);
+    }
 
     public async Task OnPostCreateAsync(string userName, Role role, CancellationToken ct)
     {
@@ -43,7 +57,11 @@ public sealed partial class UsersModel(Accounts accounts, AccountUnits accountUn
 
     public async Task OnPostResetAsync(string userName, CancellationToken ct)
     {
-        if (await accounts.ResetPasswordAsync(userName, ct) is { } password) Issued = (userName, password);
+        if (await accounts.ResetPasswordAsync(userName, ct) is { } password)
+        {
+            Issued = (userName, password);
+            throttle.Clear(userName);
+        }
         else Error = "Users.NoSuchUser";
         await OnGetAsync(ct);
     }
