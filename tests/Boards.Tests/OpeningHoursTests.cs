@@ -21,6 +21,18 @@ public abstract class OpeningHoursTests(bool postgres)
     public void Default_hours_are_Monday_to_Friday_8_to_16(int dayOffset, int hour, int minute, bool open) =>
         Assert.Equal(open, new Board { Name = "A" }.IsOpenAt(Monday.AddDays(dayOffset).AddHours(hour).AddMinutes(minute)));
 
+    [Theory]
+    [InlineData(2026, 12, 24)] // Christmas Eve, a Thursday
+    [InlineData(2026, 6, 19)]  // Midsummer Eve, a Friday
+    [InlineData(2026, 4, 3)]   // Good Friday
+    [InlineData(2026, 5, 14)]  // Ascension Day, a Thursday
+    public void Closed_on_Finnish_holidays_even_on_an_open_weekday(int y, int m, int d)
+    {
+        var board = new Board { Name = "A" };
+        Assert.False(board.IsOpenAt(new DateTime(y, m, d, 12, 0, 0)));
+        Assert.True(board.IsOpenAt(new DateTime(y, m, d, 12, 0, 0).AddDays(-7))); // the same weekday a week before
+    }
+
     [Fact]
     public void Closing_at_midnight_means_open_until_the_day_ends()
     {

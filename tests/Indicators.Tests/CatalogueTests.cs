@@ -11,7 +11,7 @@ public sealed class CatalogueTests
     {
         var codes = IndicatorCatalogue.All.Select(d => d.Code).ToHashSet();
         foreach (var code in new[] { "care_guarantee_7d", "care_guarantee_14d", "care_guarantee_3m", "care_guarantee_wait_distribution", "remote_contact_share",
-                     "callback_delay_median", "callback_delay_p90", "callback_same_day_share", "t3", "failure_demand_share", "failure_demand_htv", "continuity_of_care" })
+                     "callback_delay_median", "callback_delay_p90", "callback_same_day_share", "callback_same_day_share_of_made", "t3", "failure_demand_share", "failure_demand_htv", "continuity_of_care" })
             Assert.Contains(code, codes);
         foreach (var d in IndicatorCatalogue.All)
             foreach (var lang in Texts.Cultures)

@@ -45,12 +45,14 @@ public sealed class Board
     public string? TokenHash { get; set; }
     public DateTimeOffset? TokenIssuedAt { get; set; }
 
-    /// <summary>Whether the reception is open at a wall-clock moment (<see cref="OpensAt"/> inclusive, <see cref="ClosesAt"/> exclusive).</summary>
+    /// <summary>Whether the reception is open at a wall-clock moment (<see cref="OpensAt"/> inclusive, <see cref="ClosesAt"/> exclusive); never on a holiday.</summary>
     public bool IsOpenAt(DateTime wallClock) => IsOpenAt(OpenDays, OpensAt, ClosesAt, wallClock);
 
     public static bool IsOpenAt(IReadOnlyCollection<DayOfWeek> days, TimeOnly opens, TimeOnly closes, DateTime wallClock)
     {
         if (!days.Contains(wallClock.DayOfWeek)) return false;
+        // Receptions are closed on Finnish public holidays and on Midsummer and Christmas Eve, whatever the weekday.
+        if (Indicators.Calendar.FinnishWorkingDays.HolidayOn(DateOnly.FromDateTime(wallClock)) is not null) return false;
         var t = TimeOnly.FromDateTime(wallClock);
         return t >= opens && (closes == TimeOnly.MinValue || t < closes);
     }

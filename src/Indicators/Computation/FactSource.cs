@@ -26,6 +26,8 @@ public sealed class Fact
     public double? HandlingMinutes { get; init; }
     public DateTime? CallbackRequestedAt { get; init; }
     public DateTime? CallbackDoneAt { get; init; }
+    /// <summary>The working day the callback request falls due (<see cref="Calendar.FinnishWorkingDays.DueDay"/>).</summary>
+    public DateOnly? CallbackDueDay { get; init; }
     public double? T3Days { get; init; }
 }
 
@@ -88,13 +90,13 @@ public sealed class FactSource(string name, string sqliteFrom, string postgresFr
     public static readonly FactSource Contact = new("contact",
         """
         SELECT c.unit_id, c.received_at AS at, c.channel, c.outcome, c.demand_class, c.handling_minutes,
-               c.callback_requested_at, c.callback_done_at
-        FROM contact c
+               c.callback_requested_at, c.callback_done_at, wd.due_day AS callback_due_day
+        FROM contact c LEFT JOIN working_day wd ON wd.day = date(c.callback_requested_at)
         """,
         """
         SELECT c.unit_id, c.received_at AS at, c.channel, c.outcome, c.demand_class, c.handling_minutes,
-               c.callback_requested_at, c.callback_done_at
-        FROM contact c
+               c.callback_requested_at, c.callback_done_at, wd.due_day AS callback_due_day
+        FROM contact c LEFT JOIN working_day wd ON wd.day = c.callback_requested_at::date
         """,
         [
             FactField.Column("channel", f => f.ContactMode),
@@ -107,11 +109,14 @@ public sealed class FactSource(string name, string sqliteFrom, string postgresFr
                 "((strftime('%s', f.callback_done_at) - strftime('%s', f.callback_requested_at)) / 3600.0)",
                 "(date_part('epoch', f.callback_done_at - f.callback_requested_at) / 3600.0)",
                 f => f is { CallbackDoneAt: { } d, CallbackRequestedAt: { } r } ? (d - r).TotalSeconds / 3600.0 : null),
-            // Called back on the calendar day of the request (requests come in on working days).
+            // Called back by the end of the working day the request falls due (working_day: a request
+            // on a Saturday, Sunday or holiday falls due the next working day). Never called back: false,
+            // so a request left unanswered counts against the share. A request outside the calendar's
+            // years has no due day: unknown (null), in the SQL and the reference alike.
             new("callback_same_day",
-                "(date(f.callback_done_at) = date(f.callback_requested_at))",
-                "(f.callback_done_at::date = f.callback_requested_at::date)",
-                f => f is { CallbackDoneAt: { } d, CallbackRequestedAt: { } r } ? d.Date == r.Date : null),
+                "(f.callback_done_at IS NOT NULL AND date(f.callback_done_at) <= f.callback_due_day)",
+                "(f.callback_done_at IS NOT NULL AND f.callback_done_at::date <= f.callback_due_day)",
+                f => f.CallbackDoneAt is not { } d ? false : f.CallbackDueDay is { } due ? DateOnly.FromDateTime(d) <= due : null),
         ]);
 
     public static readonly FactSource VisitOrContact = new("visit_or_contact",

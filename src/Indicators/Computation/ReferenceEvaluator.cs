@@ -47,6 +47,7 @@ public static class ReferenceEvaluator
                     UnitId = c.UnitId, At = c.ReceivedAt, EventKind = "contact", ContactMode = Codes.Of(c.Channel), Outcome = Codes.Of(c.Outcome),
                     DemandClass = c.DemandClass is { } dc ? Codes.Of(dc) : null, HandlingMinutes = c.HandlingMinutes,
                     CallbackRequestedAt = c.CallbackRequestedAt, CallbackDoneAt = c.CallbackDoneAt,
+                    CallbackDueDay = c.CallbackRequestedAt is { } r ? Calendar.FinnishWorkingDays.DueDay(DateOnly.FromDateTime(r)) : null,
                 }).ToList();
             case "visit_or_contact":
                 return visits.Select(v => new Fact { UnitId = v.UnitId, At = v.OccurredAt, EventKind = "visit", ContactMode = Codes.Of(v.ContactMode), Profession = Codes.Of(v.Profession) })

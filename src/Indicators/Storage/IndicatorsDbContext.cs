@@ -29,6 +29,7 @@ public abstract class IndicatorsDbContext(DbContextOptions options) : DbContext(
     public DbSet<StaffingRosterEntry> Roster => Set<StaffingRosterEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<WorkingDay> WorkingDays => Set<WorkingDay>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -54,6 +55,12 @@ public abstract class IndicatorsDbContext(DbContextOptions options) : DbContext(
         // The steering board's callback tiles read a unit's recent requests; most contacts have none.
         b.Entity<Contact>().HasIndex(c => new { c.UnitId, c.CallbackRequestedAt }).HasFilter("callback_requested_at IS NOT NULL");
         b.Entity<ImportBatch>().ToTable("import_batch");
+        b.Entity<WorkingDay>(e =>
+        {
+            e.ToTable("working_day");
+            e.HasKey(w => w.Day);
+            e.Property(w => w.Holiday).HasMaxLength(64);
+        });
         b.Entity<IndicatorValue>(e =>
         {
             e.ToTable("indicator_value");

@@ -673,6 +673,30 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
 
                     b.ToTable("waiting_list_entry", (string)null);
                 });
+
+            modelBuilder.Entity("Tilannekuva.Indicators.Domain.WorkingDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateOnly?>("DueDay")
+                        .HasColumnType("date")
+                        .HasColumnName("due_day");
+
+                    b.Property<string>("Holiday")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("holiday");
+
+                    b.Property<bool>("IsWorkingDay")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_working_day");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("working_day", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -652,6 +652,30 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Sqlite
 
                     b.ToTable("waiting_list_entry", (string)null);
                 });
+
+            modelBuilder.Entity("Tilannekuva.Indicators.Domain.WorkingDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<DateOnly?>("DueDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_day");
+
+                    b.Property<string>("Holiday")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holiday");
+
+                    b.Property<bool>("IsWorkingDay")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_working_day");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("working_day", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
