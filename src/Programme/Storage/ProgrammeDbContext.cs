@@ -34,6 +34,9 @@ public abstract class ProgrammeDbContext(DbContextOptions options, ICurrentUserN
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ProgrammeRevision> Revisions => Set<ProgrammeRevision>();
 
+    /// <summary>The name written in audit rows and revisions for changes made through this context.</summary>
+    public string ActingUser => CurrentUser;
+
     // A revision's snapshot would double the audit log; taking and restoring one is logged by hand (PlanRevisions).
     protected override bool IsAudited(Type entityType) => entityType != typeof(AuditEntry) && entityType != typeof(ProgrammeRevision);
 
