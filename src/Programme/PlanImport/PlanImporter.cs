@@ -6,7 +6,8 @@ namespace Tilannekuva.Programme.PlanImport;
 
 /// <summary>The outcome of a confirmed import.</summary>
 /// <param name="Kept">Items the plan no longer has but that were kept because they carry tracked data (status history, measurements, assignments, budget).</param>
-public sealed record PlanImportResult(int ProgrammeId, bool Created, int RowsWritten, IReadOnlyList<string> Kept);
+/// <param name="RevisionId">The revision kept of the state before the import (null when the programme was created or nothing changed).</param>
+public sealed record PlanImportResult(int ProgrammeId, bool Created, int RowsWritten, IReadOnlyList<string> Kept, int? RevisionId = null, PlanRemovals? Removed = null);
 
 /// <summary>
 /// Import of a project plan: <see cref="Preview(string, string, string?)"/> reads it without storing anything,
@@ -20,28 +21,42 @@ public static class PlanImporter
     public static PlanPreview Preview(string text, string sourceName, string? programmeName = null) =>
         PlanParser.Parse(text, sourceName, programmeName);
 
-    /// <summary>Reads a plan from a file: .docx through OpenXml, anything else as UTF-8 text.</summary>
-    public static PlanPreview PreviewFile(string path, string? programmeName = null)
+    /// <summary>Reads a plan from a file: .docx through OpenXml, anything else as text (UTF-8 or Windows-1252).</summary>
+    /// <exception cref="PlanRefusedException">The file is empty, too large, binary or an unreadable DOCX.</exception>
+    public static PlanPreview PreviewFile(string path, string? programmeName = null, long maxBytes = PlanInput.DefaultMaxBytes)
     {
         using var stream = File.OpenRead(path);
-        return Preview(stream, Path.GetFileName(path), programmeName);
+        return Preview(stream, Path.GetFileName(path), programmeName, maxBytes);
     }
 
-    public static PlanPreview Preview(Stream content, string fileName, string? programmeName = null) =>
-        Preview(ReadText(content, fileName), fileName, programmeName);
+    public static PlanPreview Preview(Stream content, string fileName, string? programmeName = null, long maxBytes = PlanInput.DefaultMaxBytes) =>
+        Preview(ReadText(content, fileName, maxBytes), fileName, programmeName);
 
-    /// <summary>The text the parser reads: a DOCX's paragraphs and table rows, or the file as UTF-8.</summary>
-    public static string ReadText(Stream content, string fileName)
+    /// <summary>The text the parser reads: a DOCX's paragraphs and table rows, or the file's text; refuses what is not text.</summary>
+    public static string ReadText(Stream content, string fileName, long maxBytes = PlanInput.DefaultMaxBytes) =>
+        PlanInput.Read(content, fileName, maxBytes);
+
+    /// <summary>Refuses a preview that holds no work package: it is not a plan (a final report, a memo), and storing it would store nothing useful.</summary>
+    /// <exception cref="PlanRefusedException">No work package was found.</exception>
+    public static void EnsureIsPlan(PlanPreview preview)
     {
-        if (fileName.EndsWith(".docx", StringComparison.OrdinalIgnoreCase))
+        if (!preview.WorkPackages.Any()) throw new PlanRefusedException(PlanRefusal.NotAPlan, preview.SourceName);
+    }
+
+    /// <summary>What confirming would remove from the stored programme of the same name (empty when there is none): a dry run of the import, nothing written.</summary>
+    public static async Task<PlanRemovals> RemovalsAsync(ProgrammeDbContext db, PlanPreview preview, CancellationToken ct = default)
+    {
+        var target = await LoadAsync(db, preview.Programme.Name, tracked: true, ct);
+        if (target is null) return PlanRemovals.None;
+        try
         {
-            using var ms = new MemoryStream();
-            content.CopyTo(ms);
-            ms.Position = 0;
-            return PlanText.FromDocx(ms);
+            Apply(db, target, preview.Programme, []);
+            return PlanRemovals.Count(db.ChangeTracker);
         }
-        using var reader = new StreamReader(content, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return reader.ReadToEnd();
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     public static async Task<PlanDiff> DiffAsync(ProgrammeDbContext db, PlanPreview preview, CancellationToken ct = default)
@@ -50,24 +65,55 @@ public static class PlanImporter
         return PlanDiff.Compare(stored, preview.Programme);
     }
 
-    public static async Task<PlanImportResult> ConfirmAsync(ProgrammeDbContext db, PlanPreview preview, CancellationToken ct = default)
+    /// <summary>
+    /// Stores the plan in one transaction. Onto an existing programme, the state before is kept as a revision;
+    /// if the import would remove anything (work packages, metrics, risks, actions, …) it is refused unless
+    /// <paramref name="replace"/> is given.
+    /// </summary>
+    /// <exception cref="PlanRefusedException">The preview holds no work package.</exception>
+    /// <exception cref="PlanRemovalsNeedReplaceException">The import would remove something and <paramref name="replace"/> is false; nothing was changed.</exception>
+    public static async Task<PlanImportResult> ConfirmAsync(ProgrammeDbContext db, PlanPreview preview, bool replace = false, CancellationToken ct = default)
     {
         var source = preview.Programme;
         if (string.IsNullOrWhiteSpace(source.Name)) throw new InvalidOperationException("The plan has no programme name; give one.");
+        EnsureIsPlan(preview);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var target = await LoadAsync(db, source.Name, tracked: true, ct);
-            var created = target is null;
-            target ??= new DevelopmentProgramme { Name = source.Name };
-            if (created) db.Programmes.Add(target);
-            var kept = new List<string>();
-            Apply(db, target, source, kept);
-            var rows = await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear();
-            return new PlanImportResult(target.Id, created, rows, kept);
+            try
+            {
+                var target = await LoadAsync(db, source.Name, tracked: true, ct);
+                var created = target is null;
+                var revision = created ? null : await PlanRevisions.SnapshotAsync(db, target!.Id, PlanRevisions.ReasonImport, preview.SourceName, ct);
+                target ??= new DevelopmentProgramme { Name = source.Name };
+                if (created) db.Programmes.Add(target);
+                var kept = new List<string>();
+                Apply(db, target, source, kept);
+                var removed = PlanRemovals.Count(db.ChangeTracker);
+                if (!removed.IsEmpty && !replace) throw new PlanRemovalsNeedReplaceException(removed);
+                if (revision is not null && db.ChangeTracker.HasChanges()) db.Revisions.Add(revision);
+                else revision = null;
+                var rows = await db.SaveChangesAsync(ct);
+                if (revision is not null)
+                {
+                    // The revision row itself is not audited (its snapshot would double the log): say it here.
+                    db.AuditEntries.Add(new AuditEntry
+                    {
+                        At = DateTimeOffset.UtcNow, UserName = db.ActingUser, EntityType = nameof(ProgrammeRevision),
+                        EntityId = revision.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Change = "Kept", ProgrammeId = target.Id,
+                        After = System.Text.Json.JsonSerializer.Serialize(new { revision.Reason, revision.Source, removed = removed.Counts }),
+                    });
+                    await db.SaveChangesAsync(ct);
+                    rows -= 1;
+                }
+                await tx.CommitAsync(ct);
+                return new PlanImportResult(target.Id, created, rows, kept, revision?.Id, removed);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
         });
     }
 

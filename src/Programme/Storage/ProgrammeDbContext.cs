@@ -32,8 +32,13 @@ public abstract class ProgrammeDbContext(DbContextOptions options, ICurrentUserN
     public DbSet<PlanChange> PlanChanges => Set<PlanChange>();
     public DbSet<ReviewMeeting> ReviewMeetings => Set<ReviewMeeting>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ProgrammeRevision> Revisions => Set<ProgrammeRevision>();
 
-    protected override bool IsAudited(Type entityType) => entityType != typeof(AuditEntry);
+    /// <summary>The name written in audit rows and revisions for changes made through this context.</summary>
+    public string ActingUser => CurrentUser;
+
+    // A revision's snapshot would double the audit log; taking and restoring one is logged by hand (PlanRevisions).
+    protected override bool IsAudited(Type entityType) => entityType != typeof(AuditEntry) && entityType != typeof(ProgrammeRevision);
 
     protected override void AddAuditRow(AuditedChange c) => AuditEntries.Add(new AuditEntry
     {
@@ -163,6 +168,13 @@ public abstract class ProgrammeDbContext(DbContextOptions options, ICurrentUserN
             e.ToTable("audit_entry");
             e.HasIndex(a => a.At);
             e.HasIndex(a => a.ProgrammeId);
+            if (Database.IsSqlite()) e.Property(t => t.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        });
+        b.Entity<ProgrammeRevision>(e =>
+        {
+            e.ToTable("programme_revision");
+            e.HasIndex(r => r.ProgrammeId);
+            e.Property(r => r.Reason).HasMaxLength(20);
             if (Database.IsSqlite()) e.Property(t => t.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         });
     }

@@ -79,7 +79,9 @@ public sealed class PlanImporterTests : IAsyncLifetime
             // Nothing stored yet.
             Assert.Equal(455_000m, await db.WorkPackages.Where(w => w.Code == "TP1" && w.Title == "Vastaanoton sujuvoittaminen").Select(w => w.CostEstimate).SingleAsync());
 
-            await PlanImporter.ConfirmAsync(db, preview);
+            // The plan drops action 3: removing it needs replace.
+            await Assert.ThrowsAsync<PlanRemovalsNeedReplaceException>(() => PlanImporter.ConfirmAsync(db, preview));
+            await PlanImporter.ConfirmAsync(db, preview, replace: true);
         }
         await using (var db = Open())
         {

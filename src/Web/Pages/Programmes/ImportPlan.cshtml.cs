@@ -15,32 +15,49 @@ namespace Tilannekuva.Web.Pages.Programmes;
 /// </summary>
 [Authorize(Roles = Roles.ProgrammeManagers)]
 [RequestSizeLimit(MaxUploadBytes)]
-public sealed class ImportPlanModel(ProgrammeDbContext db) : PageModel
+public sealed class ImportPlanModel(ProgrammeDbContext db, IConfiguration configuration) : PageModel
 {
-    public const int MaxUploadBytes = 20 * 1024 * 1024;
+    /// <summary>The request limit; the file limit proper (PlanImport:MaxMegabytes, 20 MB) is checked with a clear message below it.</summary>
+    public const int MaxUploadBytes = 64 * 1024 * 1024;
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
 
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? UploadId { get; set; }
+    /// <summary>The user allowed the import to remove items of the stored programme.</summary>
+    [BindProperty] public bool Replace { get; set; }
 
     public PlanPreview? Preview { get; private set; }
     public PlanDiff? Diff { get; private set; }
+    public PlanRemovals Removals { get; private set; } = PlanRemovals.None;
     public string? Error { get; private set; }
+
+    private long MaxBytes => (long)(configuration.GetValue<double?>("PlanImport:MaxMegabytes") is { } mb and > 0 ? mb * 1024 * 1024 : PlanInput.DefaultMaxBytes);
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
         if (Upload is null || Upload.Length == 0) { Error = Texts.Get("PlanImport.Page.NoFile"); return Page(); }
+        var fileName = Path.GetFileName(Upload.FileName);
         string text;
-        await using (var stream = Upload.OpenReadStream())
-            text = PlanImporter.ReadText(stream, Upload.FileName);
+        try
+        {
+            await using var stream = Upload.OpenReadStream();
+            text = PlanImporter.ReadText(stream, fileName, MaxBytes);
+            PlanImporter.EnsureIsPlan(PlanImporter.Preview(text, fileName, Name));
+        }
+        catch (PlanRefusedException e)
+        {
+            Error = e.Text();
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         UploadId = Guid.NewGuid().ToString("N");
         Directory.CreateDirectory(Folder);
-        await System.IO.File.WriteAllTextAsync(PathOf(UploadId), Path.GetFileName(Upload.FileName) + "\n" + text, ct);
+        await System.IO.File.WriteAllTextAsync(PathOf(UploadId), fileName + "\n" + text, ct);
         CleanOld();
-        return await ShowAsync(Path.GetFileName(Upload.FileName), text, ct);
+        return await ShowAsync(fileName, text, ct);
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
@@ -48,9 +65,24 @@ public sealed class ImportPlanModel(ProgrammeDbContext db) : PageModel
         if (!TryRead(out var fileName, out var text)) { Error = Texts.Get("PlanImport.Page.Expired"); return Page(); }
         var preview = PlanImporter.Preview(text, fileName, Name);
         if (preview.Programme.Name.Length == 0) return await ShowAsync(fileName, text, ct);
-        var result = await PlanImporter.ConfirmAsync(db, preview, ct);
-        System.IO.File.Delete(PathOf(UploadId!));
-        return Redirect($"/programmes/{result.ProgrammeId}");
+        try
+        {
+            var result = await PlanImporter.ConfirmAsync(db, preview, Replace, ct);
+            System.IO.File.Delete(PathOf(UploadId!));
+            return Redirect(result.RevisionId is null ? $"/programmes/{result.ProgrammeId}" : $"/programmes/{result.ProgrammeId}/revisions");
+        }
+        catch (PlanRemovalsNeedReplaceException e)
+        {
+            Error = Texts.Format("PlanImport2.Page.NeedsReplace", null, e.Removals.Text());
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return await ShowAsync(fileName, text, ct);
+        }
+        catch (PlanRefusedException e)
+        {
+            Error = e.Text();
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
     }
 
     /// <summary>Re-reads the kept upload with another programme name.</summary>
@@ -63,7 +95,11 @@ public sealed class ImportPlanModel(ProgrammeDbContext db) : PageModel
     private async Task<IActionResult> ShowAsync(string fileName, string text, CancellationToken ct)
     {
         Preview = PlanImporter.Preview(text, fileName, Name);
-        if (Preview.Programme.Name.Length > 0) Diff = await PlanImporter.DiffAsync(db, Preview, ct);
+        if (Preview.Programme.Name.Length > 0)
+        {
+            Diff = await PlanImporter.DiffAsync(db, Preview, ct);
+            Removals = await PlanImporter.RemovalsAsync(db, Preview, ct);
+        }
         Name = Preview.Programme.Name;
         return Page();
     }

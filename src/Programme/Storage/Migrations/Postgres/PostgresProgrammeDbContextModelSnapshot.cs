@@ -512,6 +512,56 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
                     b.ToTable("procurement_line", (string)null);
                 });
 
+            modelBuilder.Entity("Tilannekuva.Programme.Domain.ProgrammeRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Measurements")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Metrics")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Risks")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("WorkPackages")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("programme_revision", (string)null);
+                });
+
             modelBuilder.Entity("Tilannekuva.Programme.Domain.ReviewMeeting", b =>
                 {
                     b.Property<int>("Id")

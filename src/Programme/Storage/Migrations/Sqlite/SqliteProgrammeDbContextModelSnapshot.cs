@@ -479,6 +479,54 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
                     b.ToTable("procurement_line", (string)null);
                 });
 
+            modelBuilder.Entity("Tilannekuva.Programme.Domain.ProgrammeRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Measurements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Metrics")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Risks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkPackages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("programme_revision", (string)null);
+                });
+
             modelBuilder.Entity("Tilannekuva.Programme.Domain.ReviewMeeting", b =>
                 {
                     b.Property<int>("Id")
