@@ -20,10 +20,11 @@ public sealed class ReviewTests(SqliteApp app, Chromium chromium) : IClassFixtur
     [Fact]
     public async Task Director_reads_the_review_for_the_last_meeting_prints_it_and_downloads_the_slides()
     {
-        var (programmeId, meeting, workPackages) = await app.QueryAsync(async db =>
+        var (programmeId, meeting, workPackages, investments) = await app.QueryAsync(async db =>
         {
             var p = await db.Programmes.Include(x => x.ReviewMeetings).SingleAsync(x => x.Name == DemoProgramme.Name);
-            return (p.Id, p.ReviewMeetings.Max(m => m.Date), await db.WorkPackages.CountAsync(w => w.Investment!.Pillar!.ProgrammeId == p.Id));
+            return (p.Id, p.ReviewMeetings.Max(m => m.Date), await db.WorkPackages.CountAsync(w => w.Investment!.Pillar!.ProgrammeId == p.Id),
+                await db.Investments.CountAsync(i => i.Pillar!.ProgrammeId == p.Id));
         });
         ReviewModel? expected;
         using (var scope = app.Services.CreateScope())
@@ -59,6 +60,10 @@ public sealed class ReviewTests(SqliteApp app, Chromium chromium) : IClassFixtur
         }
         Assert.Equal(1, await page.Locator("#risks svg").CountAsync());
         Assert.True(await page.Locator("section.wp svg").CountAsync() > 0, "work packages have trend charts");
+        // Each work package tells what was done in the period (the demo writes an account for every meeting).
+        Assert.Equal(workPackages, await page.Locator("section.wp[id^=wp-]:has(p.note)").CountAsync());
+        Assert.Equal(investments, await page.Locator("#finance section.investment").CountAsync());
+        Assert.DoesNotContain("{0}", await page.Locator("article.review").InnerTextAsync());
 
         // Printing: navigation is hidden and every work package starts a new page.
         await page.EmulateMediaAsync(new() { Media = Media.Print });
@@ -77,7 +82,8 @@ public sealed class ReviewTests(SqliteApp app, Chromium chromium) : IClassFixtur
         using (var pptx = PresentationDocument.Open(path, false))
         {
             Assert.Empty(new OpenXmlValidator().Validate(pptx));
-            Assert.Equal(PptxReviewWriter.FixedSlideCount + workPackages, pptx.PresentationPart!.SlideParts.Count());
+            // Title, plan changes, indicators, changes, the work packages, budget, one finance slide per investment, risks; more where lists continue.
+            Assert.True(pptx.PresentationPart!.SlideParts.Count() >= 6 + workPackages + investments);
         }
         File.Delete(path);
         await context.CloseAsync();

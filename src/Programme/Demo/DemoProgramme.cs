@@ -569,6 +569,8 @@ public static class DemoProgramme
                 targets.Add((change, workPackages[key]));
             }
             programme.ReviewMeetings.AddRange(ReviewMeetings());
+            // Written last, from their own random sequence, so that the rest of the demo stays as it was.
+            DemoReviewNotes.Add(programme, today);
             return new Result(programme, targets);
         }
 

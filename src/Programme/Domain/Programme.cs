@@ -41,6 +41,20 @@ public sealed class Investment
     /// <summary>The investment's cost estimate in the plan's cost table (kustannusarvio), euros.</summary>
     public decimal CostEstimate { get; set; }
     public List<WorkPackage> WorkPackages { get; set; } = [];
+    /// <summary>The finance comments written for the reviews (talouden tilanne), one or more per review period.</summary>
+    public List<InvestmentFinanceNote> FinanceNotes { get; set; } = [];
+}
+
+/// <summary>
+/// Talouskommentti: the finance situation of an investment as told to one steering-group review (e.g. "the
+/// forecast improved as procurements were made"). Belongs to the review period that contains its date.
+/// </summary>
+public sealed class InvestmentFinanceNote
+{
+    public int Id { get; set; }
+    public int InvestmentId { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Text { get; set; }
 }
 
 /// <summary>Steering-group meetings; "what changed since the last review" is measured from the previous one.</summary>

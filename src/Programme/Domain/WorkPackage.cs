@@ -28,6 +28,21 @@ public sealed class WorkPackage
     public List<ProcurementLine> ProcurementLines { get; set; } = [];
     public List<Metric> Metrics { get; set; } = [];
     public List<Risk> Risks { get; set; } = [];
+    /// <summary>Written accounts of what was done, one or more per review period.</summary>
+    public List<WorkPackageReviewNote> ReviewNotes { get; set; } = [];
+}
+
+/// <summary>
+/// Katsausteksti: what was done in a work package since the previous steering-group review, written for the
+/// review. It belongs to the review period that contains its date (after the previous meeting, up to this one).
+/// </summary>
+public sealed class WorkPackageReviewNote
+{
+    public int Id { get; set; }
+    public int WorkPackageId { get; set; }
+    /// <summary>The review the account is written for (its meeting date, or the day it was written).</summary>
+    public DateOnly Date { get; set; }
+    public required string Text { get; set; }
 }
 
 public sealed class WorkPackageAssignment

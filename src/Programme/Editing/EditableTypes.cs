@@ -70,6 +70,13 @@ public static class EditableTypes
         new("planchange", typeof(PlanChange), nameof(PlanChange.ProgrammeId), EditScope.Programme,
             [new("Description", FieldKind.LongText, Required: true), new("Date", FieldKind.Date, Required: true),
              new("Status", FieldKind.Enum, EnumType: typeof(PlanChangeStatus)), new("WorkPackageId", FieldKind.Int)], InProgramme),
+        // The written account of a work package for one review period (katsausteksti): its planners write it.
+        new("reviewnote", typeof(WorkPackageReviewNote), nameof(WorkPackageReviewNote.WorkPackageId), EditScope.WorkPackage,
+            [new("Date", FieldKind.Date, Required: true), new("Text", FieldKind.LongText, Required: true)], InWorkPackage),
+        // The finance comment of an investment for one review period: the director's (investments are programme structure).
+        new("financenote", typeof(InvestmentFinanceNote), nameof(InvestmentFinanceNote.InvestmentId), EditScope.Programme,
+            [new("Date", FieldKind.Date, Required: true), new("Text", FieldKind.LongText, Required: true)],
+            async (db, investmentId, ct) => await db.Investments.Where(i => i.Id == investmentId).Select(i => new ParentLink(i.Pillar!.ProgrammeId, null)).FirstOrDefaultAsync(ct)),
         new("reviewmeeting", typeof(ReviewMeeting), nameof(ReviewMeeting.ProgrammeId), EditScope.Programme,
             [new("Date", FieldKind.Date, Required: true), new("Note", FieldKind.Text)], InProgramme),
     ];

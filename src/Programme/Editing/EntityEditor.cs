@@ -44,6 +44,9 @@ public sealed class EntityEditor(ProgrammeDbContext db)
         if (type.ParentProperty != "") SetProperty(entity, type.ParentProperty, parentId);
         if (Property(entity, "ProgrammeId") is { } pid && pid.PropertyType == typeof(int) && (int)pid.GetValue(entity)! == 0) pid.SetValue(entity, link.ProgrammeId);
         if (entity is ActionStatusEntry s) { s.RecordedBy = editor.UserName; s.Date = DateOnly.FromDateTime(DateTime.Today); }
+        // A written account or finance comment is for the coming review: today unless the writer says otherwise.
+        if (entity is WorkPackageReviewNote note) note.Date = DateOnly.FromDateTime(DateTime.Today);
+        if (entity is InvestmentFinanceNote finance) finance.Date = DateOnly.FromDateTime(DateTime.Today);
         if (entity is Measurement m) { m.RecordedBy = editor.UserName; m.RecordedAt = DateTimeOffset.UtcNow; m.Date = DateOnly.FromDateTime(DateTime.Today); }
         return new EditTarget(type, entity, link, IsNew: true);
     }

@@ -53,7 +53,14 @@ public static class DocxReviewWriter
         {
             Styled("Title", m.ProgrammeName);
             Para(Texts.Format("Review.MeetingDate", _c, Texts.Date(m.MeetingDate, _c)), bold: true);
-            Para(Texts.Format("Review.ProgrammePeriod", _c, m.StartYear, m.EndYear));
+            if (ReviewFormat.ProgrammePeriod(m, _c) is { } period) Para(period);
+
+            // Plan changes first, as in the real review.
+            Styled("Heading1", T("Review.PlanChanges"));
+            if (m.PlanChanges.Count == 0) Para(T("Review.NoPlanChanges"));
+            else
+                Table([T("Review.Date"), T("Review.WorkPackage"), T("Review.Description"), T("Review.Status")], [1, 1, 6, 1.5],
+                    m.PlanChanges.Select(x => new[] { Fixed(Texts.Date(x.Date, _c)), Cell(x.WorkPackageCode ?? T("Review.ProgrammeLevel")), Cell(x.Description), Cell(ReviewFormat.PlanChangeStatus(x.Status, _c)) }));
 
             Styled("Heading1", T("Review.ProgrammeIndicators"));
             MetricsTable(m.ProgrammeMetrics);
@@ -64,15 +71,17 @@ public static class DocxReviewWriter
             if (groups.Count == 0) Para(T("Changes.None"));
             foreach (var (heading, lines) in groups)
             {
-                Styled("Heading3", heading);
+                Styled("Heading3", $"{heading} ({lines.Count})");
                 foreach (var l in lines) Bullet(l);
             }
 
             foreach (var wp in m.WorkPackages)
             {
                 Styled("Heading1", ReviewFormat.WorkPackageHeading(wp, _c));
-                if (wp.Responsible.Length > 0 || wp.Assignees.Count > 0)
-                    Para(Texts.Format("Review.Responsible", _c, wp.Responsible.Length > 0 ? wp.Responsible : string.Join(", ", wp.Assignees)), italic: true);
+                if (ReviewFormat.Responsible(wp, _c) is { } responsible) Para(responsible, italic: true);
+                Styled("Heading2", T("Review2.Done"));
+                if (wp.Notes.Count == 0) Para(T("Review2.NoNote"), italic: true, colour: "4B5563");
+                foreach (var note in wp.Notes) Note(note.Text);
                 if (wp.Goals.Count > 0)
                 {
                     Styled("Heading2", T("Review.Goals"));
@@ -86,56 +95,83 @@ public static class DocxReviewWriter
                 MetricsTable(wp.Metrics);
                 if (wp.MainMetric is { } main)
                     Picture(ReviewCharts.TrendPng(main, _c, 800, 400), 600, 300, Texts.Format("Review.Trend", _c, main.Name));
+                if (ReviewFormat.WorkPackageBudget(wp, _c) is { } budget) Para(budget, italic: true);
             }
 
             Styled("Heading1", T("Review.Budget"));
             var total = Money.Sum(m.Budget.Select(b => b.Money));
             var budgetRows = m.Budget.Select(b => new[]
             {
-                Cell(b.PillarCode), Cell($"{b.InvestmentCode} {b.Title}"), Cell(ReviewFormat.Euros(b.CostEstimate, _c)),
-                Cell(ReviewFormat.Euros(b.Money.Planned, _c)), Cell(ReviewFormat.Euros(b.Money.Actual, _c)),
-                Cell(ReviewFormat.Euros(b.Money.Forecast, _c)), Cell(ReviewFormat.Percent(b.Money.UsePercent, _c)),
+                Cell($"{b.PillarCode} {b.InvestmentCode} {b.Title}".Trim()), Num(ReviewFormat.Euros(b.CostEstimate, _c)),
+                Num(ReviewFormat.Euros(b.Money.Planned, _c)), Num(ReviewFormat.Euros(b.Money.Actual, _c)),
+                Num(ReviewFormat.Euros(b.Money.Forecast, _c)), Num(ReviewFormat.Percent(b.Money.UsePercent, _c)),
             }).Append(
             [
-                Cell(T("Review.Total"), true), Cell(""), Cell(ReviewFormat.Euros(m.Budget.Sum(b => b.CostEstimate), _c), true),
-                Cell(ReviewFormat.Euros(total.Planned, _c), true), Cell(ReviewFormat.Euros(total.Actual, _c), true),
-                Cell(ReviewFormat.Euros(total.Forecast, _c), true), Cell(ReviewFormat.Percent(total.UsePercent, _c), true),
+                Cell(T("Review.Total"), true), Num(ReviewFormat.Euros(m.Budget.Sum(b => b.CostEstimate), _c), true),
+                Num(ReviewFormat.Euros(total.Planned, _c), true), Num(ReviewFormat.Euros(total.Actual, _c), true),
+                Num(ReviewFormat.Euros(total.Forecast, _c), true), Num(ReviewFormat.Percent(total.UsePercent, _c), true),
             ]);
-            Table([T("Review.Pillar"), T("Review.Investment"), T("Review.CostEstimate"), T("Review.Planned"), T("Review.Actual"), T("Review.Forecast"), T("Review.UsePercent")],
-                [1, 4, 2, 2, 2, 2, 1.5], budgetRows);
+            Table([T("Review.Investment"), T("Review.CostEstimate"), T("Review.Planned"), T("Review.Actual"), T("Review.Forecast"), T("Review.UsePercent")],
+                [4, 1, 1, 1, 1, 1], budgetRows, numericHeaders: true);
+
+            Styled("Heading1", T("Review2.Finance"));
+            foreach (var b in m.Budget)
+            {
+                Styled("Heading2", Texts.Format("Review2.InvestmentHeading", _c, b.PillarCode, b.InvestmentCode, b.Title));
+                Styled("Heading3", T("Review2.FinanceComment"));
+                if (b.FinanceNotes.Count == 0) Para(T("Review2.NoFinanceNote"), italic: true, colour: "4B5563");
+                foreach (var note in b.FinanceNotes) Note(note.Text);
+                Styled("Heading3", T("Review2.Procurements"));
+                if (b.Procurements.Count == 0) Para(T("Review2.NoProcurements"));
+                else
+                    Table([T("Review.WorkPackage"), T("Review2.Procurements"), T("Review.Status"), T("Review2.Amount")], [1, 6, 1.5, 1],
+                        b.Procurements.Select(p => new[] { Cell(p.WorkPackageCode), Cell(p.Description), Cell(p.Status), Num(ReviewFormat.Euros(p.Amount, _c)) })
+                            .Append([Cell(T("Review.Total"), true), Cell(""), Cell(""), Num(ReviewFormat.Euros(b.Procurements.Sum(p => p.Amount), _c), true)]),
+                        numericHeaders: true);
+            }
 
             Styled("Heading1", T("Review.RiskMatrix"));
             Picture(ReviewCharts.RiskMatrixPng(m.Risks, _c, 600), 400, 400, T("Review.RiskMatrix"));
             if (m.Risks.Count == 0) Para(T("Review.NoRisks"));
             else
                 Table([T("Review.WorkPackage"), T("Review.Risk"), T("Review.Probability"), T("Review.Impact"), T("Review.Score"), T("Review.Mitigation")],
-                    [1.5, 4, 1.5, 1.5, 1, 4],
-                    m.Risks.Select(r => new[] { Cell(r.WorkPackageCode ?? Texts.Get("Review.ProgrammeLevel", _c)), Cell(r.Description), Cell(r.Probability.ToString(_c)), Cell(r.Impact.ToString(_c)), Cell(r.Score.ToString(_c)), Cell(r.Mitigation) }));
-
-            Styled("Heading1", T("Review.PlanChanges"));
-            if (m.PlanChanges.Count == 0) Para(T("Review.NoPlanChanges"));
-            else
-                Table([T("Review.Date"), T("Review.WorkPackage"), T("Review.Description"), T("Review.Status")], [2, 1.5, 6, 2],
-                    m.PlanChanges.Select(x => new[] { Cell(Texts.Date(x.Date, _c)), Cell(x.WorkPackageCode ?? T("Review.ProgrammeLevel")), Cell(x.Description), Cell(Texts.Get($"PlanChangeStatus.{x.Status}", _c)) }));
+                    [1, 4, 0.1, 0.1, 0.1, 4],
+                    m.Risks.Select(r => new[] { Cell(r.WorkPackageCode ?? Texts.Get("Review.ProgrammeLevel", _c)), Cell(r.Description), Num(r.Probability.ToString(_c)), Num(r.Impact.ToString(_c)), Num(r.Score.ToString(_c)), Cell(r.Mitigation) }));
 
             Styled("Heading1", T("Review.Findings"));
             if (m.Findings.Count == 0) Para(T("Review.NoFindings"));
             foreach (var f in m.Findings) Bullet(f.Message(_c));
 
             _body.Append(new SectionProperties(
-                new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1134U, Right = 1134U, Header = 709U, Footer = 709U, Gutter = 0U }));
+                new PageSize { Width = PageWidth, Height = 16838U },
+                new PageMargin { Top = 1134, Bottom = 1134, Left = PageMargin, Right = PageMargin, Header = 709U, Footer = 709U, Gutter = 0U }));
         }
 
         private void MetricsTable(IReadOnlyList<MetricView> metrics)
         {
             if (metrics.Count == 0) { Para(T("Review.NoMetrics")); return; }
-            Table([T("Review.Metric"), T("Review.Latest"), T("Review.Target"), T("Review.Light")], [3, 2, 2, 2],
+            Table([T("Review.Metric"), T("Review.Latest"), T("Review.Target"), T("Review.Light")], [3, 2, 2, 1.2],
                 metrics.Select(x => new[]
                 {
                     Cell(x.Name), Cell(ReviewFormat.Latest(x, _c)), Cell(ReviewFormat.Target(x, _c)),
                     new CellSpec("● " + ReviewFormat.Light(x.Light, _c), true, ReviewFormat.LightColour(x.Light)),
                 }));
+        }
+
+        /// <summary>A written account: its paragraphs, with line breaks kept.</summary>
+        private void Note(string text)
+        {
+            foreach (var para in ReviewFormat.Paragraphs(text))
+            {
+                var p = new Paragraph();
+                var lines = para.Split('\n');
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    if (i > 0) p.Append(new Run(new Break()));
+                    p.Append(Run(lines[i]));
+                }
+                _body.Append(p);
+            }
         }
 
         // ---- paragraphs ---------------------------------------------------------------------------------------
@@ -162,36 +198,86 @@ public static class DocxReviewWriter
 
         // ---- tables -------------------------------------------------------------------------------------------
 
-        private sealed record CellSpec(string Text, bool Bold = false, string? Colour = null);
+        /// <summary>A cell; Fixed keeps its text on one line (amounts, dates) and Right aligns it right.</summary>
+        private sealed record CellSpec(string Text, bool Bold = false, string? Colour = null, bool Fixed = false, bool Right = false);
 
         private static CellSpec Cell(string text, bool bold = false) => new(text, bold);
 
-        private void Table(string[] headers, double[] weights, IEnumerable<CellSpec[]> rows)
+        private static CellSpec Fixed(string text) => new(text, Fixed: true);
+
+        private static CellSpec Num(string text, bool bold = false) => new(text, bold, Fixed: true, Right: true);
+
+        private const uint PageWidth = 11906U;
+        private const uint PageMargin = 1134U;
+        private const int CellMargin = 85; // twentieths of a point, left and right of a cell's text
+
+        /// <summary>
+        /// A table across the full text width with a fixed layout. Each column is at least as wide as its longest
+        /// word (a one-line cell: its whole text), so no word or amount is broken; the rest of the width goes by
+        /// weight. When even that does not fit, the table's type gets smaller.
+        /// </summary>
+        private void Table(string[] headers, double[] weights, IEnumerable<CellSpec[]> rows, bool numericHeaders = false)
         {
-            const int usable = 11906 - 2 * 1134; // twentieths of a point
-            var total = weights.Sum();
-            var widths = weights.Select(w => (int)(usable * w / total)).ToArray();
+            const int usable = (int)(PageWidth - 2 * PageMargin); // twentieths of a point
+            var list = rows.ToList();
+            var headerCells = headers.Select((h, i) => new CellSpec(h, true, "FFFFFF",
+                Right: numericHeaders && list.Count > 0 && list[0][i].Right)).ToArray();
+            var all = list.Prepend(headerCells).ToList();
+            int[] widths = [];
+            var halfPoints = 20; // 10 pt
+            for (; halfPoints >= 14; halfPoints -= 2)
+            {
+                var points = halfPoints / 2.0;
+                var min = new int[headers.Length];
+                foreach (var r in all)
+                    for (var i = 0; i < r.Length; i++)
+                    {
+                        var text = r[i].Text;
+                        var need = r[i].Fixed ? TextFit.Width(text, points, r[i].Bold)
+                            : text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => TextFit.Width(w, points, r[i].Bold)).DefaultIfEmpty(0).Max();
+                        min[i] = Math.Max(min[i], (int)Math.Ceiling(need * 20) + 2 * CellMargin + 20);
+                    }
+                var spare = usable - min.Sum();
+                if (spare < 0 && halfPoints > 14) continue;
+                var weightSum = weights.Sum();
+                widths = min.Select((w, i) => w + (int)(Math.Max(spare, 0) * weights[i] / weightSum)).ToArray();
+                break;
+            }
+            widths[^1] += usable - widths.Sum(); // rounding: the table is exactly the text width
             static BorderType B<TB>() where TB : BorderType, new() => new TB { Val = BorderValues.Single, Size = 4U, Color = "808080" };
             var table = new Table(
                 new TableProperties(
-                    new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                    new TableBorders(B<TopBorder>(), B<LeftBorder>(), B<BottomBorder>(), B<RightBorder>(), B<InsideHorizontalBorder>(), B<InsideVerticalBorder>())),
+                    new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+                    new TableBorders(B<TopBorder>(), B<LeftBorder>(), B<BottomBorder>(), B<RightBorder>(), B<InsideHorizontalBorder>(), B<InsideVerticalBorder>()),
+                    new TableLayout { Type = TableLayoutValues.Fixed },
+                    new TableCellMarginDefault(
+                        new TopMargin { Width = "30", Type = TableWidthUnitValues.Dxa },
+                        new TableCellLeftMargin { Width = CellMargin, Type = TableWidthValues.Dxa },
+                        new BottomMargin { Width = "30", Type = TableWidthUnitValues.Dxa },
+                        new TableCellRightMargin { Width = CellMargin, Type = TableWidthValues.Dxa })),
                 new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
-            table.Append(Row(headers.Select(h => new CellSpec(h, true, "FFFFFF")).ToArray(), widths, header: true));
-            foreach (var r in rows) table.Append(Row(r, widths, header: false));
+            var size = halfPoints.ToString(CultureInfo.InvariantCulture);
+            table.Append(Row(headerCells, widths, size, header: true));
+            foreach (var r in list) table.Append(Row(r, widths, size, header: false));
             _body.Append(table);
             _body.Append(new Paragraph());
         }
 
-        private static TableRow Row(CellSpec[] cells, int[] widths, bool header)
+        private static TableRow Row(CellSpec[] cells, int[] widths, string size, bool header)
         {
             var row = new TableRow();
-            if (header) row.Append(new TableRowProperties(new TableHeader()));
+            row.Append(header ? new TableRowProperties(new TableHeader(), new CantSplit()) : new TableRowProperties(new CantSplit()));
             for (var i = 0; i < cells.Length; i++)
             {
+                var c = cells[i];
                 var props = new TableCellProperties(new TableCellWidth { Width = widths[i].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
                 if (header) props.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "1F3864" });
-                row.Append(new TableCell(props, new Paragraph(Run(cells[i].Text, cells[i].Bold, colour: cells[i].Colour))));
+                if (c.Fixed) props.Append(new NoWrap());
+                var run = Run(c.Text, c.Bold, colour: c.Colour);
+                run.RunProperties!.Append(new FontSize { Val = size });
+                var paraProps = new ParagraphProperties(new SpacingBetweenLines { After = "0" });
+                if (c.Right) paraProps.Append(new Justification { Val = JustificationValues.Right });
+                row.Append(new TableCell(props, new Paragraph(paraProps, run)));
             }
             return row;
         }

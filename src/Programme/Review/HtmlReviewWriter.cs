@@ -25,7 +25,20 @@ public static class HtmlReviewWriter
         var h = new StringBuilder();
         h.Append("<article class=\"review\">");
         h.Append($"<header class=\"review-title\"><h1>{E(Texts.Get("Review.Title", c))}: {E(m.ProgrammeName)}</h1>");
-        h.Append($"<p class=\"muted\">{E(Texts.Format("Review.MeetingDate", c, Texts.Date(m.MeetingDate, c)))} · {E(Texts.Format("Review.ProgrammePeriod", c, m.StartYear, m.EndYear))}</p></header>");
+        var period = ReviewFormat.ProgrammePeriod(m, c);
+        h.Append($"<p class=\"muted\">{E(Texts.Format("Review.MeetingDate", c, Texts.Date(m.MeetingDate, c)))}{(period is null ? "" : " · " + E(period))}</p></header>");
+
+        // Plan changes first, as the steering group reads them first (the seed review opens with them).
+        h.Append($"<section id=\"plan-changes\"><h2>{E(Texts.Get("Review.PlanChanges", c))}</h2>");
+        if (m.PlanChanges.Count == 0) h.Append($"<p>{E(Texts.Get("Review.NoPlanChanges", c))}</p>");
+        else
+        {
+            h.Append($"<table><thead><tr><th class=\"date\">{E(Texts.Get("Review.Date", c))}</th><th>{E(Texts.Get("Review.WorkPackage", c))}</th><th>{E(Texts.Get("Review.Description", c))}</th><th>{E(Texts.Get("Review.Status", c))}</th></tr></thead><tbody>");
+            foreach (var p in m.PlanChanges)
+                h.Append($"<tr><td class=\"date\">{E(Texts.Date(p.Date, c))}</td><td>{E(p.WorkPackageCode ?? Texts.Get("Review.ProgrammeLevel", c))}</td><td>{E(p.Description)}</td><td>{E(ReviewFormat.PlanChangeStatus(p.Status, c))}</td></tr>");
+            h.Append("</tbody></table>");
+        }
+        h.Append("</section>");
 
         h.Append($"<section id=\"programme-indicators\"><h2>{E(Texts.Get("Review.ProgrammeIndicators", c))}</h2>");
         MetricTable(h, m.ProgrammeMetrics, c);
@@ -47,7 +60,7 @@ public static class HtmlReviewWriter
 
         foreach (var w in m.WorkPackages) WorkPackage(h, w, c);
 
-        h.Append($"<section id=\"budget\" class=\"wp\"><h2>{E(Texts.Get("Review.Budget", c))}</h2><table><thead><tr>");
+        h.Append($"<section id=\"budget\" class=\"wp\"><h2>{E(Texts.Get("Review.Budget", c))}</h2><table class=\"budget\"><thead><tr>");
         foreach (var key in new[] { "Review.Pillar", "Review.Investment" }) h.Append($"<th>{E(Texts.Get(key, c))}</th>");
         foreach (var key in new[] { "Review.CostEstimate", "Review.Planned", "Review.Actual", "Review.Forecast", "Review.UsePercent" }) h.Append($"<th class=\"num\">{E(Texts.Get(key, c))}</th>");
         h.Append("</tr></thead><tbody>");
@@ -57,7 +70,11 @@ public static class HtmlReviewWriter
         h.Append($"<tr><th colspan=\"2\">{E(Texts.Get("Review.Total", c))}</th>{MoneyCells(m.Budget.Sum(b => b.CostEstimate), total, c, "th")}</tr>");
         h.Append("</tbody></table></section>");
 
-        h.Append($"<section id=\"risks\"><h2>{E(Texts.Get("Review.RiskMatrix", c))}</h2>");
+        h.Append($"<section id=\"finance\"><h2>{E(Texts.Get("Review2.Finance", c))}</h2>");
+        foreach (var b in m.Budget) Investment(h, b, c);
+        h.Append("</section>");
+
+        h.Append($"<section id=\"risks\" class=\"wp\"><h2>{E(Texts.Get("Review.RiskMatrix", c))}</h2>");
         if (m.Risks.Count == 0) h.Append($"<p>{E(Texts.Get("Review.NoRisks", c))}</p>");
         else
         {
@@ -65,17 +82,6 @@ public static class HtmlReviewWriter
             h.Append($"<table><thead><tr><th>{E(Texts.Get("Review.WorkPackage", c))}</th><th>{E(Texts.Get("Review.Risk", c))}</th><th class=\"num\">{E(Texts.Get("Review.Probability", c))}</th><th class=\"num\">{E(Texts.Get("Review.Impact", c))}</th><th class=\"num\">{E(Texts.Get("Review.Score", c))}</th><th>{E(Texts.Get("Review.Mitigation", c))}</th></tr></thead><tbody>");
             foreach (var r in m.Risks.OrderByDescending(r => r.Probability * r.Impact))
                 h.Append($"<tr><td>{E(r.WorkPackageCode ?? Texts.Get("Review.ProgrammeLevel", c))}</td><td>{E(r.Description)}</td><td class=\"num\">{r.Probability}</td><td class=\"num\">{r.Impact}</td><td class=\"num\">{r.Score}</td><td>{E(r.Mitigation)}</td></tr>");
-            h.Append("</tbody></table>");
-        }
-        h.Append("</section>");
-
-        h.Append($"<section id=\"plan-changes\"><h2>{E(Texts.Get("Review.PlanChanges", c))}</h2>");
-        if (m.PlanChanges.Count == 0) h.Append($"<p>{E(Texts.Get("Review.NoPlanChanges", c))}</p>");
-        else
-        {
-            h.Append($"<table><thead><tr><th>{E(Texts.Get("Review.Date", c))}</th><th>{E(Texts.Get("Review.WorkPackage", c))}</th><th>{E(Texts.Get("Review.Description", c))}</th><th>{E(Texts.Get("Review.Status", c))}</th></tr></thead><tbody>");
-            foreach (var p in m.PlanChanges)
-                h.Append($"<tr><td>{E(Texts.Date(p.Date, c))}</td><td>{E(p.WorkPackageCode ?? "")}</td><td>{E(p.Description)}</td><td>{E(Texts.Get($"PlanChangeStatus.{p.Status}", c))}</td></tr>");
             h.Append("</tbody></table>");
         }
         h.Append("</section>");
@@ -90,7 +96,10 @@ public static class HtmlReviewWriter
     private static void WorkPackage(StringBuilder h, WorkPackageView w, CultureInfo c)
     {
         h.Append($"<section class=\"wp\" id=\"wp-{w.WorkPackageId}\"><h2>{E(ReviewFormat.WorkPackageHeading(w, c))}</h2>");
-        h.Append($"<p class=\"muted\">{E(Texts.Get("Review.Responsible", c))}: {E(w.Responsible)}</p>");
+        if (ReviewFormat.Responsible(w, c) is { } responsible) h.Append($"<p class=\"muted\">{E(responsible)}</p>");
+        h.Append($"<h3>{E(Texts.Get("Review2.Done", c))}</h3>");
+        if (w.Notes.Count == 0) h.Append($"<p class=\"muted\">{E(Texts.Get("Review2.NoNote", c))}</p>");
+        foreach (var n in w.Notes) Paragraphs(h, n.Text);
         if (w.Goals.Count > 0)
         {
             h.Append($"<h3>{E(Texts.Get("Review.Goals", c))}</h3><ul>");
@@ -106,6 +115,8 @@ public static class HtmlReviewWriter
             h.Append($"<tr><td class=\"num\">{a.Number}.</td><td>{E(a.Title)}{(a.Comment.Length > 0 ? $"<div class=\"muted small\">{E(a.Comment)}</div>" : "")}</td><td><span class=\"status {status}\">{E(label)}</span></td></tr>");
         }
         h.Append("</tbody></table>");
+        if (w.OverdueMilestones > 0)
+            h.Append($"<p class=\"overdue\">{E(Texts.Format("Review.OverdueMilestones", c, w.OverdueMilestones))}</p>");
         if (w.Metrics.Count > 0)
         {
             h.Append($"<h3>{E(Texts.Get("Review.Metrics", c))}</h3>");
@@ -113,8 +124,35 @@ public static class HtmlReviewWriter
             if (w.MainMetric is { } main)
                 h.Append($"<figure class=\"chart\">{ReviewCharts.TrendSvg(main, c, 640, 300)}</figure>");
         }
-        h.Append($"<p class=\"muted\">{E(Texts.Get("Review.Budget", c))}: {E(Texts.Get("Review.Planned", c))} {E(Texts.Euros(w.Budget.Planned, c))} · {E(Texts.Get("Review.Actual", c))} {E(Texts.Euros(w.Budget.Actual, c))} · {E(Texts.Get("Review.Forecast", c))} {E(Texts.Euros(w.Budget.Forecast, c))}</p>");
+        if (ReviewFormat.WorkPackageBudget(w, c) is { } budget) h.Append($"<p class=\"muted\">{E(budget)}</p>");
         h.Append("</section>");
+    }
+
+    /// <summary>An investment's finance comment of the period and its work packages' procurements.</summary>
+    private static void Investment(StringBuilder h, InvestmentBudget b, CultureInfo c)
+    {
+        h.Append($"<section class=\"investment\"><h3>{E(Texts.Format("Review2.InvestmentHeading", c, b.PillarCode, b.InvestmentCode, b.Title))}</h3>");
+        h.Append($"<h4>{E(Texts.Get("Review2.FinanceComment", c))}</h4>");
+        if (b.FinanceNotes.Count == 0) h.Append($"<p class=\"muted\">{E(Texts.Get("Review2.NoFinanceNote", c))}</p>");
+        foreach (var n in b.FinanceNotes) Paragraphs(h, n.Text);
+        h.Append($"<h4>{E(Texts.Get("Review2.Procurements", c))}</h4>");
+        if (b.Procurements.Count == 0) h.Append($"<p class=\"muted\">{E(Texts.Get("Review2.NoProcurements", c))}</p>");
+        else
+        {
+            h.Append($"<table class=\"procurements\"><thead><tr><th>{E(Texts.Get("Review.WorkPackage", c))}</th><th>{E(Texts.Get("Review2.Procurements", c))}</th><th>{E(Texts.Get("Review.Status", c))}</th><th class=\"num\">{E(Texts.Get("Review2.Amount", c))}</th></tr></thead><tbody>");
+            foreach (var p in b.Procurements)
+                h.Append($"<tr><td>{E(p.WorkPackageCode)}</td><td>{E(p.Description)}</td><td>{E(p.Status)}</td><td class=\"num\">{E(ReviewFormat.Euros(p.Amount, c))}</td></tr>");
+            h.Append($"<tr><th colspan=\"3\">{E(Texts.Get("Review.Total", c))}</th><th class=\"num\">{E(ReviewFormat.Euros(b.Procurements.Sum(p => p.Amount), c))}</th></tr>");
+            h.Append("</tbody></table>");
+        }
+        h.Append("</section>");
+    }
+
+    /// <summary>Free text as paragraphs (a blank line starts a new one; single line breaks are kept).</summary>
+    private static void Paragraphs(StringBuilder h, string text)
+    {
+        foreach (var para in ReviewFormat.Paragraphs(text))
+            h.Append($"<p class=\"note\">{string.Join("<br>", para.Split('\n').Select(E))}</p>");
     }
 
     private static void MetricTable(StringBuilder h, IReadOnlyList<MetricView> metrics, CultureInfo c)
@@ -127,7 +165,7 @@ public static class HtmlReviewWriter
     }
 
     private static string MoneyCells(decimal estimate, Money m, CultureInfo c, string cell = "td") =>
-        $"<{cell} class=\"num\">{E(Texts.Euros(estimate, c))}</{cell}><{cell} class=\"num\">{E(Texts.Euros(m.Planned, c))}</{cell}><{cell} class=\"num\">{E(Texts.Euros(m.Actual, c))}</{cell}><{cell} class=\"num\">{E(Texts.Euros(m.Forecast, c))}</{cell}><{cell} class=\"num\">{E(ReviewFormat.Percent(m.UsePercent, c))}</{cell}>";
+        $"<{cell} class=\"num\">{E(ReviewFormat.Euros(estimate, c))}</{cell}><{cell} class=\"num\">{E(ReviewFormat.Euros(m.Planned, c))}</{cell}><{cell} class=\"num\">{E(ReviewFormat.Euros(m.Actual, c))}</{cell}><{cell} class=\"num\">{E(ReviewFormat.Euros(m.Forecast, c))}</{cell}><{cell} class=\"num\">{E(ReviewFormat.Percent(m.UsePercent, c))}</{cell}>";
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
@@ -141,6 +179,10 @@ public static class HtmlReviewWriter
         .status{border:1px solid #d0d7de;border-radius:.5em;padding:0 .4em;white-space:nowrap}
         .finding{border-left:4px solid #9a6700;background:#fff8c5;padding:.3rem .5rem}
         .chart svg{max-width:640px;width:100%;height:auto}
-        @media print{section.wp{break-before:page}h2{break-after:avoid}tr{break-inside:avoid}}
+        td,th{overflow-wrap:anywhere}.num,.date{overflow-wrap:normal;white-space:nowrap}.overdue{color:#c62828;font-weight:bold}
+        .note{max-width:48rem}main{max-width:60rem}
+        @page{size:A4;margin:1.5cm}
+        @media print{body{margin:0}main{max-width:none}section.wp{break-before:page}h2,h3,h4{break-after:avoid}tr,figure{break-inside:avoid}thead{display:table-header-group}
+        .chart svg{max-width:100%}}
         """;
 }

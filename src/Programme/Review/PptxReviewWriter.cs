@@ -9,22 +9,22 @@ using A = DocumentFormat.OpenXml.Drawing;
 namespace Tilannekuva.Programme.Review;
 
 /// <summary>
-/// The steering-group review as a PowerPoint deck (16:9): title, programme indicators, changes since the last
-/// review, one slide per work package, budget by investment, risk matrix, plan changes. The package carries its
-/// own minimal slide master, title-only layout and theme so that PowerPoint opens it without repair.
+/// The steering-group review as a PowerPoint deck (16:9): title, plan changes, programme indicators, changes since
+/// the last review, a slide per work package, budget by investment, the finances of each investment, risk matrix.
+/// Whatever does not fit on a slide continues on the next one ("… (jatkuu)"): lists by paragraph, tables by row
+/// with the header repeated (see <see cref="TextFit"/> for how the room is estimated). The package carries its own
+/// minimal slide master, title-only layout and theme so that PowerPoint opens it without repair.
 /// </summary>
-public static class PptxReviewWriter
+public static partial class PptxReviewWriter
 {
-    /// <summary>Slides besides the work-package slides: title, indicators, changes, budget, risk matrix, plan changes.</summary>
-    public const int FixedSlideCount = 6;
-
     private const long SlideWidth = 12192000;
     private const long SlideHeight = 6858000;
     private const long Margin = 457200;
     private const long TitleTop = 228600;
     private const long TitleHeight = 762000;
     private const long BodyTop = 1066800;
-    private const long BodyHeight = SlideHeight - BodyTop - 304800;
+    private const long BottomMargin = 304800;
+    private const long BodyHeight = SlideHeight - BodyTop - BottomMargin;
     private const long BodyWidth = SlideWidth - 2 * Margin;
 
     public static void Write(ReviewModel model, Stream output, CultureInfo culture)
@@ -41,8 +41,12 @@ public static class PptxReviewWriter
         return ms.ToArray();
     }
 
-    private sealed class Deck
+    private sealed partial class Deck
     {
+        private const int BodySize = 1200;
+        private const int HeadingSize = 1400;
+        private const int TableSize = 1100;
+
         private readonly PresentationPart _pres;
         private readonly SlideLayoutPart _layout;
         private readonly SlideIdList _slideIds = new();
@@ -75,322 +79,126 @@ public static class PptxReviewWriter
 
         public void Write(ReviewModel m)
         {
-            // 1. Title
-            Slide(m.ProgrammeName, s =>
-            [
-                TextBox(s.NextId(), "Subtitle", Margin, 2286000, BodyWidth, 1828800,
-                    Para(Texts.Format("Review.MeetingDate", _c, Texts.Date(m.MeetingDate, _c)), 2800, bold: true),
-                    Para(Texts.Format("Review.ProgrammePeriod", _c, m.StartYear, m.EndYear), 2000)),
-            ]);
+            // Title
+            var period = ReviewFormat.ProgrammePeriod(m, _c);
+            Flow(m.ProgrammeName,
+                [new Block(Texts.Format("Review.MeetingDate", _c, Texts.Date(m.MeetingDate, _c)), 2800, Bold: true),
+                 .. period is null ? Array.Empty<Block>() : [new Block(period, 2000)]],
+                titleSlide: true);
 
-            // 2. Programme indicators
-            Slide(T("Review.ProgrammeIndicators"), s => m.ProgrammeMetrics.Count == 0
-                ? [TextBox(s.NextId(), "Body", Margin, BodyTop, BodyWidth, BodyHeight, Para(T("Review.NoMetrics"), 1800))]
-                : [Table(s.NextId(), BodyTop, [3, 2, 2, 2],
-                    [T("Review.Metric"), T("Review.Latest"), T("Review.Target"), T("Review.Light")],
-                    m.ProgrammeMetrics.Select(x => new[] { Cell(x.Name), Cell(ReviewFormat.Latest(x, _c)), Cell(ReviewFormat.Target(x, _c)), LightCell(x.Light) }))]);
-
-            // 3. Changes since the last review
-            Slide(T("Changes.Title"), s =>
-            {
-                var paras = new List<A.Paragraph> { Para(Texts.Format("Changes.Window", _c, Texts.Date(m.PreviousReview, _c), Texts.Date(m.MeetingDate, _c)), 1400, italic: true) };
-                var groups = ReviewFormat.Changes(m.Changes, _c);
-                if (groups.Count == 0) paras.Add(Para(T("Changes.None"), 1600));
-                foreach (var (heading, lines) in groups)
-                {
-                    paras.Add(Para(heading, 1500, bold: true));
-                    paras.AddRange(lines.Select(l => Bullet(l, 1200)));
-                }
-                return [TextBox(s.NextId(), "Body", Margin, BodyTop, BodyWidth, BodyHeight, [.. paras])];
-            });
-
-            // 4… One slide per work package
-            foreach (var wp in m.WorkPackages) Slide(ReviewFormat.WorkPackageHeading(wp, _c), s => WorkPackage(s, wp));
-
-            // Budget by investment
-            Slide(T("Review.Budget"), s =>
-            {
-                var rows = m.Budget.Select(b => new[]
-                {
-                    Cell(b.PillarCode), Cell($"{b.InvestmentCode} {b.Title}"), Cell(ReviewFormat.Euros(b.CostEstimate, _c)),
-                    Cell(ReviewFormat.Euros(b.Money.Planned, _c)), Cell(ReviewFormat.Euros(b.Money.Actual, _c)),
-                    Cell(ReviewFormat.Euros(b.Money.Forecast, _c)), Cell(ReviewFormat.Percent(b.Money.UsePercent, _c)),
-                }).ToList();
-                var total = Money.Sum(m.Budget.Select(b => b.Money));
-                rows.Add([Cell(T("Review.Total"), bold: true), Cell(""), Cell(ReviewFormat.Euros(m.Budget.Sum(b => b.CostEstimate), _c), bold: true),
-                    Cell(ReviewFormat.Euros(total.Planned, _c), bold: true), Cell(ReviewFormat.Euros(total.Actual, _c), bold: true),
-                    Cell(ReviewFormat.Euros(total.Forecast, _c), bold: true), Cell(ReviewFormat.Percent(total.UsePercent, _c), bold: true)]);
-                return [Table(s.NextId(), BodyTop, [1, 4, 2, 2, 2, 2, 1.5],
-                    [T("Review.Pillar"), T("Review.Investment"), T("Review.CostEstimate"), T("Review.Planned"), T("Review.Actual"), T("Review.Forecast"), T("Review.UsePercent")],
-                    rows)];
-            });
-
-            // Risk matrix
-            Slide(T("Review.RiskMatrix"), s =>
-            {
-                var png = ReviewCharts.RiskMatrixPng(m.Risks, _c, 600);
-                var side = BodyHeight;
-                var list = m.Risks.Take(8).Select(r => Bullet($"{r.WorkPackageCode}: {r.Description} ({r.Probability} × {r.Impact} = {r.Probability * r.Impact})", 1200)).ToList();
-                if (list.Count == 0) list.Add(Para(T("Review.NoRisks"), 1400));
-                return
-                [
-                    Picture(s, png, Margin, BodyTop, side, side, T("Review.RiskMatrix")),
-                    TextBox(s.NextId(), "Risks", Margin + side + 228600, BodyTop, BodyWidth - side - 228600, BodyHeight,
-                        [Para(T("Review.Risks"), 1500, bold: true), .. list]),
-                ];
-            });
-
-            // Plan changes
-            Slide(T("Review.PlanChanges"), s => m.PlanChanges.Count == 0
-                ? [TextBox(s.NextId(), "Body", Margin, BodyTop, BodyWidth, BodyHeight, Para(T("Review.NoPlanChanges"), 1800))]
-                : [Table(s.NextId(), BodyTop, [2, 1.5, 6, 2],
+            // Plan changes first, as in the real review.
+            if (m.PlanChanges.Count == 0) Flow(T("Review.PlanChanges"), [new Block(T("Review.NoPlanChanges"), 1800)]);
+            else
+                TableSlides(T("Review.PlanChanges"), [2, 1.6, 7, 2],
                     [T("Review.Date"), T("Review.WorkPackage"), T("Review.Description"), T("Review.Status")],
-                    m.PlanChanges.Select(x => new[] { Cell(Texts.Date(x.Date, _c)), Cell(x.WorkPackageCode ?? T("Review.ProgrammeLevel")), Cell(x.Description), Cell(Texts.Get($"PlanChangeStatus.{x.Status}", _c)) }))]);
+                    m.PlanChanges.Select(x => new[] { Cell(Texts.Date(x.Date, _c)), Cell(x.WorkPackageCode ?? T("Review.ProgrammeLevel")), Cell(x.Description), Cell(ReviewFormat.PlanChangeStatus(x.Status, _c)) }));
+
+            // Programme indicators
+            if (m.ProgrammeMetrics.Count == 0) Flow(T("Review.ProgrammeIndicators"), [new Block(T("Review.NoMetrics"), 1800)]);
+            else
+                TableSlides(T("Review.ProgrammeIndicators"), [4, 2.5, 2.5, 2],
+                    [T("Review.Metric"), T("Review.Latest"), T("Review.Target"), T("Review.Light")],
+                    m.ProgrammeMetrics.Select(x => new[] { Cell(x.Name), Cell(ReviewFormat.Latest(x, _c)), Cell(ReviewFormat.Target(x, _c)), LightCell(x.Light) }));
+
+            // Changes since the last review
+            var changes = new List<Block> { new(Texts.Format("Changes.Window", _c, Texts.Date(m.PreviousReview, _c), Texts.Date(m.MeetingDate, _c)), BodySize, Italic: true) };
+            var groups = ReviewFormat.Changes(m.Changes, _c);
+            if (groups.Count == 0) changes.Add(new(T("Changes.None"), 1600));
+            foreach (var (heading, lines) in groups)
+            {
+                changes.Add(Heading($"{heading} ({lines.Count})"));
+                changes.AddRange(lines.Select(l => new Block(l, BodySize, Bullet: true)));
+            }
+            Flow(T("Changes.Title"), changes);
+
+            foreach (var wp in m.WorkPackages) WorkPackage(wp);
+
+            Budget(m);
+            foreach (var b in m.Budget) Finance(b);
+            Risks(m);
         }
 
-        private IEnumerable<OpenXmlElement> WorkPackage(SlideBuilder s, WorkPackageView wp)
+        private void WorkPackage(WorkPackageView wp)
         {
-            var paras = new List<A.Paragraph>();
-            if (wp.Responsible.Length > 0 || wp.Assignees.Count > 0)
-                paras.Add(Para(Texts.Format("Review.Responsible", _c, wp.Responsible.Length > 0 ? wp.Responsible : string.Join(", ", wp.Assignees)), 1200, italic: true));
+            var blocks = new List<Block>();
+            if (ReviewFormat.Responsible(wp, _c) is { } responsible) blocks.Add(new(responsible, BodySize, Italic: true));
+            blocks.Add(Heading(T("Review2.Done")));
+            if (wp.Notes.Count == 0) blocks.Add(new(T("Review2.NoNote"), BodySize, Italic: true, Colour: "4B5563"));
+            foreach (var note in wp.Notes)
+                blocks.AddRange(ReviewFormat.Paragraphs(note.Text).SelectMany(p => p.Split('\n')).Select(line => new Block(line, BodySize)));
             if (wp.Goals.Count > 0)
             {
-                paras.Add(Para(T("Review.Goals"), 1400, bold: true));
-                paras.AddRange(wp.Goals.Select(g => Bullet(g, 1200)));
+                blocks.Add(Heading(T("Review.Goals")));
+                blocks.AddRange(wp.Goals.Select(g => new Block(g, BodySize, Bullet: true)));
             }
-            paras.Add(Para(T("Review.Actions"), 1400, bold: true));
-            paras.AddRange(wp.Actions.Select(a => Bullet(ReviewFormat.Action(a, _c), 1200)));
-            paras.Add(Para(T("Review.Metrics"), 1400, bold: true));
-            if (wp.Metrics.Count == 0) paras.Add(Bullet(T("Review.NoMetrics"), 1200));
-            foreach (var x in wp.Metrics)
-                paras.Add(Bullet(Texts.Format("Review.MetricLine", _c, x.Name, ReviewFormat.Latest(x, _c), ReviewFormat.Target(x, _c), ""), 1200,
-                    LightRun(x.Light, 1200)));
+            blocks.Add(Heading(T("Review.Actions")));
+            blocks.AddRange(wp.Actions.Select(a => new Block(ReviewFormat.Action(a, _c), BodySize, Bullet: true)));
             if (wp.OverdueMilestones > 0)
-                paras.Add(Para(Texts.Format("Review.OverdueMilestones", _c, wp.OverdueMilestones), 1200, bold: true, colour: ReviewFormat.LightColour(TrafficLight.Red)));
+                blocks.Add(new(Texts.Format("Review.OverdueMilestones", _c, wp.OverdueMilestones), BodySize, Bold: true, Colour: ReviewFormat.LightColour(TrafficLight.Red)));
+            blocks.Add(Heading(T("Review.Metrics")));
+            if (wp.Metrics.Count == 0) blocks.Add(new(T("Review.NoMetrics"), BodySize, Bullet: true));
+            blocks.AddRange(wp.Metrics.Select(x => new Block(
+                Texts.Format("Review.MetricLine", _c, x.Name, ReviewFormat.Latest(x, _c), ReviewFormat.Target(x, _c), ""), BodySize, Bullet: true, Light: x.Light)));
+            if (ReviewFormat.WorkPackageBudget(wp, _c) is { } budget) blocks.Add(new(budget, BodySize, Italic: true));
 
+            // The trend chart stands at the top right of the first slide; the text runs beside it.
             const long chartWidth = 4572000, chartHeight = 2286000;
             var main = wp.MainMetric;
-            var textWidth = main is null ? BodyWidth : BodyWidth - chartWidth - 152400;
-            var shapes = new List<OpenXmlElement> { TextBox(s.NextId(), "Body", Margin, BodyTop, textWidth, BodyHeight, [.. paras]) };
-            if (main is not null)
+            Flow(ReviewFormat.WorkPackageHeading(wp, _c), blocks,
+                firstWidth: main is null ? null : BodyWidth - chartWidth - 152400,
+                firstExtras: main is null ? null : (s, top) =>
+                [
+                    Picture(s, ReviewCharts.TrendPng(main, _c, 800, 400), SlideWidth - Margin - chartWidth, top, chartWidth, chartHeight,
+                        Texts.Format("Review.Trend", _c, main.Name)),
+                ]);
+        }
+
+        private void Budget(ReviewModel m)
+        {
+            var rows = m.Budget.Select(b => new[]
             {
-                var png = ReviewCharts.TrendPng(main, _c, 800, 400);
-                shapes.Add(Picture(s, png, SlideWidth - Margin - chartWidth, BodyTop, chartWidth, chartHeight,
-                    Texts.Format("Review.Trend", _c, main.Name)));
-            }
-            return shapes;
+                Cell(b.PillarCode), Cell($"{b.InvestmentCode} {b.Title}"), Num(ReviewFormat.Euros(b.CostEstimate, _c)),
+                Num(ReviewFormat.Euros(b.Money.Planned, _c)), Num(ReviewFormat.Euros(b.Money.Actual, _c)),
+                Num(ReviewFormat.Euros(b.Money.Forecast, _c)), Num(ReviewFormat.Percent(b.Money.UsePercent, _c)),
+            }).ToList();
+            var total = Money.Sum(m.Budget.Select(b => b.Money));
+            // "Yhteensä" spans the pillar and investment columns, so that it is never cut.
+            rows.Add([new CellSpec(T("Review.Total"), Bold: true, Span: 2), Num(ReviewFormat.Euros(m.Budget.Sum(b => b.CostEstimate), _c), true),
+                Num(ReviewFormat.Euros(total.Planned, _c), true), Num(ReviewFormat.Euros(total.Actual, _c), true),
+                Num(ReviewFormat.Euros(total.Forecast, _c), true), Num(ReviewFormat.Percent(total.UsePercent, _c), true)]);
+            TableSlides(T("Review.Budget"), [1.1, 4.2, 2, 2, 2, 2, 1.6],
+                [T("Review.Pillar"), T("Review.Investment"), T("Review.CostEstimate"), T("Review.Planned"), T("Review.Actual"), T("Review.Forecast"), T("Review.UsePercent")],
+                rows);
         }
 
-        // ---- slides -------------------------------------------------------------------------------------------
-
-        private sealed class SlideBuilder(SlidePart part)
+        /// <summary>One investment's finance comment of the period and its procurements (the seed review's "Talouden hallinta").</summary>
+        private void Finance(InvestmentBudget b)
         {
-            private uint _id = 2; // 1 is the shape tree itself
-            public SlidePart Part { get; } = part;
-            public uint NextId() => _id++;
+            var blocks = new List<Block> { Heading(T("Review2.FinanceComment")) };
+            if (b.FinanceNotes.Count == 0) blocks.Add(new(T("Review2.NoFinanceNote"), BodySize, Italic: true, Colour: "4B5563"));
+            foreach (var note in b.FinanceNotes)
+                blocks.AddRange(ReviewFormat.Paragraphs(note.Text).SelectMany(p => p.Split('\n')).Select(line => new Block(line, BodySize)));
+            blocks.Add(Heading(T("Review2.Procurements")));
+            if (b.Procurements.Count == 0) blocks.Add(new(T("Review2.NoProcurements"), BodySize, Bullet: true));
+            blocks.AddRange(b.Procurements.Select(p => new Block($"{p.WorkPackageCode}: {ReviewFormat.Procurement(p, _c)} – {ReviewFormat.Euros(p.Amount, _c)}", BodySize, Bullet: true)));
+            if (b.Procurements.Count > 0)
+                blocks.Add(new($"{T("Review.Total")}: {ReviewFormat.Euros(b.Procurements.Sum(p => p.Amount), _c)}", BodySize, Bold: true));
+            Flow(Texts.Format("Review2.FinanceSlide", _c, Texts.Format("Review2.InvestmentHeading", _c, b.PillarCode, b.InvestmentCode, b.Title)), blocks);
         }
 
-        private void Slide(string title, Func<SlideBuilder, IEnumerable<OpenXmlElement>> content)
+        private void Risks(ReviewModel m)
         {
-            var part = _pres.AddNewPart<SlidePart>();
-            part.AddPart(_layout);
-            var s = new SlideBuilder(part);
-            var tree = new ShapeTree(
-                new NonVisualGroupShapeProperties(
-                    new NonVisualDrawingProperties { Id = 1U, Name = "" },
-                    new NonVisualGroupShapeDrawingProperties(),
-                    new ApplicationNonVisualDrawingProperties()),
-                new GroupShapeProperties(new A.TransformGroup()));
-            tree.Append(TitleShape(s.NextId(), title));
-            tree.Append(content(s));
-            part.Slide = new Slide(new CommonSlideData(tree), new ColorMapOverride(new A.MasterColorMapping()));
-            _slideIds.Append(new SlideId { Id = _nextSlideId++, RelationshipId = _pres.GetIdOfPart(part) });
+            var blocks = new List<Block> { Heading(T("Review.Risks")) };
+            if (m.Risks.Count == 0) blocks.Add(new(T("Review.NoRisks"), BodySize));
+            blocks.AddRange(m.Risks.Select(r => new Block(
+                $"{r.WorkPackageCode ?? T("Review.ProgrammeLevel")}: {r.Description} ({r.Probability} × {r.Impact} = {r.Probability * r.Impact})", BodySize, Bullet: true)));
+            // The matrix fills the left of the first slide; the list runs beside it and continues on full-width slides.
+            const long side = BodyHeight;
+            Flow(T("Review.RiskMatrix"), blocks,
+                firstWidth: BodyWidth - side - 228600, firstLeft: Margin + side + 228600,
+                firstExtras: (s, top) => [Picture(s, ReviewCharts.RiskMatrixPng(m.Risks, _c, 600), Margin, top, Math.Min(side, SlideHeight - BottomMargin - top), Math.Min(side, SlideHeight - BottomMargin - top), T("Review.RiskMatrix"))]);
         }
 
-        private Shape TitleShape(uint id, string text) => new(
-            new NonVisualShapeProperties(
-                new NonVisualDrawingProperties { Id = id, Name = "Title" },
-                new NonVisualShapeDrawingProperties(new A.ShapeLocks { NoGrouping = true }),
-                new ApplicationNonVisualDrawingProperties(new PlaceholderShape { Type = PlaceholderValues.Title })),
-            new ShapeProperties(Xfrm(Margin, TitleTop, BodyWidth, TitleHeight)),
-            new TextBody(new A.BodyProperties { Anchor = A.TextAnchoringTypeValues.Bottom }, new A.ListStyle(),
-                Para(text, 2600, bold: true, colour: "1F3864")));
-
-        private static Shape TextBox(uint id, string name, long x, long y, long cx, long cy, params A.Paragraph[] paragraphs)
-        {
-            var body = new TextBody(new A.BodyProperties { Wrap = A.TextWrappingValues.Square }, new A.ListStyle());
-            body.Append(paragraphs);
-            return new Shape(
-                new NonVisualShapeProperties(
-                    new NonVisualDrawingProperties { Id = id, Name = $"{name} {id}" },
-                    new NonVisualShapeDrawingProperties(new A.ShapeLocks { NoGrouping = true }) { TextBox = true },
-                    new ApplicationNonVisualDrawingProperties()),
-                new ShapeProperties(Xfrm(x, y, cx, cy), new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle }, new A.NoFill()),
-                body);
-        }
-
-        private static A.Transform2D Xfrm(long x, long y, long cx, long cy) =>
-            new(new A.Offset { X = x, Y = y }, new A.Extents { Cx = cx, Cy = cy });
-
-        private Picture Picture(SlideBuilder s, byte[] png, long x, long y, long cx, long cy, string description)
-        {
-            var image = s.Part.AddImagePart(ImagePartType.Png);
-            using (var ms = new MemoryStream(png)) image.FeedData(ms);
-            var id = s.NextId();
-            return new Picture(
-                new NonVisualPictureProperties(
-                    new NonVisualDrawingProperties { Id = id, Name = $"Picture {id}", Description = description },
-                    new NonVisualPictureDrawingProperties(new A.PictureLocks { NoChangeAspect = true }),
-                    new ApplicationNonVisualDrawingProperties()),
-                new BlipFill(new A.Blip { Embed = s.Part.GetIdOfPart(image) }, new A.Stretch(new A.FillRectangle())),
-                new ShapeProperties(Xfrm(x, y, cx, cy), new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle }));
-        }
-
-        // ---- text ---------------------------------------------------------------------------------------------
-
-        private A.Run Run(string text, int size, bool bold = false, bool italic = false, string? colour = null)
-        {
-            var props = new A.RunProperties { Language = _lang, FontSize = size, Dirty = false };
-            if (bold) props.Bold = true;
-            if (italic) props.Italic = true;
-            if (colour is not null) props.Append(new A.SolidFill(new A.RgbColorModelHex { Val = colour }));
-            return new A.Run(props, new A.Text(text));
-        }
-
-        private A.Paragraph Para(string text, int size, bool bold = false, bool italic = false, string? colour = null) =>
-            new(new A.ParagraphProperties(new A.SpaceBefore(new A.SpacingPoints { Val = 300 })), Run(text, size, bold, italic, colour));
-
-        private A.Paragraph Bullet(string text, int size, params A.Run[] more)
-        {
-            var p = new A.Paragraph(
-                new A.ParagraphProperties(new A.CharacterBullet { Char = "•" }) { LeftMargin = 285750, Indent = -285750 },
-                Run(text, size));
-            p.Append(more);
-            return p;
-        }
-
-        private A.Run LightRun(TrafficLight light, int size) =>
-            Run("● " + ReviewFormat.Light(light, _c), size, bold: true, colour: ReviewFormat.LightColour(light));
-
-        // ---- tables -------------------------------------------------------------------------------------------
-
-        private sealed record TableCellSpec(string Text, bool Bold = false, string? Colour = null);
-
-        private static TableCellSpec Cell(string text, bool bold = false) => new(text, bold);
-
-        private TableCellSpec LightCell(TrafficLight light) => new("● " + ReviewFormat.Light(light, _c), true, ReviewFormat.LightColour(light));
-
-        private GraphicFrame Table(uint id, long y, double[] weights, string[] headers, IEnumerable<TableCellSpec[]> rows)
-        {
-            var total = weights.Sum();
-            var widths = weights.Select(w => (long)(BodyWidth * w / total)).ToArray();
-            var grid = new A.TableGrid(widths.Select(w => new A.GridColumn { Width = w }));
-            var table = new A.Table(new A.TableProperties { FirstRow = true, BandRow = true }, grid);
-            table.Append(Row(headers.Select(h => new TableCellSpec(h, true, "FFFFFF")), header: true));
-            var count = 1;
-            foreach (var r in rows) { table.Append(Row(r, header: false)); count++; }
-            const long rowHeight = 370840;
-            return new GraphicFrame(
-                new NonVisualGraphicFrameProperties(
-                    new NonVisualDrawingProperties { Id = id, Name = $"Table {id}" },
-                    new NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoGrouping = true }),
-                    new ApplicationNonVisualDrawingProperties()),
-                new Transform(new A.Offset { X = Margin, Y = y }, new A.Extents { Cx = widths.Sum(), Cy = rowHeight * count }),
-                new A.Graphic(new A.GraphicData(table) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/table" }));
-        }
-
-        private A.TableRow Row(IEnumerable<TableCellSpec> cells, bool header)
-        {
-            var row = new A.TableRow { Height = 370840 };
-            foreach (var c in cells)
-            {
-                var props = new A.TableCellProperties();
-                if (header) props.Append(new A.SolidFill(new A.RgbColorModelHex { Val = "1F3864" }));
-                row.Append(new A.TableCell(
-                    new A.TextBody(new A.BodyProperties(), new A.ListStyle(), new A.Paragraph(Run(c.Text, 1200, c.Bold, colour: c.Colour))),
-                    props));
-            }
-            return row;
-        }
-
-        // ---- master, layout, theme ----------------------------------------------------------------------------
-
-        private static ShapeTree EmptyTree() => new(
-            new NonVisualGroupShapeProperties(
-                new NonVisualDrawingProperties { Id = 1U, Name = "" },
-                new NonVisualGroupShapeDrawingProperties(),
-                new ApplicationNonVisualDrawingProperties()),
-            new GroupShapeProperties(new A.TransformGroup()));
-
-        private static Shape TitlePlaceholder() => new(
-            new NonVisualShapeProperties(
-                new NonVisualDrawingProperties { Id = 2U, Name = "Title Placeholder 1" },
-                new NonVisualShapeDrawingProperties(new A.ShapeLocks { NoGrouping = true }),
-                new ApplicationNonVisualDrawingProperties(new PlaceholderShape { Type = PlaceholderValues.Title })),
-            new ShapeProperties(Xfrm(Margin, TitleTop, BodyWidth, TitleHeight)),
-            new TextBody(new A.BodyProperties(), new A.ListStyle(), new A.Paragraph(new A.EndParagraphRunProperties())));
-
-        private static SlideLayout Layout()
-        {
-            var tree = EmptyTree();
-            tree.Append(TitlePlaceholder());
-            return new SlideLayout(new CommonSlideData(tree) { Name = "Title Only" }, new ColorMapOverride(new A.MasterColorMapping()))
-            { Type = SlideLayoutValues.TitleOnly, Preserve = true };
-        }
-
-        private static SlideMaster Master()
-        {
-            var tree = EmptyTree();
-            tree.Append(TitlePlaceholder());
-            return new SlideMaster(
-                new CommonSlideData(new Background(new BackgroundStyleReference(new A.SchemeColor { Val = A.SchemeColorValues.Background1 }) { Index = 1001U }), tree),
-                new ColorMap
-                {
-                    Background1 = A.ColorSchemeIndexValues.Light1, Text1 = A.ColorSchemeIndexValues.Dark1,
-                    Background2 = A.ColorSchemeIndexValues.Light2, Text2 = A.ColorSchemeIndexValues.Dark2,
-                    Accent1 = A.ColorSchemeIndexValues.Accent1, Accent2 = A.ColorSchemeIndexValues.Accent2,
-                    Accent3 = A.ColorSchemeIndexValues.Accent3, Accent4 = A.ColorSchemeIndexValues.Accent4,
-                    Accent5 = A.ColorSchemeIndexValues.Accent5, Accent6 = A.ColorSchemeIndexValues.Accent6,
-                    Hyperlink = A.ColorSchemeIndexValues.Hyperlink, FollowedHyperlink = A.ColorSchemeIndexValues.FollowedHyperlink,
-                },
-                new SlideLayoutIdList(new SlideLayoutId { Id = 2147483649U, RelationshipId = "rId1" }),
-                new TextStyles(new TitleStyle(), new BodyStyle(), new OtherStyle()));
-        }
-
-        private static A.Theme Theme()
-        {
-            static A.SolidFill Scheme() => new(new A.SchemeColor { Val = A.SchemeColorValues.PhColor });
-            static A.Outline Line(int width) => new(Scheme(), new A.PresetDash { Val = A.PresetLineDashValues.Solid })
-            { Width = width, CapType = A.LineCapValues.Flat, CompoundLineType = A.CompoundLineValues.Single, Alignment = A.PenAlignmentValues.Center };
-            static A.RgbColorModelHex Rgb(string hex) => new() { Val = hex };
-            return new A.Theme(
-                new A.ThemeElements(
-                    new A.ColorScheme(
-                        new A.Dark1Color(new A.SystemColor { Val = A.SystemColorValues.WindowText, LastColor = "000000" }),
-                        new A.Light1Color(new A.SystemColor { Val = A.SystemColorValues.Window, LastColor = "FFFFFF" }),
-                        new A.Dark2Color(Rgb("1F3864")),
-                        new A.Light2Color(Rgb("E7E6E6")),
-                        new A.Accent1Color(Rgb("2F5597")),
-                        new A.Accent2Color(Rgb("ED7D31")),
-                        new A.Accent3Color(Rgb("A5A5A5")),
-                        new A.Accent4Color(Rgb("FFC000")),
-                        new A.Accent5Color(Rgb("5B9BD5")),
-                        new A.Accent6Color(Rgb("70AD47")),
-                        new A.Hyperlink(Rgb("0563C1")),
-                        new A.FollowedHyperlinkColor(Rgb("954F72"))) { Name = "Tilannekuva" },
-                    new A.FontScheme(
-                        new A.MajorFont(new A.LatinFont { Typeface = "Calibri" }, new A.EastAsianFont { Typeface = "" }, new A.ComplexScriptFont { Typeface = "" }),
-                        new A.MinorFont(new A.LatinFont { Typeface = "Calibri" }, new A.EastAsianFont { Typeface = "" }, new A.ComplexScriptFont { Typeface = "" }))
-                    { Name = "Tilannekuva" },
-                    new A.FormatScheme(
-                        new A.FillStyleList(Scheme(), Scheme(), Scheme()),
-                        new A.LineStyleList(Line(9525), Line(25400), Line(38100)),
-                        new A.EffectStyleList(new A.EffectStyle(new A.EffectList()), new A.EffectStyle(new A.EffectList()), new A.EffectStyle(new A.EffectList())),
-                        new A.BackgroundFillStyleList(Scheme(), Scheme(), Scheme()))
-                    { Name = "Tilannekuva" }),
-                new A.ObjectDefaults(),
-                new A.ExtraColorSchemeList())
-            { Name = "Tilannekuva" };
-        }
+        private static Block Heading(string text) => new(text, HeadingSize, Bold: true, KeepWithNext: true);
     }
 }

@@ -21,12 +21,17 @@ public static class ReviewBuilder
         var previous = p.ReviewMeetings.Where(m => m.Date < meetingDate).OrderByDescending(m => m.Date).FirstOrDefault();
         var since = previous?.Date ?? meetingDate.AddMonths(-DefaultWindowMonths);
 
-        var workPackages = OrderedWorkPackages(p).Select(wp => WorkPackage(wp, meetingDate, computed)).ToList();
+        // The review period: after the previous meeting, up to and including this one.
+        bool InPeriod(DateOnly d) => d > since && d <= meetingDate;
+        var workPackages = OrderedWorkPackages(p).Select(wp => WorkPackage(wp, meetingDate, computed, InPeriod)).ToList();
 
         var budget = p.Pillars.OrderBy(x => x.Order).ThenBy(x => x.Code, StringComparer.Ordinal)
             .SelectMany(pillar => pillar.Investments.OrderBy(i => i.Order).ThenBy(i => i.Code, StringComparer.Ordinal)
                 .Select(i => new InvestmentBudget(pillar.Code, i.Code, i.Title, i.CostEstimate,
-                    Money.Sum(i.WorkPackages.Select(Budget)))))
+                    Money.Sum(i.WorkPackages.Select(Budget)),
+                    i.WorkPackages.OrderBy(w => w.Order).ThenBy(w => w.Code, StringComparer.Ordinal)
+                        .SelectMany(w => Procurements(w)).ToList().AsReadOnly(),
+                    Notes(i.FinanceNotes.Select(n => (n.Id, n.Date, n.Text)), InPeriod))))
             .ToList();
 
         // The plan's own risk table (programme level) first, then each work package's risks.
@@ -88,7 +93,14 @@ public static class ReviewBuilder
     public static Money Budget(WorkPackage wp) =>
         new(wp.BudgetLines.Sum(b => b.Planned), wp.BudgetLines.Sum(b => b.Actual), wp.BudgetLines.Sum(b => b.Forecast));
 
-    private static WorkPackageView WorkPackage(WorkPackage wp, DateOnly asOf, Func<Metric, IReadOnlyList<Measurement>?>? computed)
+    private static IReadOnlyList<ProcurementView> Procurements(WorkPackage wp) =>
+        wp.ProcurementLines.OrderBy(x => x.Id).Select(x => new ProcurementView(wp.Code, x.Description, x.Amount, x.Status)).ToList().AsReadOnly();
+
+    private static IReadOnlyList<ReviewNoteView> Notes(IEnumerable<(int Id, DateOnly Date, string Text)> notes, Func<DateOnly, bool> inPeriod) =>
+        notes.Where(n => inPeriod(n.Date) && !string.IsNullOrWhiteSpace(n.Text))
+            .OrderBy(n => n.Date).ThenBy(n => n.Id).Select(n => new ReviewNoteView(n.Date, n.Text.Trim())).ToList().AsReadOnly();
+
+    private static WorkPackageView WorkPackage(WorkPackage wp, DateOnly asOf, Func<Metric, IReadOnlyList<Measurement>?>? computed, Func<DateOnly, bool> inPeriod)
     {
         var investment = wp.Investment;
         var pillar = investment?.Pillar;
@@ -105,7 +117,10 @@ public static class ReviewBuilder
             actions.AsReadOnly(),
             wp.Metrics.Select(m => Metric(m, asOf, computed)).ToList().AsReadOnly(),
             Budget(wp),
-            wp.Milestones.Count(m => !m.Done && m.Due is { } due && due < asOf));
+            wp.BudgetLines.Count > 0,
+            wp.Milestones.Count(m => !m.Done && m.Due is { } due && due < asOf),
+            Notes(wp.ReviewNotes.Select(n => (n.Id, n.Date, n.Text)), inPeriod),
+            Procurements(wp));
     }
 
     private static SeriesPoint Point(Measurement m) => new(m.Date, m.Value, m.TextValue, m.N);

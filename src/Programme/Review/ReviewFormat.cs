@@ -21,14 +21,21 @@ public static class ReviewFormat
     public static string Status(ActionStatus? status, CultureInfo c) =>
         status is { } s ? Texts.Get($"ActionStatus.{s}", c) : Texts.Get("Review.NoStatus", c);
 
-    public static string Number(decimal value, CultureInfo c) => value.ToString("#,0.##", c);
+    /// <summary>No-break space: keeps an amount, its digit groups and its unit on one line in every output.</summary>
+    public const char Nbsp = '\u00A0';
+
+    /// <summary>Digit groups joined by no-break spaces whatever the culture's group separator (fi and sv already use one).</summary>
+    public static string Number(decimal value, CultureInfo c) => Unbreakable(value.ToString("#,0.##", c));
+
+    /// <summary>Turns the spaces and narrow spaces of a formatted figure into no-break spaces.</summary>
+    public static string Unbreakable(string figure) => figure.Replace(' ', Nbsp).Replace('\u202F', Nbsp);
 
     public static string Value(decimal? value, string? text, MetricKind kind, string unit, CultureInfo c)
     {
         if (kind == MetricKind.YesNo && value is { } yn)
             return Texts.Get(yn == 1 ? "Common.Yes" : "Common.No", c);
         if (value is { } v)
-            return unit.Length == 0 ? Number(v, c) : $"{Number(v, c)} {unit}";
+            return unit.Length == 0 ? Number(v, c) : $"{Number(v, c)}{Nbsp}{unit}";
         return string.IsNullOrWhiteSpace(text) ? Texts.Get("Review.NoValue", c) : text;
     }
 
@@ -48,9 +55,38 @@ public static class ReviewFormat
         return Texts.Format("Review.Action", c, a.Number, a.Title, status);
     }
 
-    public static string Euros(decimal amount, CultureInfo c) => Texts.Euros(amount, c);
+    /// <summary>"2 756 090 €" with no-break spaces, so that no renderer can break it across lines.</summary>
+    public static string Euros(decimal amount, CultureInfo c) => Unbreakable(Texts.Euros(amount, c));
 
-    public static string Percent(decimal? value, CultureInfo c) => value is { } v ? v.ToString("0.0", c) + " %" : Texts.Get("Review.NoValue", c);
+    public static string Percent(decimal? value, CultureInfo c) => value is { } v ? v.ToString("0.0", c) + Nbsp + "%" : Texts.Get("Review.NoValue", c);
+
+    /// <summary>"Hankeaika 2023–2025", or null when the programme has no years set (the line is then left out).</summary>
+    public static string? ProgrammePeriod(ReviewModel m, CultureInfo c) =>
+        m.HasPeriod ? Texts.Format("Review.ProgrammePeriod", c, m.StartYear, m.EndYear) : null;
+
+    /// <summary>"Vastuuhenkilöt: …" from the plan's responsible people, else the assigned planners; null when neither.</summary>
+    public static string? Responsible(WorkPackageView w, CultureInfo c) =>
+        w.Responsible.Length > 0 ? Texts.Format("Review.Responsible", c, w.Responsible)
+        : w.Assignees.Count > 0 ? Texts.Format("Review.Responsible", c, string.Join(", ", w.Assignees))
+        : null;
+
+    /// <summary>"Budjetti: suunniteltu … · toteutunut … · ennuste …" of one work package, or null when it has no budget lines.</summary>
+    public static string? WorkPackageBudget(WorkPackageView w, CultureInfo c) => w.HasBudget
+        ? Texts.Format("Review2.WorkPackageBudget", c, Euros(w.Budget.Planned, c), Euros(w.Budget.Actual, c), Euros(w.Budget.Forecast, c))
+        : null;
+
+    /// <summary>A slide or table title continued on the next slide: "Riskit (jatkuu)".</summary>
+    public static string Continued(string title, CultureInfo c) => Texts.Format("Review2.Continued", c, title);
+
+    /// <summary>Free text split into paragraphs at blank lines; line ends normalised to "\n".</summary>
+    public static IReadOnlyList<string> Paragraphs(string text) =>
+        text.Replace("\r\n", "\n").Replace('\r', '\n')
+            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static string PlanChangeStatus(PlanChangeStatus s, CultureInfo c) => Texts.Get($"PlanChangeStatus.{s}", c);
+
+    public static string Procurement(ProcurementView p, CultureInfo c) =>
+        p.Status.Length > 0 ? $"{p.Description} ({p.Status})" : p.Description;
 
     public static string WorkPackageHeading(WorkPackageView w, CultureInfo c) =>
         Texts.Format("Review.WorkPackageHeading", c, $"{w.PillarCode} {w.InvestmentCode}".Trim(), w.Code, w.Title);

@@ -10,6 +10,7 @@ namespace Tilannekuva.Programme.Review;
 public sealed record ReviewModel(
     int ProgrammeId,
     string ProgrammeName,
+    // 0 when the programme has no years set; see HasPeriod.
     int StartYear,
     int EndYear,
     DateOnly MeetingDate,
@@ -22,7 +23,11 @@ public sealed record ReviewModel(
     IReadOnlyList<RiskView> Risks,
     IReadOnlyList<PlanChangeView> PlanChanges,
     ChangesSinceReview Changes,
-    IReadOnlyList<Finding> Findings);
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Whether the programme's years are set (a new programme may have none).</summary>
+    public bool HasPeriod => StartYear > 0 && EndYear >= StartYear;
+}
 
 /// <summary>A point of a metric's measurement series.</summary>
 public sealed record SeriesPoint(DateOnly Date, decimal? Value, string? TextValue, int? N);
@@ -80,14 +85,29 @@ public sealed record WorkPackageView(
     IReadOnlyList<ActionView> Actions,
     IReadOnlyList<MetricView> Metrics,
     Money Budget,
-    int OverdueMilestones)
+    // Whether the work package has budget lines at all (a work package without any shows no budget line).
+    bool HasBudget,
+    int OverdueMilestones,
+    // Katsausteksti: what was done in this review period, as written for the review.
+    IReadOnlyList<ReviewNoteView> Notes,
+    IReadOnlyList<ProcurementView> Procurements)
 {
     /// <summary>The metric whose trend is drawn: the first one with numbers, else none.</summary>
     public MetricView? MainMetric => Metrics.FirstOrDefault(m => m.HasNumericSeries);
 }
 
-/// <summary>Budget of one investment: its cost estimate and the sum of its work packages' budget lines.</summary>
-public sealed record InvestmentBudget(string PillarCode, string InvestmentCode, string Title, decimal CostEstimate, Money Money);
+/// <summary>
+/// Budget of one investment: its cost estimate and the sum of its work packages' budget lines, with its
+/// work packages' procurements and the finance comments written for this review period.
+/// </summary>
+public sealed record InvestmentBudget(string PillarCode, string InvestmentCode, string Title, decimal CostEstimate, Money Money,
+    IReadOnlyList<ProcurementView> Procurements, IReadOnlyList<ReviewNoteView> FinanceNotes);
+
+/// <summary>A written account or finance comment of the review period, with the date it is written for.</summary>
+public sealed record ReviewNoteView(DateOnly Date, string Text);
+
+/// <summary>Hankinta of a work package, as listed under its investment.</summary>
+public sealed record ProcurementView(string WorkPackageCode, string Description, decimal Amount, string Status);
 
 /// <summary>Riski for the matrix; WorkPackageId and WorkPackageCode are null for the programme's own risks.</summary>
 public sealed record RiskView(int RiskId, int? WorkPackageId, string? WorkPackageCode, string Description,

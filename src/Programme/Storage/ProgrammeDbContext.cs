@@ -31,6 +31,8 @@ public abstract class ProgrammeDbContext(DbContextOptions options, ICurrentUserN
     public DbSet<Risk> Risks => Set<Risk>();
     public DbSet<PlanChange> PlanChanges => Set<PlanChange>();
     public DbSet<ReviewMeeting> ReviewMeetings => Set<ReviewMeeting>();
+    public DbSet<WorkPackageReviewNote> ReviewNotes => Set<WorkPackageReviewNote>();
+    public DbSet<InvestmentFinanceNote> FinanceNotes => Set<InvestmentFinanceNote>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ProgrammeRevision> Revisions => Set<ProgrammeRevision>();
 
@@ -88,6 +90,7 @@ public abstract class ProgrammeDbContext(DbContextOptions options, ICurrentUserN
             e.ToTable("investment");
             e.Property(i => i.CostEstimate).HasPrecision(14, 2);
             e.HasMany(i => i.WorkPackages).WithOne(w => w.Investment).HasForeignKey(w => w.InvestmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(i => i.FinanceNotes).WithOne().HasForeignKey(x => x.InvestmentId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<WorkPackage>(e =>
         {
@@ -102,6 +105,7 @@ public abstract class ProgrammeDbContext(DbContextOptions options, ICurrentUserN
             e.HasMany(w => w.ProcurementLines).WithOne().HasForeignKey(x => x.WorkPackageId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(w => w.Metrics).WithOne().HasForeignKey(x => x.WorkPackageId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(w => w.Risks).WithOne().HasForeignKey(x => x.WorkPackageId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(w => w.ReviewNotes).WithOne().HasForeignKey(x => x.WorkPackageId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<WorkPackageAssignment>(e =>
         {
@@ -163,6 +167,8 @@ public abstract class ProgrammeDbContext(DbContextOptions options, ICurrentUserN
             e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         });
         b.Entity<ReviewMeeting>().ToTable("review_meeting");
+        b.Entity<WorkPackageReviewNote>().ToTable("work_package_review_note");
+        b.Entity<InvestmentFinanceNote>().ToTable("investment_finance_note");
         b.Entity<AuditEntry>(e =>
         {
             e.ToTable("audit_entry");

@@ -28,6 +28,8 @@ public static class ProgrammeQueries
         .Include(p => p.Risks)
         .Include(p => p.PlanChanges)
         .Include(p => p.ReviewMeetings)
+        .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.FinanceNotes)
+        .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.ReviewNotes)
         .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Assignments)
         .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Goals)
         .Include(p => p.Pillars).ThenInclude(p => p.Investments).ThenInclude(i => i.WorkPackages).ThenInclude(w => w.Actions).ThenInclude(a => a.History)

@@ -179,6 +179,42 @@ public sealed class EntityEditorTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, (await check.Risks.SingleAsync(r => r.Id == _ownRisk)).Probability);
     }
 
+    [Fact]
+    public async Task Planner_writes_the_account_of_their_own_work_package_and_only_the_director_writes_the_finance_comment()
+    {
+        await using var db = Open(Planner1.UserName);
+        var editor = new EntityEditor(db);
+        var note = (await editor.NewAsync(Type("reviewnote"), _ownWp, Planner1))!;
+        Assert.Equal(DateOnly.FromDateTime(DateTime.Today), ((WorkPackageReviewNote)note.Entity).Date);
+        var saved = await editor.SaveAsync(note, new Dictionary<string, string?> { ["Date"] = "5.12.2026", ["Text"] = "Pilotti käynnistyi." }, Planner1, Fi);
+        Assert.Equal(EditOutcome.Saved, saved.Outcome);
+        var foreign = await editor.SaveAsync((await editor.NewAsync(Type("reviewnote"), _otherWp, Planner1))!,
+            new Dictionary<string, string?> { ["Date"] = "5.12.2026", ["Text"] = "Ei oma." }, Planner1, Fi);
+        Assert.Equal(EditOutcome.Forbidden, foreign.Outcome);
+        var empty = await editor.SaveAsync((await editor.NewAsync(Type("reviewnote"), _ownWp, Planner1))!,
+            new Dictionary<string, string?> { ["Date"] = "5.12.2026" }, Planner1, Fi);
+        Assert.Equal(EditOutcome.Invalid, empty.Outcome);
+
+        var investment = await db.Investments.Select(i => i.Id).SingleAsync();
+        var byPlanner = await editor.SaveAsync((await editor.NewAsync(Type("financenote"), investment, Planner1))!,
+            new Dictionary<string, string?> { ["Date"] = "5.12.2026", ["Text"] = "Toteuma parani." }, Planner1, Fi);
+        Assert.Equal(EditOutcome.Forbidden, byPlanner.Outcome);
+        await using var director = Open(Director.UserName);
+        var directorEditor = new EntityEditor(director);
+        var byDirector = await directorEditor.SaveAsync((await directorEditor.NewAsync(Type("financenote"), investment, Director))!,
+            new Dictionary<string, string?> { ["Date"] = "5.12.2026", ["Text"] = "Toteuma parani." }, Director, Fi);
+        Assert.Equal(EditOutcome.Saved, byDirector.Outcome);
+
+        await using var check = Open("check");
+        var programme = await check.Programmes.Select(p => p.Id).SingleAsync();
+        Assert.Equal("Pilotti käynnistyi.", (await check.ReviewNotes.SingleAsync()).Text);
+        Assert.Equal(new DateOnly(2026, 12, 5), (await check.FinanceNotes.SingleAsync()).Date);
+        var audit = await check.AuditEntries.Where(a => a.EntityType == nameof(WorkPackageReviewNote) || a.EntityType == nameof(InvestmentFinanceNote)).ToListAsync();
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, a => Assert.Equal(programme, a.ProgrammeId));
+        Assert.Contains(audit, a => a.UserName == "suunnittelija1" && a.After!.Contains("Pilotti", StringComparison.Ordinal));
+    }
+
     private ProgrammeDbContext Open(string user) => ProgrammeStorage.Open(_file.Options, new FixedUserName(user));
 
     private static EditableType Type(string name) => EditableTypes.Find(name)!;

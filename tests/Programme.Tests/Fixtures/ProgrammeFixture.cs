@@ -119,6 +119,27 @@ public sealed class ProgrammeFixture
         return c;
     }
 
+    public ProcurementLine Procurement(WorkPackage wp, string description, decimal amount, string status = "")
+    {
+        var x = new ProcurementLine { Id = Next(), WorkPackageId = wp.Id, Description = description, Amount = amount, Status = status };
+        wp.ProcurementLines.Add(x);
+        return x;
+    }
+
+    public WorkPackageReviewNote ReviewNote(WorkPackage wp, DateOnly date, string text)
+    {
+        var x = new WorkPackageReviewNote { Id = Next(), WorkPackageId = wp.Id, Date = date, Text = text };
+        wp.ReviewNotes.Add(x);
+        return x;
+    }
+
+    public InvestmentFinanceNote FinanceNote(Investment investment, DateOnly date, string text)
+    {
+        var x = new InvestmentFinanceNote { Id = Next(), InvestmentId = investment.Id, Date = date, Text = text };
+        investment.FinanceNotes.Add(x);
+        return x;
+    }
+
     public ReviewMeeting Meeting(DateOnly date)
     {
         var r = new ReviewMeeting { Id = Next(), ProgrammeId = Programme.Id, Date = date };
@@ -195,6 +216,13 @@ public sealed class StandardProgramme
         F.Target(CareGuarantee, 80m, "Q4/2025");
         F.Measure(CareGuarantee, d(2024, 6, 30), 60m);
         F.Measure(CareGuarantee, d(2024, 11, 30), 82m);
+
+        F.Procurement(Tp1, "Digituen verkkokoulutus", 12_500m, "Toteutettu");
+        F.Procurement(Tp2, "Chat-alusta", 48_000m, "Kilpailutus käynnissä");
+        F.ReviewNote(Tp1, d(2024, 9, 1), "Edellisen jakson kertomus.");
+        F.ReviewNote(Tp1, d(2024, 12, 2), "Digituen malli valmistui ja julkaistiin.\n\nKoulutukset jatkuvat keväällä.");
+        F.FinanceNote(inv1, d(2024, 12, 5), "Toteuma-arvio parantunut, hankinnat edenneet.");
+        F.FinanceNote(inv1, d(2024, 9, 10), "Edellisen kokouksen talouskommentti.");
 
         F.PlanChange(Tp2, "TP2 laajennus", d(2024, 6, 1), PlanChangeStatus.Approved);
         F.PlanChange(Tp1, "Chat&Chatbot", d(2025, 1, 15), PlanChangeStatus.InPreparation);

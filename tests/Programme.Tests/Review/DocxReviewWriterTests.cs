@@ -29,9 +29,16 @@ public class DocxReviewWriterTests
         var headings1 = body.Elements<Paragraph>()
             .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1")
             .Select(p => p.InnerText).ToList();
-        // indicators, changes, 3 work packages, budget, risks, plan changes, findings
-        Assert.Equal(9, headings1.Count);
-        Assert.Equal(["P4 INV1 TP1: Digituki", "P4 INV1 TP2: Chat ja chatbot", "P4 INV2 TP1: Hyte-palvelutarjotin"], headings1.Skip(2).Take(3));
+        // plan changes, indicators, changes, 3 work packages, budget, finances, risks, findings
+        Assert.Equal(10, headings1.Count);
+        Assert.Equal(["P4 INV1 TP1: Digituki", "P4 INV1 TP2: Chat ja chatbot", "P4 INV2 TP1: Hyte-palvelutarjotin"], headings1.Skip(3).Take(3));
+        Assert.DoesNotContain("{0}", body.InnerText);
+        Assert.Contains("Digituen malli valmistui ja julkaistiin.", body.InnerText);
+        Assert.Contains("Chat-alusta", body.InnerText);
+        // Tables span the text width with a fixed layout; amounts never wrap.
+        Assert.All(body.Elements<Table>(), t => Assert.Equal("5000", t.GetFirstChild<TableProperties>()!.TableWidth!.Width!.Value));
+        Assert.All(body.Descendants<TableCell>().Where(c => c.InnerText.EndsWith("€", StringComparison.Ordinal)),
+            c => Assert.NotNull(c.TableCellProperties!.NoWrap));
         Assert.Contains(riskHeading, headings1);
         Assert.Contains(green, body.InnerText);
         Assert.Contains("Väärin laskettu", body.InnerText.Split(headings1[^1])[^1]);

@@ -53,4 +53,55 @@ public class ReviewBuilderTests
         Assert.Equal(TrafficLight.Red, metric.Light); // 70 against 80: more than 10 % short
         Assert.False(r.WorkPackages[0].Metrics[0].Computed);
     }
+
+    [Fact]
+    public void Accounts_and_finance_comments_belong_to_the_period_after_the_previous_meeting()
+    {
+        var s = new StandardProgramme();
+        var r = ReviewBuilder.Build(s.Programme, StandardProgramme.Meeting);
+        var note = Assert.Single(r.WorkPackages[0].Notes);
+        Assert.Equal(D(2024, 12, 2), note.Date);
+        Assert.Empty(r.WorkPackages[1].Notes);
+        Assert.Equal(["Toteuma-arvio parantunut, hankinnat edenneet."], r.Budget[0].FinanceNotes.Select(n => n.Text));
+        Assert.Equal(["Digituen verkkokoulutus", "Chat-alusta"], r.Budget[0].Procurements.Select(p => p.Description));
+        Assert.Equal(["TP1", "TP2"], r.Budget[0].Procurements.Select(p => p.WorkPackageCode));
+        Assert.Empty(r.Budget[1].Procurements);
+        Assert.False(r.WorkPackages[2].HasBudget);
+
+        // At the previous meeting its own account shows (dated 1.9., after 5.6.), the one dated 10.9. is on its day.
+        var earlier = ReviewBuilder.Build(s.Programme, StandardProgramme.PreviousMeeting);
+        Assert.Equal(["Edellisen jakson kertomus."], earlier.WorkPackages[0].Notes.Select(n => n.Text));
+        Assert.Equal(["Edellisen kokouksen talouskommentti."], earlier.Budget[0].FinanceNotes.Select(n => n.Text));
+    }
+
+    [Theory]
+    [InlineData("fi-FI", "Vastuuhenkilöt: maarit", "Hankeaika")]
+    [InlineData("sv-FI", "Ansvariga: maarit", "Projekttid")]
+    [InlineData("en-GB", "Responsible: maarit", "Programme period")]
+    public void Html_names_the_responsible_people_omits_missing_years_and_empty_budgets(string cultureName, string responsible, string period)
+    {
+        var c = System.Globalization.CultureInfo.GetCultureInfo(cultureName);
+        var s = new StandardProgramme();
+        var html = HtmlReviewWriter.Fragment(ReviewBuilder.Build(s.Programme, StandardProgramme.Meeting), c);
+        Assert.Contains(responsible, html);
+        Assert.DoesNotContain("{0}", html);
+        Assert.Contains(period, html);
+        var hyte = html[html.IndexOf($"id=\"wp-{s.Hyte.Id}\"", StringComparison.Ordinal)..];
+        hyte = hyte[..hyte.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.DoesNotContain("€", hyte);    // no budget lines: no "0 €" budget line
+        var tp1 = html[html.IndexOf($"id=\"wp-{s.Tp1.Id}\"", StringComparison.Ordinal)..];
+        Assert.Contains(ReviewFormat.Euros(200_000m, c), System.Net.WebUtility.HtmlDecode(tp1[..tp1.IndexOf("</section>", StringComparison.Ordinal)]));
+
+        // A programme whose years are not set says nothing of them (not "0–0").
+        s.Programme.StartYear = 0;
+        s.Programme.EndYear = 0;
+        var model = ReviewBuilder.Build(s.Programme, StandardProgramme.Meeting);
+        Assert.False(model.HasPeriod);
+        Assert.DoesNotContain(period, HtmlReviewWriter.Fragment(model, c));
+        Assert.DoesNotContain("0–0", HtmlReviewWriter.Fragment(model, c));
+        using var deck = DocumentFormat.OpenXml.Packaging.PresentationDocument.Open(new MemoryStream(PptxReviewWriter.ToBytes(model, c)), false);
+        Assert.DoesNotContain(period, deck.PresentationPart!.SlideParts.First(p => p.Slide!.InnerText.Contains(s.Programme.Name)).Slide!.InnerText);
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(DocxReviewWriter.ToBytes(model, c)), false);
+        Assert.DoesNotContain(period, doc.MainDocumentPart!.Document!.Body!.InnerText);
+    }
 }

@@ -231,6 +231,31 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
                     b.ToTable("investment", (string)null);
                 });
 
+            modelBuilder.Entity("Tilannekuva.Programme.Domain.InvestmentFinanceNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("InvestmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestmentId");
+
+                    b.ToTable("investment_finance_note", (string)null);
+                });
+
             modelBuilder.Entity("Tilannekuva.Programme.Domain.Measurement", b =>
                 {
                     b.Property<int>("Id")
@@ -730,6 +755,31 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
                     b.ToTable("work_package_assignment", (string)null);
                 });
 
+            modelBuilder.Entity("Tilannekuva.Programme.Domain.WorkPackageReviewNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("WorkPackageId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkPackageId");
+
+                    b.ToTable("work_package_review_note", (string)null);
+                });
+
             modelBuilder.Entity("Tilannekuva.Programme.Domain.ActionStatusEntry", b =>
                 {
                     b.HasOne("Tilannekuva.Programme.Domain.WorkAction", null)
@@ -766,6 +816,15 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Pillar");
+                });
+
+            modelBuilder.Entity("Tilannekuva.Programme.Domain.InvestmentFinanceNote", b =>
+                {
+                    b.HasOne("Tilannekuva.Programme.Domain.Investment", null)
+                        .WithMany("FinanceNotes")
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tilannekuva.Programme.Domain.Measurement", b =>
@@ -896,6 +955,15 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tilannekuva.Programme.Domain.WorkPackageReviewNote", b =>
+                {
+                    b.HasOne("Tilannekuva.Programme.Domain.WorkPackage", null)
+                        .WithMany("ReviewNotes")
+                        .HasForeignKey("WorkPackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tilannekuva.Programme.Domain.DevelopmentProgramme", b =>
                 {
                     b.Navigation("Metrics");
@@ -911,6 +979,8 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Tilannekuva.Programme.Domain.Investment", b =>
                 {
+                    b.Navigation("FinanceNotes");
+
                     b.Navigation("WorkPackages");
                 });
 
@@ -948,6 +1018,8 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
                     b.Navigation("Outputs");
 
                     b.Navigation("ProcurementLines");
+
+                    b.Navigation("ReviewNotes");
 
                     b.Navigation("Risks");
                 });

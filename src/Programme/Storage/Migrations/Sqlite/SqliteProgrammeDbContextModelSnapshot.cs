@@ -214,6 +214,29 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
                     b.ToTable("investment", (string)null);
                 });
 
+            modelBuilder.Entity("Tilannekuva.Programme.Domain.InvestmentFinanceNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvestmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestmentId");
+
+                    b.ToTable("investment_finance_note", (string)null);
+                });
+
             modelBuilder.Entity("Tilannekuva.Programme.Domain.Measurement", b =>
                 {
                     b.Property<int>("Id")
@@ -685,6 +708,29 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
                     b.ToTable("work_package_assignment", (string)null);
                 });
 
+            modelBuilder.Entity("Tilannekuva.Programme.Domain.WorkPackageReviewNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkPackageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkPackageId");
+
+                    b.ToTable("work_package_review_note", (string)null);
+                });
+
             modelBuilder.Entity("Tilannekuva.Programme.Domain.ActionStatusEntry", b =>
                 {
                     b.HasOne("Tilannekuva.Programme.Domain.WorkAction", null)
@@ -721,6 +767,15 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Pillar");
+                });
+
+            modelBuilder.Entity("Tilannekuva.Programme.Domain.InvestmentFinanceNote", b =>
+                {
+                    b.HasOne("Tilannekuva.Programme.Domain.Investment", null)
+                        .WithMany("FinanceNotes")
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tilannekuva.Programme.Domain.Measurement", b =>
@@ -851,6 +906,15 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tilannekuva.Programme.Domain.WorkPackageReviewNote", b =>
+                {
+                    b.HasOne("Tilannekuva.Programme.Domain.WorkPackage", null)
+                        .WithMany("ReviewNotes")
+                        .HasForeignKey("WorkPackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tilannekuva.Programme.Domain.DevelopmentProgramme", b =>
                 {
                     b.Navigation("Metrics");
@@ -866,6 +930,8 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Tilannekuva.Programme.Domain.Investment", b =>
                 {
+                    b.Navigation("FinanceNotes");
+
                     b.Navigation("WorkPackages");
                 });
 
@@ -903,6 +969,8 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
                     b.Navigation("Outputs");
 
                     b.Navigation("ProcurementLines");
+
+                    b.Navigation("ReviewNotes");
 
                     b.Navigation("Risks");
                 });
