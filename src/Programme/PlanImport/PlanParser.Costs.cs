@@ -97,9 +97,9 @@ public static partial class PlanParser
                 var rowSum = rows.Sum(r => r.Amount ?? 0);
                 if (_preview.CostTableTotal is { } total)
                 {
-                    if (rowSum != total) _findings.Add(new(ImportFindingKind.CostTableTotalMismatch, FindingSeverity.Warning, null, [rowSum, total]));
+                    if (rowSum != total) _findings.Add(new(ImportFindingKind.CostTableTotalMismatch, FindingSeverity.Warning, null, [rowSum, total, rowSum - total]));
                     var wpSum = _preview.WorkPackages.Sum(w => w.CostEstimate);
-                    if (wpSum != total) _findings.Add(new(ImportFindingKind.PlanTotalMismatch, FindingSeverity.Warning, null, [wpSum, total]));
+                    if (wpSum != total) _findings.Add(new(ImportFindingKind.PlanTotalMismatch, FindingSeverity.Warning, null, [wpSum, total, wpSum - total]));
                 }
             }
 
@@ -115,7 +115,19 @@ public static partial class PlanParser
                 inv.CostEstimate = matched.Sum(r => r.Amount ?? 0);
                 var sum = inv.WorkPackages.Sum(w => w.CostEstimate);
                 if (sum != inv.CostEstimate)
-                    _findings.Add(new(ImportFindingKind.InvestmentCostMismatch, FindingSeverity.Warning, matched[0].Lines, [inv.Code, sum, inv.CostEstimate]));
+                    _findings.Add(new(ImportFindingKind.InvestmentCostMismatch, FindingSeverity.Warning, matched[0].Lines, [inv.Code, sum, inv.CostEstimate, sum - inv.CostEstimate]));
+                // A row per work package: each estimate against its own row, in both directions.
+                if (matched.Count > 1 && matched.Count == inv.WorkPackages.Count)
+                {
+                    var rowsLeft = matched.ToList();
+                    foreach (var w in inv.WorkPackages)
+                    {
+                        var row = rowsLeft.MaxBy(r => Overlap(r.Label, w.Title)) is { } best && Overlap(best.Label, w.Title) > 0 ? best : rowsLeft[0];
+                        rowsLeft.Remove(row);
+                        if (row.Amount is { } a && a != w.CostEstimate)
+                            _findings.Add(new(ImportFindingKind.WorkPackageCostMismatch, FindingSeverity.Warning, row.Lines, [inv.Code, w.Code, w.Title, w.CostEstimate, a, w.CostEstimate - a]));
+                    }
+                }
             }
         }
 

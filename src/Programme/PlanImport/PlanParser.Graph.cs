@@ -167,6 +167,7 @@ public static partial class PlanParser
                             var name = Clean(span.Text[s..e]).TrimEnd('.', ',', ';').Trim();
                             if (name.Length < 3 || wp.Metrics.Any(x => x.Name == name)) continue;
                             var metric = new Metric { Name = name, Kind = CountWord().IsMatch(name) ? MetricKind.Count : MetricKind.Text };
+                            ReadTargets(metric, name);
                             wp.Metrics.Add(metric);
                             programme.Metrics.Add(metric);
                             _preview.SetLines(metric, span.Lines(s, e));

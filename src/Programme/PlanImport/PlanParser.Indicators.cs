@@ -32,17 +32,7 @@ public static partial class PlanParser
                     var name = Clean(main).TrimEnd('.', ' ');
                     if (scope is not null) name = $"{scope}: {name}";
                     var metric = new Metric { Name = name, Kind = MetricKind.Text };
-                    foreach (Match t in PercentTarget().Matches(text))
-                    {
-                        if (!Period.TryParse(t.Groups["due"].Value.Replace(" ", ""), out var due)) continue;
-                        metric.Kind = MetricKind.Percentage;
-                        metric.Unit = "%";
-                        metric.Targets.Add(new MetricTarget
-                        {
-                            Value = decimal.Parse(t.Groups["v"].Value.Replace(',', '.'), CultureInfo.InvariantCulture), DuePeriod = due.Code,
-                        });
-                    }
-                    metric.Targets = metric.Targets.OrderBy(t => Period.Parse(t.DuePeriod!).End).ToList();
+                    ReadTargets(metric, text);
                     if (indicatorNames.Add(metric.Name))
                     {
                         programme.Metrics.Add(metric);
@@ -80,6 +70,27 @@ public static partial class PlanParser
             Close();
             foreach (var chunk in Chunks(loose))
                 _unplaced.Add(new(SourceLines.Of(chunk)!.Value, Join(chunk), UnplacedReason.IndicatorText));
+        }
+
+        /// <summary>
+        /// Target values and due periods wherever the text gives them: "80 %:iin Q4/2025 mennessä", "nousee 80 prosenttiin
+        /// (kvartaali 4/2025 mennessä)", "vähintään 35 % 2/2025 mennessä" (a bare "2/2025" is a month; "kvartaali 4/2025" a quarter).
+        /// </summary>
+        internal static void ReadTargets(Metric metric, string text)
+        {
+            foreach (Match t in PercentTarget().Matches(text))
+            {
+                var dueText = t.Groups["due"].Value.Replace(" ", "");
+                if (t.Groups["q"].Success) dueText = "Q" + dueText;
+                if (!Period.TryParse(dueText, out var due)) continue;
+                metric.Kind = MetricKind.Percentage;
+                metric.Unit = "%";
+                metric.Targets.Add(new MetricTarget
+                {
+                    Value = decimal.Parse(t.Groups["v"].Value.Replace(',', '.'), CultureInfo.InvariantCulture), DuePeriod = due.Code,
+                });
+            }
+            metric.Targets = metric.Targets.OrderBy(t => Period.Parse(t.DuePeriod!).End).ToList();
         }
 
         /// <summary>Consecutive lines (by number) as one chunk.</summary>

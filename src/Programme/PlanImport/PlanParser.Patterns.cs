@@ -18,7 +18,9 @@ public static partial class PlanParser
     [GeneratedRegex(@"^Investointi\s+(\d+)\s*:?", RegexOptions.IgnoreCase)] private static partial Regex InvestmentWord();
     [GeneratedRegex(@"^Investointi\s+\d+\s*:\s")] private static partial Regex BareInvestment();
     [GeneratedRegex(@"^([a-h])\)\s+(\S.*)$")] private static partial Regex LetterHeading();
-    [GeneratedRegex(@"^(?:Työpaketti\s+|TP\s*)(\d+)\s*(?:([a-h]\d?)\))?\s*:?\s*(.*)$", RegexOptions.IgnoreCase)] private static partial Regex WpHeading();
+    [GeneratedRegex(@"^(?:Työpaketti\s+|TP\s*)(\d+)\s*(?:([a-h]\d?)(?:\)|(?=\s*:)|(?=\s+[A-ZÄÖÅ])))?\s*:?\s*(.*)$", RegexOptions.IgnoreCase)] private static partial Regex WpHeading();
+    [GeneratedRegex(@"^(?:Investointi|Inv\.?)\s*(?<n>\d{1,2})\s*(?:(?<l>[a-h])(?![a-zäöå])\)?)?\s*[:.]?\s+(?<title>\S.*)$", RegexOptions.IgnoreCase)] private static partial Regex InvestmentLabel();
+    [GeneratedRegex(@"^(?<n>\d)\s*(?<l>[a-h])\)\s+(?<title>[A-ZÄÖÅ].*)$")] private static partial Regex BareInvestmentPart();
     [GeneratedRegex(@"^(?:(\d+)\s*)?([a-h]\d{1,2})\)\s*(\S.*)$")] private static partial Regex SubWpHeading();
     [GeneratedRegex(@"^(?:Työpake(?:tti|tin)\s+\d+\s*(?:[a-h]\d?\)\s*)?)?(?<label>karkea\s+aikataulu|aikataulu|tavoitteet|tavoite|toimenpiteet|tuotokset|tulokset|kustannusarvio|kustannukset|mittarit|indikaattorit)\s*:\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex FieldLabel();
@@ -35,8 +37,8 @@ public static partial class PlanParser
     [GeneratedRegex(@"^(Pilari\s+\d+|Investointi\s+\d+|Työpaketti\s+\d+)\s*:\s*(.*)$", RegexOptions.IgnoreCase)] private static partial Regex IndicatorScope();
     [GeneratedRegex(@"^(Tavoite ja indikaattori|Indikaattori|Tavoite|Välitavoite|Väli-indikaattori)\s*:\s*(.*)$", RegexOptions.IgnoreCase)] private static partial Regex IndicatorLabel();
     [GeneratedRegex(@"Väli-?indikaattori\s*:", RegexOptions.IgnoreCase)] private static partial Regex Interim();
-    [GeneratedRegex(@"(?<v>\d{1,3}(?:,\d+)?)\s*%[^.%]{0,120}?(?<due>Q[1-4]\s*/\s*\d{4}|\d{1,2}\s*/\s*\d{4})")] private static partial Regex PercentTarget();
-    [GeneratedRegex(@"^(?<p>\d{1,2})\s+(?<i>\d{1,2})\s+(?<s>\d{1,3})(?:\s+(?<rest>.*))?$")] private static partial Regex RiskNumbers();
+    [GeneratedRegex(@"(?<v>\d{1,3}(?:,\d+)?)(?:\s*%|\s+prosent\w*)[^.%]{0,120}?(?:(?<due>Q[1-4]\s*/\s*\d{4})|(?:kvartaali|vuosineljännes)\s+(?<q>)(?<due>[1-4]\s*/\s*\d{4})|(?<due>\d{1,2}\s*/\s*\d{4}))", RegexOptions.IgnoreCase)] private static partial Regex PercentTarget();
+    [GeneratedRegex(@"^(?<p>\d{1,2})(?:\s+|\s*[×xX*]\s*)(?<i>\d{1,2})(?:\s+|\s*=\s*)(?<s>\d{1,3})(?:\s+(?<rest>.*))?$")] private static partial Regex RiskNumbers();
     [GeneratedRegex(@"Vastuutaho|Vastuuhenkilö|Riskin omistaja", RegexOptions.IgnoreCase)] private static partial Regex OwnerHeader();
     [GeneratedRegex(@"\b(määrä|määrät|määrää|lukumäärä|käyttömäärä|käyttäjämäärä|käyttäjämäärät)\b", RegexOptions.IgnoreCase)] private static partial Regex CountWord();
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b")] private static partial Regex Year();

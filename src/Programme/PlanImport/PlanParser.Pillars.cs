@@ -26,6 +26,9 @@ public static partial class PlanParser
                 return StartInvestment(lines, i, $"{m.Groups[1].Value}.{m.Groups[2].Value}", m.Groups[3].Value);
             if (_pillar is not null && (m = BareInvestment().Match(t)).Success)
                 return StartInvestment(lines, i, "", t);
+            // "Investointi 1A", "Investointi 1 b)", "Inv 1 b)", "Inv. 2 Otsikko", "1 b) Otsikko": an investment by its own label.
+            if (_pillar is not null && ((m = InvestmentLabel().Match(t)).Success || (m = BareInvestmentPart().Match(t)).Success))
+                return StartLabelledInvestment(lines, i, m);
 
             if (_group is not null && (m = Level4().Match(t)).Success && m.Groups[1].Value == _group.Section)
                 return StartSubPart(lines, i, m.Groups[2].Value, m.Groups[3].Value, letter: false);
@@ -39,10 +42,12 @@ public static partial class PlanParser
                     return StartWorkPackage(lines, i, $"{m.Groups[1].Value})", m.Groups[2].Value, 0, subUnit: false);
             }
 
+            if (_inv is null && _pillar is not null && !FieldLabel().IsMatch(t) && WpHeading().IsMatch(t))
+                ImplyInvestment();
             if (_inv is not null && !FieldLabel().IsMatch(t) && (m = WpHeading().Match(t)).Success)
             {
                 var tp = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-                var code = m.Groups[2].Success ? $"TP{tp} {m.Groups[2].Value})" : $"TP{tp}";
+                var code = m.Groups[2].Success ? $"TP{tp} {m.Groups[2].Value.ToLowerInvariant()})" : $"TP{tp}";
                 return StartWorkPackage(lines, i, code, m.Groups[3].Value, tp, subUnit: false);
             }
             if (_inv is not null && (m = SubWpHeading().Match(t)).Success)
@@ -128,6 +133,35 @@ public static partial class PlanParser
             _inv = _group;
             _pillar.Investments.Add(_group);
             return end;
+        }
+
+        private int StartLabelledInvestment(List<PlanLine> lines, int i, Match label)
+        {
+            CloseInvestment();
+            var heading = new List<PlanLine> { lines[i] };
+            var end = Continue(lines, i, heading, skipBlanks: true);
+            var joined = Join(heading);
+            var m = InvestmentLabel().Match(joined) is { Success: true } a ? a : BareInvestmentPart().Match(joined);
+            var n = int.Parse(label.Groups["n"].Value, CultureInfo.InvariantCulture);
+            var letter = label.Groups["l"].Success ? label.Groups["l"].Value.ToLowerInvariant() : "";
+            var title = (m.Success ? m.Groups["title"].Value : joined).Trim().TrimStart(':', ' ').Trim();
+            _group = new InvDraft
+            {
+                Code = $"{n.ToString(CultureInfo.InvariantCulture)}{letter}", Title = title, PillarNo = _pillar!.Number, InvestmentNo = n,
+                SubIndex = letter.Length > 0 ? letter[0] - 'a' + 1 : null, IsSubPart = letter.Length > 0, Heading = heading,
+            };
+            _inv = _group;
+            _pillar.Investments.Add(_group);
+            return end;
+        }
+
+        /// <summary>A work package straight under a pillar: the pillar is its investment ("–"), as the cost table has it (a row with no investment).</summary>
+        private void ImplyInvestment()
+        {
+            _group = new InvDraft { Code = "–", Title = _pillar!.Title, PillarNo = _pillar.Number, Heading = [.. _pillar.Heading] };
+            _inv = _group;
+            _pillar.Investments.Add(_group);
+            _findings.Add(new(ImportFindingKind.ImpliedInvestment, FindingSeverity.Info, SourceLines.Of(_pillar.Heading), [_pillar.Code]));
         }
 
         private int StartSubPart(List<PlanLine> lines, int i, string key, string titleText, bool letter)

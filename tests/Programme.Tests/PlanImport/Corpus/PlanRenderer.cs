@@ -5,9 +5,10 @@ namespace Tilannekuva.Programme.Tests.PlanImport.Corpus;
 
 public enum HeadingStyle { Dot, NoDot, Paren, None }
 public enum WorkPackageLabel { Tyopaketti, Tp, TpSpace, TyopakettiUpper }
+public enum InvestmentLabel { Investointi, Inv, InvDot }
 public enum FieldStyle { Inline, OwnLineColon, OwnLineNoColon }
 public enum AmountStyle { Spaces, Nbsp, Dots, Euroa }
-public enum RiskStyle { Blocks, WrappedBlocks, Tabs }
+public enum RiskStyle { Blocks, WrappedBlocks, Tabs, Formula }
 
 /// <summary>One way of writing the same plan: each property is one axis along which real plans differ.</summary>
 public sealed record RenderOptions
@@ -16,6 +17,7 @@ public sealed record RenderOptions
     /// <summary>Other wordings of the section headings ("Hankkeen tarve ja tausta", "Kohderyhmät", "Hankkeen tavoitteet", …).</summary>
     public bool OtherWordings { get; init; }
     public WorkPackageLabel WorkPackages { get; init; } = WorkPackageLabel.Tyopaketti;
+    public InvestmentLabel Investments { get; init; } = InvestmentLabel.Investointi;
     public FieldStyle Fields { get; init; } = FieldStyle.Inline;
     /// <summary>Lines wrapped at this width (0: one line per paragraph), as pdftotext does.</summary>
     public int Wrap { get; init; }
@@ -66,7 +68,8 @@ public static class PlanRenderer
             foreach (var inv in p.Investments)
             {
                 ii++;
-                lines.AddRange(Wrap(Heading(o.Headings, $"4.{pi}.{ii}", $"Investointi {inv.No}: {inv.Title}"), o.Wrap));
+                var invLabel = o.Investments switch { InvestmentLabel.Inv => $"Inv {inv.No}:", InvestmentLabel.InvDot => $"Inv. {inv.No}", _ => $"Investointi {inv.No}:" };
+                lines.AddRange(Wrap(Heading(o.Investments == InvestmentLabel.Investointi ? o.Headings : HeadingStyle.None, $"4.{pi}.{ii}", $"{invLabel} {inv.Title}"), o.Wrap));
                 Blank();
                 foreach (var w in inv.WorkPackages)
                 {
@@ -128,7 +131,7 @@ public static class PlanRenderer
             {
                 lines.AddRange(Wrap(r.Description, width));
                 Blank();
-                lines.AddRange(Wrap($"{r.P} {r.I} {r.Score} {r.Mitigation}", Math.Max(width, 30)));
+                lines.AddRange(Wrap(o.Risks == RiskStyle.Formula ? $"{r.P} × {r.I} = {r.Score} {r.Mitigation}" : $"{r.P} {r.I} {r.Score} {r.Mitigation}", Math.Max(width, 30)));
                 Blank();
                 lines.AddRange(Wrap(r.Owner, width));
                 Blank();
