@@ -271,7 +271,7 @@ public static class PlanImporter
         {
             if (tm is null)
             {
-                var copy = CopyMetric(sm!, withTargets: false);
+                var copy = CopyMetric(sm!, withTargets: true); // a new metric takes the targets the plan gives
                 t.Metrics.Add(copy);
                 programme.Metrics.Add(copy); // every metric row carries the programme's id
                 return;

@@ -57,6 +57,10 @@ public enum ImportFindingKind
     RiskOwnerMissing,
     /// <summary>Fields were written directly under an investment: one work package was assumed.</summary>
     ImpliedWorkPackage,
+    /// <summary>Work packages stand directly under a pillar: the pillar was taken as their investment.</summary>
+    ImpliedInvestment,
+    /// <summary>A work package's cost estimate differs from its row in the cost table (a table with a row per work package).</summary>
+    WorkPackageCostMismatch,
     /// <summary>The same work package code twice in one investment; the second got a suffix.</summary>
     DuplicateCode,
     /// <summary>A section the importer needs was not found.</summary>
