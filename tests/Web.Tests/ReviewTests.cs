@@ -68,8 +68,16 @@ public sealed class ReviewTests(SqliteApp app, Chromium chromium) : IClassFixtur
         // Printing: navigation is hidden and every work package starts a new page.
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         Assert.False(await page.Locator("header.top").IsVisibleAsync());
-        var pdf = await page.PdfAsync(new() { Format = "A4", Path = Path.Combine(BrowserTests.ScreenshotFolder, "review.pdf") });
+        var pdfPath = Path.Combine(BrowserTests.ScreenshotFolder, "review.pdf");
+        var pdf = await page.PdfAsync(new() { Format = "A4", Path = pdfPath });
         Assert.True(CountPdfPages(pdf) > workPackages, $"one page or more per work package, got {CountPdfPages(pdf)}");
+        // What the printout shows: nothing past the paper's edge, no amount broken across lines.
+        var printed = OfficeRender.ReadLayout(pdfPath);
+        Assert.Empty(printed.WordsOutsidePage());
+        var amounts = expected.Budget.SelectMany(b => new[] { b.CostEstimate, b.Money.Planned, b.Money.Actual, b.Money.Forecast })
+            .Concat(expected.Budget.SelectMany(b => b.Procurements.Select(p => p.Amount))).Select(a => ReviewFormat.Euros(a, Fi)).ToList();
+        Assert.Contains(PdfLayout.Normalise(amounts[1]), PdfLayout.Normalise(printed.FlowText));
+        Assert.Empty(printed.BrokenFigures(amounts));
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, "review.png") });
 
