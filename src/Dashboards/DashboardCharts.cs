@@ -52,7 +52,7 @@ public static class DashboardCharts
                 var band = plt.Add.FillY(fx.Skip(1).ToArray(), item.Forecast.Select(f => f.Low!.Value).ToArray(), item.Forecast.Select(f => f.High!.Value).ToArray());
                 band.FillColor = Colors.SteelBlue.WithAlpha(0.15);
                 band.LineWidth = 0;
-                band.LegendText = Texts.Format("Dashboards.Chart.Interval", c, (LinearTrend.Coverage * 100).ToString("0", c));
+                band.LegendText = Texts.Format("Dashboards.Chart.Interval", c, (Tilannekuva.Programme.Domain.LinearTrend.Coverage * 100).ToString("0", c));
             }
             var f = plt.Add.Scatter(fx, fy);
             f.LinePattern = LinePattern.Dashed;

@@ -20,7 +20,8 @@ public sealed record DashTable(string Id, string Caption, IReadOnlyList<string> 
 public sealed record DashSection(string Id, string Title, string? ChartSvg, DashTable Table, string? Note = null);
 
 /// <summary>What a dashboard page shows in one language: its sections in order. Exports read the same tables.</summary>
-public sealed record DashboardView(string Level, string Title, UnitRef Unit, IReadOnlyList<UnitRef> Path, IReadOnlyList<DashSection> Sections)
+public sealed record DashboardView(string Level, string Title, UnitRef Unit, IReadOnlyList<UnitRef> Path, IReadOnlyList<DashSection> Sections,
+    IReadOnlyList<Tile>? Tiles = null)
 {
     public DashTable? Table(string id) => Sections.Select(s => s.Table).FirstOrDefault(t => t.Id == id);
 }
@@ -63,7 +64,7 @@ public static class DashboardViews
         new(v, signed ? Signed(unit, v, c) : Format(unit, v, c), Number: true);
 
     public static Cell Light(TrafficLight light, CultureInfo c) =>
-        new(Texts.Get("TrafficLight." + light, c), Texts.Get("TrafficLight." + light, c), Css: "light " + light);
+        new(TrajectoryText.Light(light, c), TrajectoryText.Light(light, c), Css: "light " + light);
 
     private static string H(string key, CultureInfo c) => Texts.Get(key, c);
 
@@ -148,7 +149,7 @@ public static class DashboardViews
                         areaRows), H("Dashboards.PullDownNote", c)));
             }
         }
-        return new DashboardView("strategic", H("Dashboards.Strategic.Title", c), d.Unit, d.Path, sections);
+        return new DashboardView("strategic", H("Dashboards.Strategic.Title", c), d.Unit, d.Path, sections, DashboardTiles.Strategic(d, c));
     }
 
     // ---- tactical ----------------------------------------------------------------------------
@@ -218,7 +219,7 @@ public static class DashboardViews
             d.Feedback.Count == 0 ? null : DashboardCharts.BarsSvg(fbTitle + " (NPS)", d.Feedback.Select(f => (f.Name, f.Nps)).ToList(), 0, c),
             new DashTable("feedback", fbTitle, [H("Dashboards.ServicePoint", c), H("Dashboards.Unit", c), "NPS", H("Dashboards.Responses", c)], fbRows),
             d.Feedback.Count == 0 ? H("Dashboards.NoServicePoints", c) : Texts.Format("Dashboards.FeedbackNote", c, d.MinimumCellSize)));
-        return new DashboardView("tactical", H("Dashboards.Tactical.Title", c), d.Unit, d.Path, sections);
+        return new DashboardView("tactical", H("Dashboards.Tactical.Title", c), d.Unit, d.Path, sections, DashboardTiles.Tactical(d, c));
     }
 
     // ---- operational -------------------------------------------------------------------------
@@ -274,6 +275,6 @@ public static class DashboardViews
                 DashboardCharts.LineSvg(name, r.Values.Zip(labels).Select(x => (x.Second, x.First.Value)).ToList(), r.Target?.Value, c),
                 new DashTable("op-" + r.Code, Texts.Format("Dashboards.TrendCaption", c, name, d.Unit.Name), [H("Dashboards.Period", c), H("Dashboards.Value", c), "n"], rows)));
         }
-        return new DashboardView("operational", H("Dashboards.Operational.Title", c), d.Unit, d.Path, sections);
+        return new DashboardView("operational", H("Dashboards.Operational.Title", c), d.Unit, d.Path, sections, DashboardTiles.Operational(d, c));
     }
 }
