@@ -19,7 +19,7 @@ public static class DashboardTiles
     private static string H(string key, CultureInfo c) => Texts.Get(key, c);
 
     private static string TargetText(string unit, TargetRef? t, CultureInfo c) =>
-        t is null ? "–" : Texts.Format("Tiles.TargetBy", c, DashboardViews.Format(unit, t.Value, c),
+        t is null ? Texts.Get("Tiles.NoTarget", c) : Texts.Format("Tiles.TargetBy", c, DashboardViews.Format(unit, t.Value, c),
             Programme.Domain.Period.TryParse(t.Due, out var p) ? p.Display : t.Due);
 
     private static string SourceText(TargetRef? t, CultureInfo c) =>

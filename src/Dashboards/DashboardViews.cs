@@ -17,7 +17,7 @@ public sealed record Cell(object? Raw, string Text, string? Href = null, string?
 public sealed record DashTable(string Id, string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<Cell>> Rows);
 
 /// <summary>A chart (optional) with the table of its numbers and a note; every chart has one.</summary>
-public sealed record DashSection(string Id, string Title, string? ChartSvg, DashTable Table, string? Note = null);
+public sealed record DashSection(string Id, string Title, string? ChartSvg, DashTable Table, string? Note = null, string? ChartJson = null);
 
 /// <summary>What a dashboard page shows in one language: its sections in order. Exports read the same tables.</summary>
 public sealed record DashboardView(string Level, string Title, UnitRef Unit, IReadOnlyList<UnitRef> Path, IReadOnlyList<DashSection> Sections,
@@ -129,7 +129,7 @@ public static class DashboardViews
             sections.Add(new DashSection(i.Id, name, DashboardCharts.StrategicSvg(i, name, c),
                 new DashTable(i.Id, Texts.Format("Dashboards.TrendCaption", c, name, d.Unit.Name),
                     [H("Dashboards.Quarter", c), H("Dashboards.Value", c), "n", H("Dashboards.Forecast", c), Texts.Format("Dashboards.Low", c, pct), Texts.Format("Dashboards.High", c, pct)],
-                    rows), note));
+                    rows), note, DashboardChartData.Strategic(i, name, c)));
             if (i.Areas.Count > 0)
             {
                 var areaRows = i.Areas.Select((a, k) => (IReadOnlyList<Cell>)
@@ -273,7 +273,8 @@ public static class DashboardViews
             var rows = r.Values.Select(v => (IReadOnlyList<Cell>)[Cell.Of(PeriodText(d.PeriodType, v.Period, c)), Value(r.Unit, v, cells, c), N(v, c)]).ToList();
             sections.Add(new DashSection("op-" + r.Code, name,
                 DashboardCharts.LineSvg(name, r.Values.Zip(labels).Select(x => (x.Second, x.First.Value)).ToList(), r.Target?.Value, c),
-                new DashTable("op-" + r.Code, Texts.Format("Dashboards.TrendCaption", c, name, d.Unit.Name), [H("Dashboards.Period", c), H("Dashboards.Value", c), "n"], rows)));
+                new DashTable("op-" + r.Code, Texts.Format("Dashboards.TrendCaption", c, name, d.Unit.Name), [H("Dashboards.Period", c), H("Dashboards.Value", c), "n"], rows),
+                ChartJson: DashboardChartData.Line(name, labels, r.Values, r.Target?.Value, r.Unit, c)));
         }
         return new DashboardView("operational", H("Dashboards.Operational.Title", c), d.Unit, d.Path, sections, DashboardTiles.Operational(d, c));
     }
