@@ -21,7 +21,7 @@ public static class BoardCommands
     {
         var id = new Argument<int>("id") { Description = "Board id (see /boards)" };
         var token = new Command("token", "Issue a new screen token for a board (the previous one stops working) and print the screen URL") { id };
-        var url = new Option<string>("--url") { Description = "The app's public address, for the printed screen URL", DefaultValueFactory = _ => AppSettings.DefaultUrl };
+        var url = new Option<string>("--url") { Description = "The app's public address, for the printed screen URL (default: Feedback:PublicBaseUrl, else the configured urls)" };
         token.Options.Add(url);
         token.SetAction(async (r, ct) =>
         {
@@ -35,7 +35,7 @@ public static class BoardCommands
                 Console.Error.WriteLine(Texts.Format("Cli.Board.NotFound", null, board));
                 return 1;
             }
-            Console.WriteLine(Texts.Format("Cli.Board.Token", null, board, $"{r.GetValue(url)!.TrimEnd('/')}/boards/{board}/screen?token={issued}"));
+            Console.WriteLine(Texts.Format("Cli.Board.Token", null, board, $"{(r.GetValue(url) ?? AppSettings.PublicUrl(app.Configuration)).TrimEnd('/')}/boards/{board}/screen?token={issued}"));
             return 0;
         });
         return new Command("board", "Steering boards (ohjaustaulu)") { token };

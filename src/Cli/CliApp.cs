@@ -38,7 +38,7 @@ public static class CliApp
     private static Command ServeCommand()
     {
         var demo = new Option<bool>("--demo") { Description = "Load the demo programme and demo sign-ins on an empty store" };
-        var url = new Option<string>("--url") { Description = "Listen address", DefaultValueFactory = _ => AppSettings.DefaultUrl };
+        var url = new Option<string>("--url") { Description = "Listen address (default: the configured urls, else " + AppSettings.DefaultUrl + ")" };
         var cmd = new Command("serve", "Run the web application") { demo, url };
         cmd.SetAction(async (r, ct) =>
         {
@@ -69,7 +69,7 @@ public static class CliApp
             Console.WriteLine(Localisation.Texts.Get("Cli.DemoLoaded"));
             foreach (var (user, role, password) in signIns) Console.WriteLine($"  {user,-16} {role,-9} {password}");
             if (board is { } b)
-                Console.WriteLine(Localisation.Texts.Format("Startup.DemoBoard", null, $"{AppSettings.DefaultUrl}/boards/{b.Id}/screen?token={b.Token}"));
+                Console.WriteLine(Localisation.Texts.Format("Startup.DemoBoard", null, $"{AppSettings.PublicUrl(app.Configuration)}/boards/{b.Id}/screen?token={b.Token}"));
             return 0;
         });
         return cmd;

@@ -50,7 +50,7 @@ public static class FeedbackCommands
                 : r.GetValue(outbox) is { } folder ? new FileSmsGateway(folder)
                 : scope.ServiceProvider.GetRequiredService<ISmsGateway>();
             var job = new SmsSendJob(scope.ServiceProvider.GetRequiredService<FeedbackDbContext>(), scope.ServiceProvider.GetRequiredService<LinkSigner>(), gateway);
-            var url = r.GetValue(baseUrl) ?? app.Configuration["Feedback:PublicBaseUrl"] ?? Web.Hosting.AppSettings.DefaultUrl;
+            var url = r.GetValue(baseUrl) ?? Web.Hosting.AppSettings.PublicUrl(app.Configuration);
             try
             {
                 var report = await job.RunAsync(new CsvVisitSource(r.GetValue(visits)!), url, r.GetValue(since), r.GetValue(lang)!,
@@ -96,7 +96,7 @@ public static class FeedbackCommands
             var providerCode = r.GetValue(provider) ?? db.ServicePoints.Where(p => p.Code == code).Select(p => p.ProviderCode).FirstOrDefault();
             if (providerCode is null) { Console.Error.WriteLine($"Unknown service point '{code}'."); return 1; }
             var token = scope.ServiceProvider.GetRequiredService<LinkSigner>().Sign(new FeedbackLink(providerCode, code, r.GetValue(service)!, r.GetValue(channel), r.GetValue(team), r.GetValue(audience), FeedbackLink.NewLinkId()));
-            var url = (r.GetValue(baseUrl) ?? app.Configuration["Feedback:PublicBaseUrl"] ?? Web.Hosting.AppSettings.DefaultUrl).TrimEnd('/');
+            var url = (r.GetValue(baseUrl) ?? Web.Hosting.AppSettings.PublicUrl(app.Configuration)).TrimEnd('/');
             Console.WriteLine(r.GetValue(channel) == Channel.Kiosk ? $"{url}/kiosk/{token}" : $"{url}/f/{token}");
             return 0;
         });

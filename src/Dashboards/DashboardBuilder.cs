@@ -34,23 +34,34 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
     private sealed record Source(string Id, string Code, IReadOnlyDictionary<string, string> Name, string Origin, string? Programme,
         string Unit, bool HigherIsBetter, IReadOnlyList<TargetRef> Targets, IndicatorDefinition? Definition);
 
-    /// <summary>The programme-level indicators: catalogue indicators with targets, then programme metrics linked to an indicator.</summary>
+    /// <summary>
+    /// The programme-level indicators: every programme metric linked to an indicator, then the catalogue indicators with targets
+    /// that no programme metric with its own target governs. One target per measure: a programme's target and due period govern
+    /// within the programme; the catalogue's target shows only where the programme has none, and says so (<c>Origin</c> "catalogue").
+    /// </summary>
     private async Task<List<Source>> SourcesAsync(CancellationToken ct)
     {
-        var list = IndicatorCatalogue.All.Where(d => d.Targets.Count > 0)
-            .Select(d => new Source("catalogue-" + d.Code, d.Code, d.Name, "catalogue", null, d.Unit, d.Direction == Direction.HigherIsBetter,
-                d.Targets.Select(t => new TargetRef(t.Value, t.Due)).ToList(), d)).ToList();
-        foreach (var (metric, name) in await programme.IndicatorLinkedMetricsAsync(ct))
+        var list = new List<Source>();
+        var linked = await programme.IndicatorLinkedMetricsAsync(ct);
+        static List<TargetRef> Own(Metric m, string programmeName) => m.Targets.Where(t => t.Value is not null && t.DuePeriod is not null)
+            .Select(t => new TargetRef((double)t.Value!.Value, t.DuePeriod!, programmeName)).ToList();
+        foreach (var (metric, name) in linked)
         {
             var code = metric.IndicatorCode!;
             var d = IndicatorCatalogue.All.FirstOrDefault(x => x.Code == code);
             var f = feedbackIndicators.Definitions.FirstOrDefault(x => x.Code == code);
             if (d is null && f is null) continue;
             var names = new Dictionary<string, string> { ["fi"] = metric.Name, ["sv"] = metric.Name, ["en"] = metric.Name };
-            list.Add(new Source($"metric-{metric.Id}", code, names, "programme", name, d?.Unit ?? (code == FeedbackIndicators.Nps ? "nps" : f!.Unit),
-                metric.HigherIsBetter, metric.Targets.Where(t => t.Value is not null && t.DuePeriod is not null)
-                    .Select(t => new TargetRef((double)t.Value!.Value, t.DuePeriod!)).ToList(), d));
+            var own = Own(metric, name);
+            var targets = own.Count > 0 ? own : d?.Targets.Select(t => new TargetRef(t.Value, t.Due)).ToList() ?? [];
+            list.Add(new Source($"metric-{metric.Id}", code, names, own.Count > 0 ? "programme" : "catalogue", name,
+                d?.Unit ?? (code == FeedbackIndicators.Nps ? "nps" : f!.Unit), metric.HigherIsBetter, targets, d));
         }
+        var governed = linked.Where(x => Own(x.Metric, x.Programme).Count > 0).Select(x => x.Metric.IndicatorCode!).ToHashSet();
+        var covered = list.Select(x => x.Code).ToHashSet();
+        list.AddRange(IndicatorCatalogue.All.Where(d => d.Targets.Count > 0 && !governed.Contains(d.Code) && !covered.Contains(d.Code))
+            .Select(d => new Source("catalogue-" + d.Code, d.Code, d.Name, "catalogue", null, d.Unit, d.Direction == Direction.HigherIsBetter,
+                d.Targets.Select(t => new TargetRef(t.Value, t.Due)).ToList(), d)));
         return list;
     }
 
@@ -59,10 +70,10 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
         (await SourcesAsync(ct)).Where(s => s.Definition is not null).Select(s => s.Definition!)
             .DistinctBy(d => d.Code).Where(d => !CallbackCodes.Contains(d.Code)).ToList();
 
-    /// <summary>Targets per code: the definition's own, else the first programme metric's.</summary>
+    /// <summary>The governing targets per code: a programme metric's own, else the definition's (the same as on the strategic view).</summary>
     private async Task<Dictionary<string, IReadOnlyList<TargetRef>>> TargetsAsync(CancellationToken ct) =>
         (await SourcesAsync(ct)).Where(s => s.Targets.Count > 0).GroupBy(s => s.Code)
-            .ToDictionary(g => g.Key, g => g.First().Targets);
+            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Origin == "programme" ? 0 : 1).First().Targets);
 
     private static UnitRef Ref(OrgUnit u) => new(u.SourceId, u.Name, Codes.Of(u.Kind));
 
@@ -75,18 +86,31 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
 
     private Figure Fig(ResultPoint p) => Cells.Of(p.PeriodCode, p.Value, p.N);
 
-    /// <summary>The traffic-light rule of the programme module (target due next, amber within 10 %), on a computed value.</summary>
-    public static (TrafficLight Light, TargetRef? Target) Assess(IReadOnlyList<TargetRef> targets, bool higherIsBetter, DateOnly? valueDate, double? value, DateOnly asOf)
+    /// <summary>The target that governs now: the one due next, else the last one (all past).</summary>
+    public static TargetRef? Governing(IReadOnlyList<TargetRef> targets, DateOnly asOf)
     {
-        var metric = new Metric
-        {
-            Name = "", Kind = MetricKind.Percentage, HigherIsBetter = higherIsBetter,
-            Targets = targets.Select((t, i) => new MetricTarget { Id = i + 1, Value = (decimal)t.Value, DuePeriod = t.Due }).ToList(),
-            Measurements = value is { } v && valueDate is { } d ? [new Measurement { Id = 1, Date = d, Value = (decimal)v }] : [],
-        };
-        var a = MetricAssessment.Of(metric, asOf);
-        var target = a.Target is null ? null : targets[a.Target.Id - 1];
-        return (a.Light, target);
+        var dated = targets.Select(t => (Target: t, Ok: Programme.Domain.Period.TryParse(t.Due, out var p), End: p.End))
+            .Where(t => t.Ok).OrderBy(t => t.End).ToList();
+        return dated.FirstOrDefault(t => t.End >= asOf).Target ?? (dated.Count > 0 ? dated[^1].Target : null);
+    }
+
+    /// <summary>
+    /// The shared light rule (<see cref="TrajectoryRule"/>) on a series of one period type: the newest complete, shown values up to
+    /// <paramref name="upTo"/> (at most <see cref="TrajectoryRule.FitPoints"/>), continued to the period the governing target is due in.
+    /// </summary>
+    public static (TrajectoryJudgement Judgement, TargetRef? Target) Trajectory(IReadOnlyList<TargetRef> targets, bool higherIsBetter,
+        string type, IEnumerable<Figure> series, string? upTo, DateOnly asOf)
+    {
+        var target = Governing(targets, asOf);
+        var points = series.Where(f => f.Value is not null && !f.Suppressed && PeriodCode.TryParse(type, f.Period, out var p) && p.CompleteBy(asOf)
+                && (upTo is null || string.CompareOrdinal(f.Period, upTo) <= 0))
+            .Select(f => (Period: PeriodCode.Parse(type, f.Period), Value: f.Value!.Value)).OrderBy(x => x.Period.Start).TakeLast(TrajectoryRule.FitPoints).ToList();
+        if (target is null || !Programme.Domain.Period.TryParse(target.Due, out var due))
+            return (TrajectoryRule.Judge([], null, null, null, higherIsBetter, false), target);
+        var origin = points.Count > 0 ? points[0].Period.Index : 0;
+        var dueIndex = PeriodCode.Of(type, due.End).Index - origin;
+        return (TrajectoryRule.Judge(points.Select(x => ((double)(x.Period.Index - origin), x.Value)).ToList(), target.Value, dueIndex, due.End,
+            higherIsBetter, due.End < asOf), target);
     }
 
     // ---- strategic ---------------------------------------------------------------------------
@@ -118,7 +142,8 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
             var running = quarters.Select(q => PeriodCode.Parse(PeriodCode.Quarter, q.Period)).Where(q => !q.CompleteBy(asOf)).Select(q => q.Code).LastOrDefault();
             var usable = quarters.Where(q => q.Value is not null && q.Period != running && PeriodCode.Parse(PeriodCode.Quarter, q.Period).CompleteBy(asOf)).ToList();
             var latest = usable.LastOrDefault();
-            var (light, target) = Assess(s.Targets, s.HigherIsBetter, latest is null ? null : PeriodCode.Parse(PeriodCode.Quarter, latest.Period).End, latest?.Value, asOf);
+            var (judgement, target) = Trajectory(s.Targets, s.HigherIsBetter, PeriodCode.Quarter, usable, null, asOf);
+            var light = judgement.Light;
 
             // Linear forecast from the newest complete quarters to the quarter the target is due.
             var fit = usable.TakeLast(FitQuarters).ToList();
@@ -158,7 +183,7 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
                     .Select(x => new AreaPull(Ref(children.First(c => c.SourceId == x.UnitId)), x.Value, x.Weight, x.Suppressed, x.Contribution)).ToList();
             }
             items.Add(new StrategicItem(s.Id, s.Code, s.Name, s.Origin, s.Programme, s.Unit, s.HigherIsBetter, quarters, running, s.Targets, target,
-                latest, light, trend, fit.Count > 0 ? origin.Code : null, forecast, duePassed, areas));
+                latest, light, trend, fit.Count > 0 ? origin.Code : null, forecast, duePassed, areas, judgement));
         }
         return new StrategicDashboard(Ref(unit), path, children.Select(Ref).ToList(), asOf, Cells.Minimum, LinearTrend.Coverage, items);
     }
@@ -195,7 +220,6 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
             var t = targets.GetValueOrDefault(d.Code) ?? [];
             Figure At(IEnumerable<ResultPoint> ps, string? code) =>
                 code is null ? Figure.Missing("") : ps.FirstOrDefault(p => p.PeriodCode == code) is { } p ? Fig(p) : Figure.Missing(code);
-            var end = current is null ? (DateOnly?)null : PeriodCode.Parse(type, current).End;
             var w = At(whole[d.Code], current);
             // Units add up to the area's total shown above them: hide small units together (complementary suppression).
             ResultPoint? Raw(OrgUnit u, string? code) => code is null ? null : byUnit[d.Code].FirstOrDefault(p => p.OrgUnitId == u.SourceId && p.PeriodCode == code);
@@ -208,14 +232,18 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
                 var cur = curRaw[k] is { } c ? Cells.Of(c.PeriodCode, c.Value, c.N, curHidden[k]) : Figure.Missing(current ?? "");
                 var prev = previous is null ? null : prevRaw[k] is { } q ? Cells.Of(q.PeriodCode, q.Value, q.N, prevHidden[k]) : Figure.Missing(previous);
                 double? change = cur.Value is { } a && prev?.Value is { } b ? a - b : null;
-                return (u, cur, prev, change, Assess(t, higher, end, cur.Value, asOf).Light);
+                // Judged on the unit's own series against the governing target; a hidden value gets no light (it would hint at it).
+                var series = byUnit[d.Code].Where(p => p.OrgUnitId == u.SourceId).Select(p => Cells.Of(p.PeriodCode, p.Value, p.N));
+                var light = cur.Value is null ? TrafficLight.Grey : Trajectory(t, higher, type, series, current, asOf).Judgement.Light;
+                return (u, cur, prev, change, light);
             }).ToList();
             var ranked = rows.Where(r => r.cur.Value is not null).OrderBy(r => higher ? -r.cur.Value!.Value : r.cur.Value!.Value).ThenBy(r => r.u.Name, StringComparer.Ordinal)
                 .Select((r, i) => (r.u.SourceId, Rank: i + 1)).ToDictionary(x => x.SourceId, x => x.Rank);
             var list = rows.Select(r => new UnitRow(Ref(r.u), leaves.Contains(r.u.SourceId), r.cur, r.prev, r.change, ranked.TryGetValue(r.u.SourceId, out var k) ? k : null, r.Item5))
                 .OrderBy(r => r.Rank ?? int.MaxValue).ThenBy(r => r.Unit.Name, StringComparer.Ordinal).ToList();
-            var wl = Assess(t, higher, end, w.Value, asOf);
-            return new TacticalIndicator(d.Code, d.Name, d.Unit, higher, w, previous is null ? null : At(whole[d.Code], previous), wl.Target, wl.Light, list);
+            var wl = Trajectory(t, higher, type, whole[d.Code].Select(Fig), current, asOf);
+            return new TacticalIndicator(d.Code, d.Name, d.Unit, higher, w, previous is null ? null : At(whole[d.Code], previous), wl.Target, wl.Judgement.Light, list, wl.Judgement,
+                whole[d.Code].Select(Fig).Where(f => current is null || string.CompareOrdinal(f.Period, current) <= 0).TakeLast(8).ToList());
         }
 
         // Feedback of the service points that belong to the unit's subtree, over the same period.
@@ -312,10 +340,11 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
             var values = periods.Select(p => own[d.Code].FirstOrDefault(x => x.PeriodCode == p.Code) is { } x ? Fig(x) : Figure.Missing(p.Code)).ToList();
             var t = targets.GetValueOrDefault(d.Code) ?? [];
             var latest = latestComplete.Code is null ? null : values.FirstOrDefault(v => v.Period == latestComplete.Code);
-            var (light, target) = Assess(t, higher, latestComplete.Code is null ? null : latestComplete.End, latest?.Value, asOf);
+            var (judgement, target) = Trajectory(t, higher, type, values, latestComplete.Code, asOf);
+            var light = latest?.Value is null ? TrafficLight.Grey : judgement.Light;
             var parentFigure = latestComplete.Code is null || parent is null ? null
                 : parent[d.Code].FirstOrDefault(x => x.PeriodCode == latestComplete.Code) is { } pp ? Fig(pp) : null;
-            rows.Add(new OperationalRow(d.Code, d.Name, d.Unit, higher, values, target, light, parentFigure));
+            rows.Add(new OperationalRow(d.Code, d.Name, d.Unit, higher, values, target, light, parentFigure, judgement));
             if (latest?.Value is { } v)
             {
                 if (light is TrafficLight.Red or TrafficLight.Amber)

@@ -14,6 +14,19 @@ public static class DashboardCharts
     private static readonly Lazy<string?> Font = new(() =>
         SkiaSharp.SKFontManager.Default.GetFontFamilies().Contains("DejaVu Sans", StringComparer.OrdinalIgnoreCase) ? "DejaVu Sans" : null);
 
+    /// <summary>
+    /// Adds a viewBox to ScottPlot's SVG (it writes only width and height), so that a browser that draws it narrower scales
+    /// the whole chart instead of cutting its right and bottom edges off.
+    /// </summary>
+    public static string Fit(string svg, int width, int height)
+    {
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        if (start < 0) return svg;
+        var end = svg.IndexOf('>', start);
+        if (end < 0 || svg.AsSpan(start, end - start).Contains("viewBox", StringComparison.Ordinal)) return svg;
+        return svg.Insert(start + 4, $" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"xMinYMin meet\"");
+    }
+
     private static Plot NewPlot(string title)
     {
         var plt = new Plot();
@@ -52,7 +65,7 @@ public static class DashboardCharts
                 var band = plt.Add.FillY(fx.Skip(1).ToArray(), item.Forecast.Select(f => f.Low!.Value).ToArray(), item.Forecast.Select(f => f.High!.Value).ToArray());
                 band.FillColor = Colors.SteelBlue.WithAlpha(0.15);
                 band.LineWidth = 0;
-                band.LegendText = Texts.Format("Dashboards.Chart.Interval", c, (LinearTrend.Coverage * 100).ToString("0", c));
+                band.LegendText = Texts.Format("Dashboards.Chart.Interval", c, (Tilannekuva.Programme.Domain.LinearTrend.Coverage * 100).ToString("0", c));
             }
             var f = plt.Add.Scatter(fx, fy);
             f.LinePattern = LinePattern.Dashed;
@@ -79,7 +92,7 @@ public static class DashboardCharts
         plt.Axes.SetLimitsX(first - 0.5, last + 0.5);
         plt.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0.##", c) };
         plt.ShowLegend(Edge.Bottom);
-        return plt.GetSvgXml(width, height);
+        return Fit(plt.GetSvgXml(width, height), width, height);
     }
 
     /// <summary>One value per label as horizontal bars (ranked lists); suppressed or missing values get no bar.</summary>
@@ -104,7 +117,7 @@ public static class DashboardCharts
         }
         plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0.##", c) };
         plt.Axes.Margins(left: 0);
-        return plt.GetSvgXml(width, height);
+        return Fit(plt.GetSvgXml(width, height), width, height);
     }
 
     /// <summary>A unit's values period by period.</summary>
@@ -131,7 +144,7 @@ public static class DashboardCharts
         plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.Select(i => (double)i).ToArray(), ticks.Select(i => points[i].Label).ToArray());
         plt.Axes.SetLimitsX(-0.5, points.Count - 0.5);
         plt.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0.##", c) };
-        return plt.GetSvgXml(width, height);
+        return Fit(plt.GetSvgXml(width, height), width, height);
     }
 
     private static string Empty(Plot plt, CultureInfo c, int width, int height)
@@ -140,6 +153,6 @@ public static class DashboardCharts
         none.LabelAlignment = Alignment.MiddleCenter;
         plt.Axes.SetLimits(-1, 1, -1, 1);
         plt.HideGrid();
-        return plt.GetSvgXml(width, height);
+        return Fit(plt.GetSvgXml(width, height), width, height);
     }
 }

@@ -6,8 +6,8 @@ namespace Tilannekuva.Dashboards;
 /// <summary>An org unit as the dashboards name it.</summary>
 public sealed record UnitRef(string Id, string Name, string Kind);
 
-/// <summary>A target value due by the end of a period ("2025Q4").</summary>
-public sealed record TargetRef(double Value, string Due);
+/// <summary>A target value due by the end of a period ("2025Q4"); <see cref="Programme"/> names the programme it comes from (null: the indicator definition).</summary>
+public sealed record TargetRef(double Value, string Due, string? Programme = null);
 
 /// <summary>A forecast quarter: the linear trend's value and its 80 % prediction interval.</summary>
 public sealed record ForecastFigure(string Period, double Value, double? Low, double? High);
@@ -38,7 +38,8 @@ public sealed record StrategicItem(
     string? TrendOrigin,
     IReadOnlyList<ForecastFigure> Forecast,
     bool DuePassed,
-    IReadOnlyList<AreaPull> Areas);
+    IReadOnlyList<AreaPull> Areas,
+    TrajectoryJudgement? Judgement = null);
 
 public sealed record StrategicDashboard(UnitRef Unit, IReadOnlyList<UnitRef> Path, IReadOnlyList<UnitRef> Children, DateOnly AsOf,
     int MinimumCellSize, double ForecastCoverage, IReadOnlyList<StrategicItem> Items);
@@ -47,7 +48,8 @@ public sealed record StrategicDashboard(UnitRef Unit, IReadOnlyList<UnitRef> Pat
 public sealed record UnitRow(UnitRef Unit, bool Leaf, Figure Current, Figure? Previous, double? Change, int? Rank, TrafficLight Light);
 
 public sealed record TacticalIndicator(string Code, IReadOnlyDictionary<string, string> Name, string Unit, bool HigherIsBetter,
-    Figure Whole, Figure? WholePrevious, TargetRef? Target, TrafficLight WholeLight, IReadOnlyList<UnitRow> Units);
+    Figure Whole, Figure? WholePrevious, TargetRef? Target, TrafficLight WholeLight, IReadOnlyList<UnitRow> Units, TrajectoryJudgement? Judgement = null,
+    IReadOnlyList<Figure>? History = null);
 
 /// <summary>NPS and response count of one service point (suppressed under the minimum).</summary>
 public sealed record FeedbackRow(string ServicePoint, string Name, UnitRef? Unit, int? Responses, double? Nps, bool Suppressed);
@@ -66,7 +68,7 @@ public sealed record TacticalDashboard(UnitRef Unit, IReadOnlyList<UnitRef> Path
 
 /// <summary>One indicator's values for the unit, period by period (aligned with the dashboard's periods).</summary>
 public sealed record OperationalRow(string Code, IReadOnlyDictionary<string, string> Name, string Unit, bool HigherIsBetter,
-    IReadOnlyList<Figure> Values, TargetRef? Target, TrafficLight Light, Figure? Parent);
+    IReadOnlyList<Figure> Values, TargetRef? Target, TrafficLight Light, Figure? Parent, TrajectoryJudgement? Judgement = null);
 
 /// <summary>
 /// Something for the unit manager to act on: "off_target" (latest complete period red or amber against the target due

@@ -17,10 +17,11 @@ public sealed record Cell(object? Raw, string Text, string? Href = null, string?
 public sealed record DashTable(string Id, string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<Cell>> Rows);
 
 /// <summary>A chart (optional) with the table of its numbers and a note; every chart has one.</summary>
-public sealed record DashSection(string Id, string Title, string? ChartSvg, DashTable Table, string? Note = null);
+public sealed record DashSection(string Id, string Title, string? ChartSvg, DashTable Table, string? Note = null, string? ChartJson = null);
 
 /// <summary>What a dashboard page shows in one language: its sections in order. Exports read the same tables.</summary>
-public sealed record DashboardView(string Level, string Title, UnitRef Unit, IReadOnlyList<UnitRef> Path, IReadOnlyList<DashSection> Sections)
+public sealed record DashboardView(string Level, string Title, UnitRef Unit, IReadOnlyList<UnitRef> Path, IReadOnlyList<DashSection> Sections,
+    IReadOnlyList<Tile>? Tiles = null)
 {
     public DashTable? Table(string id) => Sections.Select(s => s.Table).FirstOrDefault(t => t.Id == id);
 }
@@ -63,7 +64,7 @@ public static class DashboardViews
         new(v, signed ? Signed(unit, v, c) : Format(unit, v, c), Number: true);
 
     public static Cell Light(TrafficLight light, CultureInfo c) =>
-        new(Texts.Get("TrafficLight." + light, c), Texts.Get("TrafficLight." + light, c), Css: "light " + light);
+        new(TrajectoryText.Light(light, c), TrajectoryText.Light(light, c), Css: "light " + light);
 
     private static string H(string key, CultureInfo c) => Texts.Get(key, c);
 
@@ -128,7 +129,7 @@ public static class DashboardViews
             sections.Add(new DashSection(i.Id, name, DashboardCharts.StrategicSvg(i, name, c),
                 new DashTable(i.Id, Texts.Format("Dashboards.TrendCaption", c, name, d.Unit.Name),
                     [H("Dashboards.Quarter", c), H("Dashboards.Value", c), "n", H("Dashboards.Forecast", c), Texts.Format("Dashboards.Low", c, pct), Texts.Format("Dashboards.High", c, pct)],
-                    rows), note));
+                    rows), note, DashboardChartData.Strategic(i, name, c)));
             if (i.Areas.Count > 0)
             {
                 var areaRows = i.Areas.Select((a, k) => (IReadOnlyList<Cell>)
@@ -148,7 +149,7 @@ public static class DashboardViews
                         areaRows), H("Dashboards.PullDownNote", c)));
             }
         }
-        return new DashboardView("strategic", H("Dashboards.Strategic.Title", c), d.Unit, d.Path, sections);
+        return new DashboardView("strategic", H("Dashboards.Strategic.Title", c), d.Unit, d.Path, sections, DashboardTiles.Strategic(d, c));
     }
 
     // ---- tactical ----------------------------------------------------------------------------
@@ -218,7 +219,7 @@ public static class DashboardViews
             d.Feedback.Count == 0 ? null : DashboardCharts.BarsSvg(fbTitle + " (NPS)", d.Feedback.Select(f => (f.Name, f.Nps)).ToList(), 0, c),
             new DashTable("feedback", fbTitle, [H("Dashboards.ServicePoint", c), H("Dashboards.Unit", c), "NPS", H("Dashboards.Responses", c)], fbRows),
             d.Feedback.Count == 0 ? H("Dashboards.NoServicePoints", c) : Texts.Format("Dashboards.FeedbackNote", c, d.MinimumCellSize)));
-        return new DashboardView("tactical", H("Dashboards.Tactical.Title", c), d.Unit, d.Path, sections);
+        return new DashboardView("tactical", H("Dashboards.Tactical.Title", c), d.Unit, d.Path, sections, DashboardTiles.Tactical(d, c));
     }
 
     // ---- operational -------------------------------------------------------------------------
@@ -272,8 +273,9 @@ public static class DashboardViews
             var rows = r.Values.Select(v => (IReadOnlyList<Cell>)[Cell.Of(PeriodText(d.PeriodType, v.Period, c)), Value(r.Unit, v, cells, c), N(v, c)]).ToList();
             sections.Add(new DashSection("op-" + r.Code, name,
                 DashboardCharts.LineSvg(name, r.Values.Zip(labels).Select(x => (x.Second, x.First.Value)).ToList(), r.Target?.Value, c),
-                new DashTable("op-" + r.Code, Texts.Format("Dashboards.TrendCaption", c, name, d.Unit.Name), [H("Dashboards.Period", c), H("Dashboards.Value", c), "n"], rows)));
+                new DashTable("op-" + r.Code, Texts.Format("Dashboards.TrendCaption", c, name, d.Unit.Name), [H("Dashboards.Period", c), H("Dashboards.Value", c), "n"], rows),
+                ChartJson: DashboardChartData.Line(name, labels, r.Values, r.Target?.Value, r.Unit, c)));
         }
-        return new DashboardView("operational", H("Dashboards.Operational.Title", c), d.Unit, d.Path, sections);
+        return new DashboardView("operational", H("Dashboards.Operational.Title", c), d.Unit, d.Path, sections, DashboardTiles.Operational(d, c));
     }
 }

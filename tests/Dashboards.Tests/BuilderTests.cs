@@ -20,6 +20,36 @@ public sealed class SqliteBuilderTests : BuilderTests, IDisposable
     private readonly SqliteFile _file = new();
     protected override Task<DatabaseOptions> DatabaseAsync() => Task.FromResult(_file.Options);
     public void Dispose() => _file.Dispose();
+
+    /// <summary>
+    /// One target per measure: a programme metric linked to the care-guarantee indicator, with its own 64 % by 2025Q4, governs — the
+    /// strategic view has one item for the indicator (not also the catalogue's 80 %), and the unit lights judge against 64 %.
+    /// </summary>
+    [Fact]
+    public async Task A_programme_target_governs_its_indicator_everywhere()
+    {
+        var (builder, db) = await SeedAsync();
+        await using var _ = db;
+        await using (var programme = ProgrammeStorage.Open(_file.Options))
+        {
+            programme.Programmes.Add(new DevelopmentProgramme
+            {
+                Name = "Ohjelma", StartYear = 2024, EndYear = 2026,
+                Metrics = [new Metric { Name = "Hoitotakuu", Kind = MetricKind.Percentage, IndicatorCode = "care_guarantee_7d",
+                    Targets = [new MetricTarget { Value = 64, DuePeriod = "2025Q4" }] }],
+            });
+            await programme.SaveChangesAsync();
+        }
+        var d = (await builder.StrategicAsync("R", new DateOnly(2025, 1, 15)))!;
+        var item = Assert.Single(d.Items, i => i.IndicatorCode == "care_guarantee_7d");
+        Assert.Equal(("programme", new TargetRef(64, "2025Q4", "Ohjelma")), (item.Source, item.Target));
+        // 61, 63, 62, 65 → 68.8 at 2025Q4: meets 64 (the catalogue's 80 % would be red).
+        Assert.Equal((TrafficLight.Green, TrajectoryReason.AlreadyMet), (item.Light, item.Judgement!.Reason));
+        var t = (await builder.TacticalAsync("R", "quarter", new DateOnly(2025, 1, 15)))!.Indicators.Single(i => i.Code == "care_guarantee_7d");
+        Assert.Equal(64, t.Target!.Value);
+        // U3: 50 → 55, below 64 today, but the line reaches 55 + 4 · 5 = 75 by 2025Q4: on track against the programme's target.
+        Assert.Equal(TrafficLight.Green, t.Units.Single(u => u.Unit.Id == "U3").Light);
+    }
 }
 
 public sealed class PostgresBuilderTests(PostgresServer server) : BuilderTests, IClassFixture<PostgresServer>
@@ -40,7 +70,7 @@ public abstract class BuilderTests
 
     protected abstract Task<DatabaseOptions> DatabaseAsync();
 
-    private async Task<(DashboardBuilder Builder, IndicatorsDbContext Db)> SeedAsync()
+    protected async Task<(DashboardBuilder Builder, IndicatorsDbContext Db)> SeedAsync()
     {
         var options = await DatabaseAsync();
         var db = await IndicatorsStorage.OpenMigratedAsync(options);

@@ -1,4 +1,5 @@
 using Tilannekuva.Dashboards.Domain;
+using Tilannekuva.Programme.Domain;
 
 namespace Tilannekuva.Dashboards.Tests;
 

@@ -82,7 +82,10 @@ public sealed class BoardTests(BoardApp app, Chromium chromium) : IClassFixture<
 
         // The numbers on the screen are the board query's.
         Assert.Equal(expected.Callbacks.RequestedToday.ToString(Fi), await Value(page, "requested-today"));
-        Assert.Equal(expected.Callbacks.DoneToday.ToString(Fi), await Value(page, "done-today"));
+        // Today's requests = called back + still open; the overdue ones are older requests, open too.
+        Assert.Equal((expected.Callbacks.RequestedToday - expected.Callbacks.OpenToday).ToString(Fi), await Value(page, "called-back-today"));
+        Assert.Equal((expected.Callbacks.OpenToday + expected.Callbacks.Overdue).ToString(Fi),
+            await page.Locator("[data-figure='callback-sums']").GetAttributeAsync("data-open-all"));
         Assert.Equal(expected.Callbacks.OpenToday.ToString(Fi), await Value(page, "open-today"));
         Assert.Equal(expected.Callbacks.Overdue.ToString(Fi), await Value(page, "overdue"));
         Assert.Equal(expected.WaitingList.Open.ToString(Fi), await Value(page, "waiting"));

@@ -75,24 +75,28 @@ public sealed class DashboardTests(SqliteApp app, Chromium chromium) : IClassFix
         await ClickAndWaitAsync(page, page.Locator("header nav a[href='/dashboards']"), "/dashboards");
         Assert.Contains(region.Name, await page.Locator("h1").InnerTextAsync());
 
+        // One item per measure: the programme's metric governs the care guarantee (its target, not the catalogue's).
+        Assert.Equal(1, await page.Locator($"li.tile[data-code='{Code}']").CountAsync());
+        var id = await page.Locator($"li.tile[data-code='{Code}']").GetAttributeAsync("data-tile");
+        Assert.StartsWith("metric-", id);
         // The region's quarterly values, as the engine stored them.
-        var trend = await RowsAsync(page, "catalogue-" + Code);
+        var trend = await RowsAsync(page, id!);
         for (var i = 0; i < series.Count; i++)
         {
             Assert.StartsWith(ProgrammePeriod.Parse(series[i].PeriodCode).Display, trend[i][0]);
             Assert.Equal(DashboardViews.Format("percent", series[i].Value, Fi), trend[i][1]);
             Assert.Equal(series[i].N.ToString("#,0", Fi), trend[i][2]);
         }
-        Assert.Equal(1, await page.Locator($"#catalogue-{Code} figure svg").CountAsync());
+        Assert.Equal(1, await page.Locator($"#{id} figure svg").CountAsync());
         Assert.Contains("Lineaarinen ennuste", await page.Locator("#summary").InnerTextAsync() + await page.Locator("body").InnerTextAsync());
 
         // Each area's value in the latest complete quarter, and the pull-down contributions add up to nothing (Σw = the region's volume).
-        var areaRows = await RowsAsync(page, $"catalogue-{Code}-areas");
+        var areaRows = await RowsAsync(page, $"{id}-areas");
         Assert.Equal(areas.Count, areaRows.Count);
         foreach (var (unit, point) in areas)
             Assert.Equal(DashboardViews.Format("percent", point!.Value, Fi), areaRows.Single(r => r[1] == unit.Name)[2]);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, "dashboard-strategic.png"), FullPage = true });
-        await page.Locator($"#catalogue-{Code}").ScrollIntoViewIfNeededAsync();
+        await page.Locator($"#{id}").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, "dashboard-strategic-chart.png") });
 
         // Drill down: click an area.
@@ -153,7 +157,7 @@ public sealed class DashboardTests(SqliteApp app, Chromium chromium) : IClassFix
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, "dashboard-operational.png"), FullPage = true });
         await ClickAndWaitAsync(page, page.Locator($"#breadcrumbs a[data-unit='{region.SourceId}']"), "/dashboards");
         Assert.Contains(region.Name, await page.Locator("h1").InnerTextAsync());
-        Assert.Equal(1, await page.Locator($"#t-catalogue-{Code}").CountAsync());
+        Assert.Equal(1, await page.Locator($"#t-{id}").CountAsync());
     }
 
     [Fact]
@@ -206,7 +210,9 @@ public sealed class DashboardTests(SqliteApp app, Chromium chromium) : IClassFix
             return (root, await r.SeriesAsync("remote_contact_share", "quarter", root.SourceId));
         });
         var client = await app.SignInAsync(Demo.Viewer);
-        var csv = (await client.GetStringAsync($"/dashboards/strategic/export.csv?unit={region.SourceId}&table=catalogue-remote_contact_share")).TrimStart('\uFEFF');
+        var page = await client.GetStringAsync("/dashboards/strategic");
+        var id = System.Text.RegularExpressions.Regex.Match(page, "data-tile=\"([^\"]+)\" data-code=\"remote_contact_share\"").Groups[1].Value;
+        var csv = (await client.GetStringAsync($"/dashboards/strategic/export.csv?unit={region.SourceId}&table={id}")).TrimStart('\uFEFF');
         var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.TrimEnd('\r').Split(';')).ToList();
         for (var i = 0; i < series.Count; i++) Assert.Equal(series[i].Value!.Value, double.Parse(rows[i][1], Fi), 4);
 
@@ -218,7 +224,7 @@ public sealed class DashboardTests(SqliteApp app, Chromium chromium) : IClassFix
 
         var api = await app.ApiClientAsync(Demo.Viewer);
         using var json = JsonDocument.Parse(await api.GetStringAsync("/api/v1/dashboards/strategic"));
-        var item = json.RootElement.GetProperty("items").EnumerateArray().First(i => i.GetProperty("id").GetString() == "catalogue-remote_contact_share");
+        var item = json.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("indicatorCode").GetString() == "remote_contact_share");
         var quarters = item.GetProperty("quarters").EnumerateArray().ToList();
         Assert.Equal(series.Count, quarters.Count);
         for (var i = 0; i < series.Count; i++) Assert.Equal(series[i].Value!.Value, quarters[i].GetProperty("value").GetDouble(), 9);
@@ -319,7 +325,7 @@ public sealed class PostgresDashboardTests(PostgresApp app)
         });
         var api = await app.ApiClientAsync(Demo.Director);
         using var strategic = JsonDocument.Parse(await api.GetStringAsync("/api/v1/dashboards/strategic"));
-        var item = strategic.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "catalogue-" + code);
+        var item = strategic.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("indicatorCode").GetString() == code);
         Assert.Equal(series.Select(p => Math.Round(p.Value!.Value, 9)), item.GetProperty("quarters").EnumerateArray().Select(q => Math.Round(q.GetProperty("value").GetDouble(), 9)));
         foreach (var a in item.GetProperty("areas").EnumerateArray())
             Assert.Equal(areas.Single(x => x.Unit.SourceId == a.GetProperty("unit").GetProperty("id").GetString()).Point!.Value!.Value, a.GetProperty("value").GetDouble(), 9);

@@ -89,6 +89,15 @@ public sealed class FeedbackResults(FeedbackDbContext db, IOptions<FeedbackOptio
             : r).ToList();
     }
 
+    /// <summary>
+    /// One small-cell answer per figure: whether a service point's figures over a period are hidden, as the service-point
+    /// breakdown of the same period (shown beside its total on the staff results page) hides them — complementary
+    /// suppression included. Every page that shows the service point's own figures for that period asks this first, so a
+    /// group is never hidden on one page and shown on another.
+    /// </summary>
+    public async Task<bool> ServicePointHiddenAsync(string servicePoint, DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        (await ByAsync(new ResultFilter(from, to), Breakdown.ServicePoint, ct)).FirstOrDefault(r => r.Key == servicePoint) is { Suppressed: true };
+
     /// <summary>All results of the filter in one row.</summary>
     public async Task<ResultRow> TotalAsync(ResultFilter f, CancellationToken ct = default) =>
         (await ByAsync(f, Breakdown.Total, ct)).FirstOrDefault() ?? new ResultRow("", NpsResult.Empty, [], true);

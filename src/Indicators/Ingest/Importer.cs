@@ -61,8 +61,7 @@ public sealed class Importer(IndicatorsDbContext db)
         if (mapping.Problems(table) is { Count: > 0 } problems)
             throw new InvalidDataException($"{file}: the mapping does not fit: {string.Join("; ", problems)}");
         if (table.HasPersonalData && options.Pseudonymiser is null)
-            throw new InvalidOperationException(
-                $"{file}: {Codes.Of(kind)} files hold identity codes; set the pseudonym key ({Pseudonymiser.ConfigurationKey} or {Pseudonymiser.EnvironmentVariable}) before importing them.");
+            throw new InvalidOperationException(Localisation.Texts.Format("Pages2.Import.NoPseudonymKey", null, file, Pseudonymiser.ConfigurationKey, Pseudonymiser.EnvironmentVariable));
 
         var batch = new ImportBatch { Kind = Codes.Of(kind), FileName = file, Sha256 = await HashAsync(path, ct), StartedAt = DateTime.Now };
         if (options.RawFolder is not null) batch.RawCopyPath = KeepRaw(path, options.RawFolder, batch.Sha256);

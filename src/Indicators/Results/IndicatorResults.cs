@@ -50,6 +50,11 @@ public sealed class IndicatorResults(IndicatorsDbContext db)
         (await Values(code, periodType).Where(v => v.PeriodCode == periodCode && v.OrgUnitId == unitId && v.Dimension == dimension).ToListAsync(ct))
             .OrderBy(v => v.Category, StringComparer.Ordinal).Select(Point).ToList();
 
+    /// <summary>The newest period of a type in which the unit has any value of the indicator, in any breakdown (a distribution has no total).</summary>
+    public async Task<string?> LatestPeriodAsync(string code, string periodType, string unitId, CancellationToken ct = default) =>
+        (await Values(code, periodType).Where(v => v.OrgUnitId == unitId && v.Value != null).Select(v => v.PeriodCode).Distinct().ToListAsync(ct))
+            .OrderBy(p => p, StringComparer.Ordinal).LastOrDefault();
+
     /// <summary>The breakdown dimensions that have values for an indicator.</summary>
     public Task<List<string>> DimensionsAsync(string code, CancellationToken ct = default) =>
         db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorCode == code && v.Dimension != Total)

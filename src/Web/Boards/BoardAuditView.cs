@@ -80,7 +80,7 @@ public static class BoardAuditView
             case nameof(Board.UnitIds):
             {
                 var (old, now) = (b is null ? [] : Strings(b.Value), a is null ? [] : Strings(a.Value));
-                string Unit(string u) => unitNames.TryGetValue(u, out var n) ? $"{n} ({u})" : u;
+                string Unit(string u) => unitNames.TryGetValue(u, out var n) ? n : u;
                 if (b is null) { yield return Value(v => string.Join(", ", Strings(v).Select(Unit))); yield break; }
                 foreach (var u in now.Except(old)) yield return Line(Texts.Format("Boards.Audit.UnitAdded", null, Unit(u)));
                 foreach (var u in old.Except(now)) yield return Line(Texts.Format("Boards.Audit.UnitRemoved", null, Unit(u)));

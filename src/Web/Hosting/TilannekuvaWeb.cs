@@ -36,6 +36,9 @@ public static class TilannekuvaWeb
         builder.WebHost.UseUrls(url ?? builder.Configuration["urls"] ?? AppSettings.DefaultUrl);
         // SQL statements are not for the console; EF warnings and errors still show.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // Request logging is quiet by default (the one-time sign-ins must not scroll away); Logging:LogLevel:Microsoft.AspNetCore turns it on.
+        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var db = database ?? AppSettings.Database(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(db);

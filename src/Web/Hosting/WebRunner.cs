@@ -8,6 +8,10 @@ public static class WebRunner
     /// <summary>Migrates, creates first sign-ins (printing them once), loads the demo when asked, and serves.</summary>
     public static async Task RunAsync(string[] args, bool demo, DatabaseOptions? database = null, string? url = null)
     {
+        // The demo configures the synthetic region's pseudonym key (unless one is set), so that its upload page works.
+        if (demo && Environment.GetEnvironmentVariable(Tilannekuva.Indicators.Ingest.Pseudonymiser.EnvironmentVariable) is null
+            && !args.Any(a => a.Contains(Tilannekuva.Indicators.Ingest.Pseudonymiser.ConfigurationKey, StringComparison.Ordinal)))
+            args = [.. args, $"--{Tilannekuva.Indicators.Ingest.Pseudonymiser.ConfigurationKey}={Tilannekuva.Indicators.Synthetic.DemoRegionLoader.DemoPseudonymKey}"];
         var app = TilannekuvaWeb.Build(args, database, url);
         await Startup.MigrateAsync(app.Services);
         var signIns = await Startup.EnsureAccountsAsync(app.Services, demo);

@@ -18,6 +18,8 @@ public sealed record IndicatorTables(
         var series = await results.SeriesAsync(d.Code, periodType, unitId, ct: ct);
         // The chosen period, or the newest with a value.
         at = series.Any(p => p.PeriodCode == at) ? at : series.LastOrDefault(p => p.Value is not null)?.PeriodCode;
+        // A distribution (waits by bin) has no total row: its newest period comes from the breakdown.
+        if (at is null && series.Count == 0) at = await results.LatestPeriodAsync(d.Code, periodType, unitId, ct);
         var children = at is null ? [] : await results.ChildrenValuesAsync(d.Code, periodType, at, unitId, ct);
         var breakdowns = new List<(string, List<ResultPoint>)>();
         if (at is not null)

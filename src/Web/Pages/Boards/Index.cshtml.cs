@@ -18,6 +18,8 @@ public sealed class BoardsIndexModel(BoardsService boards, BoardScope scope, Acc
     public IReadOnlySet<int> Editable { get; private set; } = new HashSet<int>();
     /// <summary>A unit manager's own units (code, name), to say on the page which boards are theirs; null for others.</summary>
     public IReadOnlyList<(string Code, string Name)>? ManagerUnits { get; private set; }
+    /// <summary>Org-unit names of the boards' units: people read names, not codes.</summary>
+    public IReadOnlyDictionary<string, string> UnitNames { get; private set; } = new Dictionary<string, string>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -27,6 +29,7 @@ public sealed class BoardsIndexModel(BoardsService boards, BoardScope scope, Acc
         // The boards one may change first, each group by name as listed.
         Boards = all.OrderBy(b => Editable.Contains(b.Id) ? 0 : 1).ToList();
         CanEdit = editor.CanEditSome;
+        UnitNames = (await accountUnits.NamesAsync(Boards.SelectMany(b => b.UnitIds).Distinct().ToList(), ct)).ToDictionary(x => x.Code, x => x.Name);
         if (SignedInUser.RoleOf(User) == Role.Manager) ManagerUnits = await accountUnits.NamesAsync(editor.UnitIds, ct);
     }
 }

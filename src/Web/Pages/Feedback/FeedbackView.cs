@@ -15,6 +15,23 @@ public static class FeedbackView
     public static string StatementText(QuestionnaireItem item) =>
         item.IsNational ? Texts.Get($"Feedback.Statement.{item.Code}") : item.OwnText(Language);
 
+    /// <summary>
+    /// A short column heading for a statement: its theme (and "children" for the child set), or an own statement's text
+    /// cut short; the full text is the heading's title. People read words, not statement codes.
+    /// </summary>
+    public static string StatementShort(string code, IReadOnlyDictionary<string, QuestionnaireItem>? own = null)
+    {
+        if (NationalStatements.Find(code) is { } s)
+        {
+            var theme = Texts.Get($"Feedback.Theme.{s.Theme}");
+            var sameTheme = NationalStatements.For(s.Audience).Where(x => x.Theme == s.Theme).Select(x => x.Code).ToList();
+            var n = sameTheme.Count > 1 ? " " + (sameTheme.IndexOf(code) + 1) : "";
+            return s.Audience == Audience.Child ? Texts.Format("Pages2.Feedback.ChildTheme", null, theme + n) : theme + n;
+        }
+        var text = StatementText(code, own);
+        return text.Length > 24 ? text[..22] + "…" : text;
+    }
+
     /// <summary>A statement code's text for result tables: national from the bank, own from the given questionnaire items.</summary>
     public static string StatementText(string code, IReadOnlyDictionary<string, QuestionnaireItem>? own = null) =>
         NationalStatements.Find(code) is not null ? Texts.Get($"Feedback.Statement.{code}")

@@ -16,15 +16,22 @@ public sealed class LinksModel(FeedbackDbContext db, LinkSigner signer, IOptions
     public Api.FeedbackApi.LinkInfo? Created { get; private set; }
     public string? PublicResultsUrl { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>The choices of the last request, kept in the form so that it does not forget them.</summary>
+    public string? ServicePoint { get; private set; }
+    public string? Service { get; private set; }
+    public Channel? Channel { get; private set; }
+    public Audience? Audience { get; private set; }
+    public string? Team { get; private set; }
 
     public async Task OnGetAsync(string? servicePoint, string? service, Channel? channel, Audience? audience, string? team, CancellationToken ct)
     {
         ServicePoints = await db.ServicePoints.AsNoTracking().OrderBy(p => p.Name).ToDictionaryAsync(p => p.Code, ct);
         var lang = FeedbackView.Language;
         Services = (await db.Services.AsNoTracking().OrderBy(s => s.Code).ToListAsync(ct)).ToDictionary(s => s.Code, s => s.Name(lang));
+        (ServicePoint, Service, Channel, Audience, Team) = (servicePoint, service, channel, audience, team);
         if (servicePoint is null || service is null || channel is null) return;
         if (!ServicePoints.TryGetValue(servicePoint, out var point) || !Services.ContainsKey(service)) return;
-        var link = new FeedbackLink(point.ProviderCode, point.Code, service, channel.Value, string.IsNullOrWhiteSpace(team) ? null : team.Trim(), audience ?? Audience.Adult, FeedbackLink.NewLinkId());
+        var link = new FeedbackLink(point.ProviderCode, point.Code, service, channel.Value, string.IsNullOrWhiteSpace(team) ? null : team.Trim(), audience ?? Tilannekuva.Feedback.Domain.Audience.Adult, FeedbackLink.NewLinkId());
         if (link.InvalidPart() is not null) { Error = Localisation.Texts.Get("Feedback.Error.Key"); return; }
         Created = Api.FeedbackApi.Describe(HttpContext, options.Value, signer.Sign(link));
         PublicResultsUrl = $"{Api.FeedbackApi.BaseUrl(HttpContext, options.Value)}/results/{point.Code}";

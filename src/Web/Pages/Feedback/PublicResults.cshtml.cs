@@ -34,6 +34,12 @@ public sealed class PublicResultsModel(FeedbackResults results, FeedbackDbContex
         var f = new ResultFilter(From, To, Point.Code);
         Total = await results.TotalAsync(f, ct);
         ByService = await results.ByAsync(f, Breakdown.Service, ct);
+        // The same answer as the staff page's service-point table for the same period (complementary suppression there).
+        if (!Total.Suppressed && await results.ServicePointHiddenAsync(Point.Code, From, To, ct))
+        {
+            Total = new ResultRow("", NpsResult.Empty with { Hidden = true }, [], Suppressed: true, Complementary: true);
+            ByService = ByService.Select(r => new ResultRow(r.Key, NpsResult.Empty with { Hidden = true }, [], Suppressed: true, Complementary: true)).ToList();
+        }
         var lang = FeedbackView.Language;
         Services = (await db.Services.AsNoTracking().ToListAsync(ct)).ToDictionary(s => s.Code, s => s.Name(lang));
         OwnItems = await db.OwnStatementsByCodeAsync(ct);

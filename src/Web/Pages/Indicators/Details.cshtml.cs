@@ -33,7 +33,7 @@ public sealed class IndicatorDetailsModel(IndicatorResults results) : PageModel
         (Path, Series, Children, At) = (await results.PathAsync(Unit.SourceId, ct), data.Series, data.Children, data.At);
         Breakdowns.AddRange(data.Breakdowns);
         if (Series.Count > 0)
-            ChartSvg = ReviewCharts.TrendSvg(IndicatorView.AsMetric(Definition, Series, CultureInfo.CurrentUICulture), CultureInfo.CurrentUICulture, 760, 320);
+            ChartSvg = Tilannekuva.Dashboards.DashboardCharts.Fit(ReviewCharts.TrendSvg(IndicatorView.AsMetric(Definition, Series, CultureInfo.CurrentUICulture), CultureInfo.CurrentUICulture, 760, 320), 760, 320);
         return Page();
     }
 }

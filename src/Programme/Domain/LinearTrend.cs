@@ -1,4 +1,4 @@
-namespace Tilannekuva.Dashboards.Domain;
+namespace Tilannekuva.Programme.Domain;
 
 /// <summary>A forecast value with its prediction interval (null when there are too few points for one).</summary>
 public sealed record ForecastPoint(double X, double Value, double? Low, double? High);
