@@ -29,9 +29,26 @@ public static class IndicatorsCommands
         cmd.SetAction(async (r, ct) =>
         {
             var path = r.GetValue(file)!.FullName;
+            // Missing files and refused imports: one clear line, no stack trace (the message never holds a row's values).
+            foreach (var needed in new[] { r.GetValue(file), r.GetValue(mapping) })
+                if (needed is { Exists: false })
+                {
+                    Console.Error.WriteLine(Texts.Format("Security.Cli.FileMissing", null, needed.FullName));
+                    return 2;
+                }
             await using var db = await IndicatorsStorage.OpenMigratedAsync(CliApp.Database(r), ct);
-            var result = await ImportFileAsync(db, CanonicalTable.ParseKind(r.GetValue(kind)!), path,
-                r.GetValue(mapping)?.FullName, r.GetValue(raw) ?? Env("TILANNEKUVA_RAW_FOLDER", "Ingest__RawFolder"), ct);
+            ImportResult result;
+            try
+            {
+                result = await ImportFileAsync(db, CanonicalTable.ParseKind(r.GetValue(kind)!), path,
+                    r.GetValue(mapping)?.FullName, r.GetValue(raw) ?? Env("TILANNEKUVA_RAW_FOLDER", "Ingest__RawFolder"), ct);
+            }
+            catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Text.Json.JsonException or IOException)
+            {
+                Console.Error.WriteLine();
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
             if (result.Rejects.Count > 0)
             {
                 var report = r.GetValue(rejects) ?? path + ".rejects.csv";

@@ -81,7 +81,7 @@ public sealed class FeedbackResults(FeedbackDbContext db, IOptions<FeedbackOptio
     /// together. Trends over periods are left as they are (documented in docs/feedback.md): hiding a
     /// full month because the running one is small would cost more.
     /// </summary>
-    internal static IReadOnlyList<ResultRow> SuppressComplement(IReadOnlyList<ResultRow> rows, int minimum)
+    public static IReadOnlyList<ResultRow> SuppressComplement(IReadOnlyList<ResultRow> rows, int minimum)
     {
         var hidden = new SmallCellRule(minimum).Hidden(rows.Select(r => (long?)r.Nps.N).ToList());
         return rows.Select((r, i) => hidden[i] && !r.Suppressed

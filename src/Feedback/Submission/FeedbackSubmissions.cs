@@ -78,8 +78,9 @@ public sealed class FeedbackSubmissions(
         var text = string.IsNullOrWhiteSpace(r.OpenText) || !questionnaire.AskOpenText ? null : r.OpenText.Trim();
         if (text is not null)
         {
-            if (text.Length > _o.MaxOpenTextLength) text = text[.._o.MaxOpenTextLength];
+            // Scrubbed before it is cut: a code across the cut would otherwise leave its date part behind.
             text = TextScrubber.Scrub(text);
+            if (text.Length > _o.MaxOpenTextLength) text = text[.._o.MaxOpenTextLength];
         }
         var response = new Response
         {

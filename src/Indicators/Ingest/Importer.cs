@@ -77,6 +77,8 @@ public sealed class Importer(IndicatorsDbContext db)
         var rejects = new List<ImportReject>();
         RowSource? source = null;
         var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -108,6 +110,14 @@ public sealed class Importer(IndicatorsDbContext db)
             if (options.BeforeCommit is not null) await options.BeforeCommit();
             await tx.CommitAsync(ct);
         });
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // A database error may quote a row's values (PostgreSQL's "Key (source_id)=(…) already exists"): re-worded
+            // with the constraint or error code only, so no value reaches a log or a page.
+            throw new InvalidDataException(Localisation.Texts.Format("Security.Ingest.DatabaseRefused", options.Culture, file,
+                (e as Npgsql.PostgresException)?.ConstraintName ?? e.SqlState ?? e.GetType().Name));
+        }
         return new ImportResult(batch, rejects) { EventTimes = source?.EventTimes };
     }
 
@@ -149,12 +159,17 @@ public sealed class Importer(IndicatorsDbContext db)
             var row = new object?[fields + CanonicalTable.TraceColumns.Length];
             object batchId = batch.Id;
             var periodField = PeriodField();
+            var guard = new IdentityCodeGuard(table, file, options.Culture);
             var (first, last) = (DateTime.MaxValue, DateTime.MinValue);
             EventTimes = null;
             foreach (var record in reader.Records())
             {
                 batch.RowsRead++;
-                if (!parser.Parse(record, rejects, row)) batch.RowsRejected++;
+                var rejectsBefore = rejects.Count;
+                var parsed = parser.Parse(record, rejects, row);
+                // The one point where a parsed row's values are about to be stored: no identity code passes it.
+                IdentityCodeGuard.MaskReasons(rejects, rejectsBefore);
+                if (!parsed || !guard.Inspect(record.Line, row, rejects)) batch.RowsRejected++;
                 else if (!seen.Add((string)row[0]!)) batch.RowsSkippedDuplicate++;
                 else
                 {

@@ -88,7 +88,7 @@ public static class FeedbackApi
     private static async Task<Results<Ok<List<ResultInfo>>, NotFound>> PublicResults(string servicePoint, FeedbackResults results, FeedbackDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (!await db.ServicePoints.AnyAsync(p => p.Code == servicePoint, ct)) return TypedResults.NotFound();
-        var (from, to) = Last12Months(clock);
+        var (from, to) = PublicPeriods.Last12FinishedMonths(clock);
         var f = new ResultFilter(from, to, servicePoint);
         var rows = new List<ResultRow> { await results.TotalAsync(f, ct) };
         rows.AddRange(await results.ByAsync(f, Breakdown.Service, ct));
@@ -144,13 +144,35 @@ public static class FeedbackApi
 
     private static string FormUrl(HttpContext http, FeedbackOptions o, string token) => $"{BaseUrl(http, o)}/f/{token}";
 
-    /// <summary>Monthly NPS with its interval; months under the minimum are left out.</summary>
-    private static async Task<ContentHttpResult> TrendSvg(string? servicePoint, string? service, Channel? channel, DateOnly? from, DateOnly? to,
-        FeedbackResults results, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Monthly NPS with its interval. Months under the minimum are left out, and when one is, further months with it
+    /// (the small-cell rule's complementary suppression), so that no month can be worked out from the public total.
+    /// Without a sign-in only whole finished months (by default the last 12) of one service point or one service:
+    /// no arbitrary dates to slide, no crossed filters to subtract (docs/security.md).
+    /// </summary>
+    private static async Task<IResult> TrendSvg(string? servicePoint, string? service, Channel? channel, DateOnly? from, DateOnly? to,
+        HttpContext http, FeedbackResults results, TimeProvider clock, CancellationToken ct)
     {
-        var (defFrom, defTo) = Last12Months(clock);
-        var rows = await results.ByAsync(new ResultFilter(from ?? defFrom, to ?? defTo, servicePoint, service, channel), Breakdown.Month, ct);
-        return TypedResults.Text(FeedbackCharts.NpsTrendSvg(rows, CultureInfo.CurrentUICulture), "image/svg+xml");
+        DateOnly f, t;
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            var (defFrom, defTo) = Last12Months(clock);
+            (f, t) = (from ?? defFrom, to ?? defTo);
+        }
+        else
+        {
+            if (channel is not null || string.IsNullOrEmpty(servicePoint) == string.IsNullOrEmpty(service))
+                return Results.Text(Texts.Get("Security.PublicTrendFilters"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            (f, t) = PublicPeriods.Last12FinishedMonths(clock);
+            if (from is not null || to is not null)
+            {
+                (f, t) = (from ?? f, to ?? t);
+                if (!PublicPeriods.IsWholeFinishedMonths(f, t, clock))
+                    return Results.Text(Texts.Get("Security.PublicWholeMonths"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            }
+        }
+        var rows = FeedbackResults.SuppressComplement(await results.ByAsync(new ResultFilter(f, t, servicePoint, service, channel), Breakdown.Month, ct), results.MinimumResponses);
+        return Results.Text(FeedbackCharts.NpsTrendSvg(rows, CultureInfo.CurrentUICulture), "image/svg+xml");
     }
 
     public static (DateOnly From, DateOnly To) Last12Months(TimeProvider clock)

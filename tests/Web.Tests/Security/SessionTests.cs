@@ -131,4 +131,27 @@ public sealed class SessionTests(SecurityApp app) : IClassFixture<SecurityApp>
         // Never a secret in the log.
         Assert.DoesNotContain(history, e => (e.Detail ?? "").Contains("AQAAAA", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_password_rule_refuses_short_common_and_own_name_passwords()
+    {
+        await app.CreateAccountAsync("virtanen", Role.Viewer);
+        var browser = await app.SignInAsync("virtanen");
+        var token = TestApp.AntiforgeryToken(await browser.GetStringAsync("/account/changepassword"));
+        foreach (var (candidate, expected) in new[]
+        {
+            ("kymmenen10", "vähintään 12 merkkiä"),
+            ("Salasana2026!", "liian yleinen"),
+            ("qwerty123456789", "liian yleinen"),
+            ("Kesä2025kesä!", "liian yleinen"),
+            ("111111111111", "liian yleinen"),
+            ("virtanen-2026-talo", "käyttäjätunnustasi"),
+        })
+        {
+            var r = await browser.PostAsync("/account/changepassword", TestApp.Form(("CurrentPassword", TestApp.Password), ("NewPassword", candidate), ("Repeat", candidate), ("__RequestVerificationToken", token)));
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            Assert.Contains(expected, await r.Content.ReadAsStringAsync());
+        }
+        Assert.True(await SecurityApp.SignedInAsync(browser));
+    }
 }

@@ -30,7 +30,7 @@ public sealed class PublicResultsModel(FeedbackResults results, FeedbackDbContex
         Embed = embed;
         Point = await db.ServicePoints.AsNoTracking().FirstOrDefaultAsync(p => p.Code == servicePoint, ct);
         if (Point is null) return NotFound();
-        (From, To) = Api.FeedbackApi.Last12Months(clock);
+        (From, To) = PublicPeriods.Last12FinishedMonths(clock);
         var f = new ResultFilter(From, To, Point.Code);
         Total = await results.TotalAsync(f, ct);
         ByService = await results.ByAsync(f, Breakdown.Service, ct);

@@ -27,7 +27,7 @@ public sealed class PublicServiceResultsModel(FeedbackResults results, FeedbackD
         Embed = embed;
         Service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Code == service, ct);
         if (Service is null) return NotFound();
-        (From, To) = Api.FeedbackApi.Last12Months(clock);
+        (From, To) = PublicPeriods.Last12FinishedMonths(clock);
         var f = new ResultFilter(From, To, Service: Service.Code);
         Total = await results.TotalAsync(f, ct);
         ByServicePoint = await results.ByAsync(f, Breakdown.ServicePoint, ct);
