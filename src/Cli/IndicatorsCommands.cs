@@ -29,9 +29,31 @@ public static class IndicatorsCommands
         cmd.SetAction(async (r, ct) =>
         {
             var path = r.GetValue(file)!.FullName;
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine(Texts.Format("Cli.FileNotFound", null, path));
+                return 2;
+            }
             await using var db = await IndicatorsStorage.OpenMigratedAsync(CliApp.Database(r), ct);
-            var result = await ImportFileAsync(db, CanonicalTable.ParseKind(r.GetValue(kind)!), path,
-                r.GetValue(mapping)?.FullName, r.GetValue(raw) ?? Env("TILANNEKUVA_RAW_FOLDER", "Ingest__RawFolder"), ct);
+            ImportResult result;
+            try
+            {
+                result = await ImportFileAsync(db, CanonicalTable.ParseKind(r.GetValue(kind)!), path,
+                    r.GetValue(mapping)?.FullName, r.GetValue(raw) ?? Env("TILANNEKUVA_RAW_FOLDER", "Ingest__RawFolder"), ct);
+            }
+            catch (NoRowsException e)
+            {
+                // A header-only file is a normal day with nothing to load; an empty file is a broken export.
+                (e.HeaderOnly ? Console.Out : Console.Error).WriteLine(e.Message);
+                return e.HeaderOnly ? 0 : 2;
+            }
+            catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or IOException or ArgumentException
+                                          or System.Text.Json.JsonException)
+            {
+                // One line naming file, line and field; never a stack trace.
+                Console.Error.WriteLine(Texts.Format("Cli.Error", null, e.Message));
+                return 2;
+            }
             if (result.Rejects.Count > 0)
             {
                 var report = r.GetValue(rejects) ?? path + ".rejects.csv";

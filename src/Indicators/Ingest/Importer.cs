@@ -64,14 +64,21 @@ public sealed class Importer(IndicatorsDbContext db)
             throw new InvalidOperationException(
                 $"{file}: {Codes.Of(kind)} files hold identity codes; set the pseudonym key ({Pseudonymiser.ConfigurationKey} or {Pseudonymiser.EnvironmentVariable}) before importing them.");
 
+        var knownUnits = (await db.OrgUnits.AsNoTracking().Select(u => u.SourceId).ToListAsync(ct)).ToHashSet();
+        // The encoding is decided once, on the whole file, before anything is written.
+        var encoding = Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase) ? null : FileEncoding.Decide(path, mapping.Encoding, options.Culture);
+        using (var reader = SourceReader.Open(path, mapping, options.Culture, encoding))
+        {
+            using (var parser = new RowParser(table, mapping, reader.Header, options.Pseudonymiser, knownUnits, file, options.Culture))
+                if (parser.MissingColumns().ToList() is { Count: > 0 } missing)
+                    throw new InvalidDataException(Localisation.Texts.Format("Ingest.Error.File", options.Culture, file,
+                        Localisation.Texts.Format("Ingest.MissingColumns", options.Culture, string.Join(", ", missing))));
+            // A header without rows: nothing to import, no batch, nothing to recompute.
+            if (!reader.Records().Any()) throw new NoRowsException(Localisation.Texts.Format("Ingest.HeaderOnly", options.Culture, file), headerOnly: true);
+        }
+
         var batch = new ImportBatch { Kind = Codes.Of(kind), FileName = file, Sha256 = await HashAsync(path, ct), StartedAt = DateTime.Now };
         if (options.RawFolder is not null) batch.RawCopyPath = KeepRaw(path, options.RawFolder, batch.Sha256);
-
-        var knownUnits = (await db.OrgUnits.AsNoTracking().Select(u => u.SourceId).ToListAsync(ct)).ToHashSet();
-        using (var reader = SourceReader.Open(path, mapping))
-        using (var parser = new RowParser(table, mapping, reader.Header, options.Pseudonymiser, knownUnits, file, options.Culture))
-            if (parser.MissingColumns().ToList() is { Count: > 0 } missing)
-                throw new InvalidDataException($"{file}: required columns missing from the header: {string.Join(", ", missing)}");
 
         // The file is read, validated and written in one pass inside the transaction: any failure
         // (a malformed line, a lost connection) rolls back the batch row and every row written so far.
@@ -83,7 +90,7 @@ public sealed class Importer(IndicatorsDbContext db)
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(ct);
-            source = new RowSource(path, mapping, table, options, knownUnits, batch, rejects, ct);
+            source = new RowSource(path, mapping, encoding, table, options, knownUnits, batch, rejects, ct);
             var writer = BulkWriter.For(db);
             var (connection, transaction) = (db.Database.GetDbConnection(), tx.GetDbTransaction());
             int stored, updated = 0;
@@ -118,7 +125,7 @@ public sealed class Importer(IndicatorsDbContext db)
     /// the next is parsed); <see cref="Copies"/> gives separate arrays. Each enumeration reads the
     /// file from the start and recounts the batch's read, rejected and duplicate rows.
     /// </summary>
-    private sealed class RowSource(string path, ColumnMapping mapping, CanonicalTable table, ImportOptions options,
+    private sealed class RowSource(string path, ColumnMapping mapping, System.Text.Encoding? encoding, CanonicalTable table, ImportOptions options,
         IReadOnlySet<string> knownUnits, ImportBatch batch, List<ImportReject> rejects, CancellationToken ct) : IEnumerable<object?[]>
     {
         public IEnumerator<object?[]> GetEnumerator() => Read(copies: false).GetEnumerator();
@@ -144,7 +151,7 @@ public sealed class Importer(IndicatorsDbContext db)
             rejects.Clear();
             var file = Path.GetFileName(path);
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            using var reader = SourceReader.Open(path, mapping);
+            using var reader = SourceReader.Open(path, mapping, options.Culture, encoding);
             using var parser = new RowParser(table, mapping, reader.Header, options.Pseudonymiser, knownUnits, file, options.Culture);
             var fields = table.Fields.Count;
             var row = new object?[fields + CanonicalTable.TraceColumns.Length];
@@ -155,7 +162,13 @@ public sealed class Importer(IndicatorsDbContext db)
             foreach (var record in reader.Records())
             {
                 batch.RowsRead++;
-                if (!parser.Parse(record, rejects, row)) batch.RowsRejected++;
+                if (record.Problem is { } problem)
+                {
+                    // A line that is no record (field count, broken quoting): rejected, and reading goes on.
+                    batch.RowsRejected++;
+                    rejects.Add(new ImportReject(file, record.Line, problem.Field, Localisation.Texts.Format(problem.Key, options.Culture, problem.Args)));
+                }
+                else if (!parser.Parse(record, rejects, row) || !BeforeStore(record, row)) batch.RowsRejected++;
                 else if (!seen.Add((string)row[0]!)) batch.RowsSkippedDuplicate++;
                 else
                 {
@@ -174,6 +187,13 @@ public sealed class Importer(IndicatorsDbContext db)
                 ct.ThrowIfCancellationRequested();
             }
         }
+
+        /// <summary>
+        /// The one point every parsed row passes just before it is handed to the writer (values in
+        /// <see cref="CanonicalTable.Fields"/> order, already pseudonymised): checks on the row as a whole
+        /// go here. False rejects the row; the check adds its reasons to the reject report.
+        /// </summary>
+        private bool BeforeStore(SourceRecord record, object?[] row) => true;
     }
 
     private static void RejectUnknownParents(List<object?[]> rows, HashSet<string> known, List<ImportReject> rejects, ImportBatch batch, CultureInfo culture)
