@@ -113,6 +113,12 @@ public sealed class Importer(IndicatorsDbContext db)
             batch.FinishedAt = DateTime.Now;
             await db.SaveChangesAsync(ct);
             if (kind == SourceKind.OrgUnits) await OrgUnitTree.RebuildAsync(db, ct);
+            // The recompute this import needs is stored with it: a crash after the commit leaves it pending.
+            if (table.FeedsIndicators && stored + updated > 0)
+            {
+                Computation.RecomputeState.Record(db, batch.Id, source.EventTimes is { } t ? Computation.RecomputeWindow.ForEvents(t.First, t.Last) : null);
+                await db.SaveChangesAsync(ct);
+            }
             if (options.BeforeCommit is not null) await options.BeforeCommit();
             await tx.CommitAsync(ct);
         });
