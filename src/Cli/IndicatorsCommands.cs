@@ -43,11 +43,18 @@ public static class IndicatorsCommands
                 result = await ImportFileAsync(db, CanonicalTable.ParseKind(r.GetValue(kind)!), path,
                     r.GetValue(mapping)?.FullName, r.GetValue(raw) ?? Env("TILANNEKUVA_RAW_FOLDER", "Ingest__RawFolder"), ct);
             }
-            catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Text.Json.JsonException or IOException)
+            catch (NoRowsException e)
             {
-                Console.Error.WriteLine();
-                Console.Error.WriteLine(e.Message);
-                return 1;
+                // A header-only file is a normal day with nothing to load; an empty file is a broken export.
+                (e.HeaderOnly ? Console.Out : Console.Error).WriteLine(e.Message);
+                return e.HeaderOnly ? 0 : 2;
+            }
+            catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or IOException or ArgumentException
+                                          or System.Text.Json.JsonException)
+            {
+                // One line naming file, line and field; never a stack trace.
+                Console.Error.WriteLine(Texts.Format("Cli.Error", null, e.Message));
+                return 2;
             }
             if (result.Rejects.Count > 0)
             {
@@ -56,10 +63,16 @@ public static class IndicatorsCommands
                 foreach (var x in result.Rejects.Take(10)) Console.Error.WriteLine($"  {x.File}:{x.Line} {x.Field}: {x.Reason}");
                 Console.WriteLine(Texts.Format("Cli.Import.RejectReport", null, report));
             }
-            // Waiting lists and rosters feed no indicator: nothing to recompute after them. Visits,
-            // contacts and slots: only the years the file touched.
-            if (!r.GetValue(noCompute) && CanonicalTable.For(CanonicalTable.ParseKind(r.GetValue(kind)!)).FeedsIndicators)
-                await ComputeAsync(db, null, ct, Indicators.IndicatorsService.Window(result));
+            // For tests: stop here, between the import's commit and its recompute, until killed.
+            if (Environment.GetEnvironmentVariable(HoldAfterCommitVariable) is { Length: > 0 } marker)
+            {
+                await File.WriteAllTextAsync(marker, "committed", CancellationToken.None);
+                await Task.Delay(Timeout.Infinite, CancellationToken.None);
+            }
+            // Every pending window: the years this file touched (everything after org units and
+            // assessments; nothing after waiting lists and rosters, which feed no indicator) and any
+            // an earlier import left unfinished. With --no-compute they stay pending.
+            if (!r.GetValue(noCompute)) await CompletePendingAsync(db, ct);
             return 0;
         });
         return cmd;
@@ -144,7 +157,7 @@ public static class IndicatorsCommands
                     var s = clock.Elapsed.TotalSeconds;
                     Console.WriteLine($"import {Codes(kind),-12} {result.Read,10:N0} rows {s,7:0.00} s {result.Read / Math.Max(s, 1e-6),10:N0} rows/s");
                 }
-                var computed = await new IndicatorComputer(context).RecomputeAsync(ct: ct);
+                var computed = await RecomputeState.RecomputeAllAsync(context, ct: ct);
                 Console.WriteLine($"recompute    {IndicatorCatalogue.All.Count} indicators {computed.Values,10:N0} values {computed.Elapsed.TotalSeconds,7:0.00} s");
                 foreach (var (code, time) in computed.ByIndicator) Console.WriteLine($"  {code,-36} {time.TotalSeconds,7:0.00} s");
                 // Idle: time before a connection's last step ended that it spent on no step (waiting for another's work tables).
@@ -196,11 +209,23 @@ public static class IndicatorsCommands
         return result;
     }
 
-    private static async Task ComputeAsync(IndicatorsDbContext db, IReadOnlyList<IndicatorDefinition>? definitions, CancellationToken ct, RecomputeWindow? window = null)
+    /// <summary>Environment variable naming a marker file: `import` writes it after its commit and waits there to be killed (the stale-values test).</summary>
+    public const string HoldAfterCommitVariable = "TILANNEKUVA_TEST_HOLD_AFTER_COMMIT";
+
+    private static async Task ComputeAsync(IndicatorsDbContext db, IReadOnlyList<IndicatorDefinition>? definitions, CancellationToken ct)
     {
-        var result = await new IndicatorComputer(db).RecomputeAsync(definitions, code => Console.Error.Write($"\r{code,-40}"), ct, window);
+        var result = await RecomputeState.RecomputeAllAsync(db, definitions, code => Console.Error.Write($"\r{code,-40}"), ct);
         Console.Error.WriteLine();
         Console.WriteLine(Texts.Format("Cli.Compute.Done", null, result.Values, (long)result.Elapsed.TotalMilliseconds));
+    }
+
+    private static async Task CompletePendingAsync(IndicatorsDbContext db, CancellationToken ct)
+    {
+        foreach (var result in await RecomputeState.CompleteAsync(db, code => Console.Error.Write($"\r{code,-40}"), ct))
+        {
+            Console.Error.WriteLine();
+            Console.WriteLine(Texts.Format("Cli.Compute.Done", null, result.Values, (long)result.Elapsed.TotalMilliseconds));
+        }
     }
 
     private static string? Env(params string[] names) =>

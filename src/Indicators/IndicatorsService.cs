@@ -40,12 +40,18 @@ public sealed class IndicatorsService(IndicatorsDbContext db, IngestSettings set
             Culture = culture ?? System.Globalization.CultureInfo.CurrentUICulture,
         }, ct);
         db.ChangeTracker.Clear();
-        var compute = result.Stored > 0 && CanonicalTable.For(kind).FeedsIndicators
-            ? await new IndicatorComputer(db).RecomputeAsync(ct: ct, window: Window(result)) : null;
-        return (result, compute);
+        // Every pending window: this import's and any an earlier import left unfinished.
+        var computed = await RecomputeState.CompleteAsync(db, ct: ct);
+        return (result, computed.LastOrDefault());
     }
 
-    public Task<ComputeResult> RecomputeAsync(CancellationToken ct = default) => new IndicatorComputer(db).RecomputeAsync(ct: ct);
+    public Task<ComputeResult> RecomputeAsync(CancellationToken ct = default) => RecomputeState.RecomputeAllAsync(db, ct: ct);
+
+    /// <summary>Recomputes what earlier imports left pending (run at start); none when nothing is.</summary>
+    public Task<IReadOnlyList<ComputeResult>> CompletePendingAsync(CancellationToken ct = default) => RecomputeState.CompleteAsync(db, ct: ct);
+
+    /// <summary>Since when the stored values have been out of date (an import's recompute not finished yet); null when they are current.</summary>
+    public Task<DateTime?> PendingSinceAsync(CancellationToken ct = default) => RecomputeState.PendingSinceAsync(db, ct);
 
     /// <summary>The periods an import touched, or null when everything must be recomputed.</summary>
     public static RecomputeWindow? Window(ImportResult import) =>

@@ -93,17 +93,16 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_malformed_line_after_good_rows_leaves_nothing_written()
+    public async Task A_malformed_line_is_rejected_and_the_rest_of_the_file_is_read()
     {
         await using var db = await OpenWithUnitsAsync();
-        var path = Write("contacts.csv", "source_id;unit_id;received_at;channel;outcome\nY1;U1;5.2.2024 9:00;phone;resolved\nY2;U1;5.2.2024 9:30;phone;resolved\n\"Y3;U1;5.2.2024 10:00;phone;resolved\n");
+        var path = Write("contacts.csv", "source_id;unit_id;received_at;channel;outcome\nY1;U1;5.2.2024 9:00;phone;resolved\n\"Y3;U1;5.2.2024 10:00;phone;resolved\nY2;U1;5.2.2024 9:30;phone;resolved\nY4;U1;5.2.2024 9:30;phone\n");
 
-        var e = await Assert.ThrowsAsync<InvalidDataException>(() => new Importer(db).ImportAsync(SourceKind.Contacts, path, null, new ImportOptions()));
+        var result = await new Importer(db).ImportAsync(SourceKind.Contacts, path, null, new ImportOptions());
 
-        Assert.Contains("contacts.csv", e.Message);
-        db.ChangeTracker.Clear();
-        Assert.Equal(0, await db.Contacts.CountAsync());
-        Assert.Equal(1, await db.ImportBatches.CountAsync()); // only the org units' batch
+        Assert.Equal([3, 5], result.Rejects.Select(r => r.Line));
+        Assert.Equal(["source_id", "outcome"], result.Rejects.Select(r => r.Field));
+        Assert.Equal(2, await db.Contacts.CountAsync());
     }
 
     [Fact]

@@ -58,6 +58,9 @@ public sealed record BoardFigures(
     /// <summary>Outside the board's opening hours: the screen shows "closed — figures as of …" instead of the stale warning.</summary>
     public bool Closed { get; init; }
 
+    /// <summary>Since when the indicator values (the care-guarantee tile) have been out of date: an import's recompute has not finished. Null: current.</summary>
+    public DateTime? IndicatorsOutOfDateSince { get; init; }
+
     /// <summary>The red stale warning is shown only when the data is stale during opening hours.</summary>
     public bool StaleWarning => Stale && !Closed;
 }

@@ -48,7 +48,10 @@ public sealed class BoardQuery(IndicatorsDbContext db, FeedbackResults feedback,
         // stamped with the server's clock, not the source's. See docs/boards.md.
         var newest = new[] { newestContact, callbacks.NewestDone }.Max();
         var stale = newest is null || now - newest.Value > TimeSpan.FromMinutes(staleMinutes);
-        return new BoardFigures(now, units, callbacks.Figures, waiting, careGuarantee, t3, staff, nps, newest, stale);
+        return new BoardFigures(now, units, callbacks.Figures, waiting, careGuarantee, t3, staff, nps, newest, stale)
+        {
+            IndicatorsOutOfDateSince = await Indicators.Computation.RecomputeState.PendingSinceAsync(db, ct),
+        };
     }
 
     /// <summary>

@@ -19,6 +19,10 @@ public sealed record RecomputeWindow(DateTime FactsFrom, DateTime FactsTo, int F
         return new(Monday(start), lastMonday.AddDays(7), first.Year, last.Year + 1);
     }
 
+    /// <summary>The window of whole years <paramref name="firstYear"/> up to (not including) <paramref name="endYear"/>.</summary>
+    public static RecomputeWindow ForYears(int firstYear, int endYear) =>
+        ForEvents(new DateTime(firstYear, 1, 1), new DateTime(endYear - 1, 12, 31));
+
     private static DateTime Monday(DateTime day) => WeekPeriod.Monday(DateOnly.FromDateTime(day)).ToDateTime(TimeOnly.MinValue);
 
     /// <summary>SQL condition on indicator_value (or a table of its columns, qualified by <paramref name="alias"/>, e.g. "v."): the values this window recomputes.</summary>

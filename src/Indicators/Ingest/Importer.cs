@@ -63,14 +63,21 @@ public sealed class Importer(IndicatorsDbContext db)
         if (table.HasPersonalData && options.Pseudonymiser is null)
             throw new InvalidOperationException(Localisation.Texts.Format("Pages2.Import.NoPseudonymKey", null, file, Pseudonymiser.ConfigurationKey, Pseudonymiser.EnvironmentVariable));
 
+        var knownUnits = (await db.OrgUnits.AsNoTracking().Select(u => u.SourceId).ToListAsync(ct)).ToHashSet();
+        // The encoding is decided once, on the whole file, before anything is written.
+        var encoding = Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase) ? null : FileEncoding.Decide(path, mapping.Encoding, options.Culture);
+        using (var reader = SourceReader.Open(path, mapping, options.Culture, encoding))
+        {
+            using (var parser = new RowParser(table, mapping, reader.Header, options.Pseudonymiser, knownUnits, file, options.Culture))
+                if (parser.MissingColumns().ToList() is { Count: > 0 } missing)
+                    throw new InvalidDataException(Localisation.Texts.Format("Ingest.Error.File", options.Culture, file,
+                        Localisation.Texts.Format("Ingest.MissingColumns", options.Culture, string.Join(", ", missing))));
+            // A header without rows: nothing to import, no batch, nothing to recompute.
+            if (!reader.Records().Any()) throw new NoRowsException(Localisation.Texts.Format("Ingest.HeaderOnly", options.Culture, file), headerOnly: true);
+        }
+
         var batch = new ImportBatch { Kind = Codes.Of(kind), FileName = file, Sha256 = await HashAsync(path, ct), StartedAt = DateTime.Now };
         if (options.RawFolder is not null) batch.RawCopyPath = KeepRaw(path, options.RawFolder, batch.Sha256);
-
-        var knownUnits = (await db.OrgUnits.AsNoTracking().Select(u => u.SourceId).ToListAsync(ct)).ToHashSet();
-        using (var reader = SourceReader.Open(path, mapping))
-        using (var parser = new RowParser(table, mapping, reader.Header, options.Pseudonymiser, knownUnits, file, options.Culture))
-            if (parser.MissingColumns().ToList() is { Count: > 0 } missing)
-                throw new InvalidDataException($"{file}: required columns missing from the header: {string.Join(", ", missing)}");
 
         // The file is read, validated and written in one pass inside the transaction: any failure
         // (a malformed line, a lost connection) rolls back the batch row and every row written so far.
@@ -84,7 +91,7 @@ public sealed class Importer(IndicatorsDbContext db)
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(ct);
-            source = new RowSource(path, mapping, table, options, knownUnits, batch, rejects, ct);
+            source = new RowSource(path, mapping, encoding, table, options, knownUnits, batch, rejects, ct);
             var writer = BulkWriter.For(db);
             var (connection, transaction) = (db.Database.GetDbConnection(), tx.GetDbTransaction());
             int stored, updated = 0;
@@ -107,6 +114,12 @@ public sealed class Importer(IndicatorsDbContext db)
             batch.FinishedAt = DateTime.Now;
             await db.SaveChangesAsync(ct);
             if (kind == SourceKind.OrgUnits) await OrgUnitTree.RebuildAsync(db, ct);
+            // The recompute this import needs is stored with it: a crash after the commit leaves it pending.
+            if (table.FeedsIndicators && stored + updated > 0)
+            {
+                Computation.RecomputeState.Record(db, batch.Id, source.EventTimes is { } t ? Computation.RecomputeWindow.ForEvents(t.First, t.Last) : null);
+                await db.SaveChangesAsync(ct);
+            }
             if (options.BeforeCommit is not null) await options.BeforeCommit();
             await tx.CommitAsync(ct);
         });
@@ -127,7 +140,7 @@ public sealed class Importer(IndicatorsDbContext db)
     /// the next is parsed); <see cref="Copies"/> gives separate arrays. Each enumeration reads the
     /// file from the start and recounts the batch's read, rejected and duplicate rows.
     /// </summary>
-    private sealed class RowSource(string path, ColumnMapping mapping, CanonicalTable table, ImportOptions options,
+    private sealed class RowSource(string path, ColumnMapping mapping, System.Text.Encoding? encoding, CanonicalTable table, ImportOptions options,
         IReadOnlySet<string> knownUnits, ImportBatch batch, List<ImportReject> rejects, CancellationToken ct) : IEnumerable<object?[]>
     {
         public IEnumerator<object?[]> GetEnumerator() => Read(copies: false).GetEnumerator();
@@ -153,7 +166,7 @@ public sealed class Importer(IndicatorsDbContext db)
             rejects.Clear();
             var file = Path.GetFileName(path);
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            using var reader = SourceReader.Open(path, mapping);
+            using var reader = SourceReader.Open(path, mapping, options.Culture, encoding);
             using var parser = new RowParser(table, mapping, reader.Header, options.Pseudonymiser, knownUnits, file, options.Culture);
             var fields = table.Fields.Count;
             var row = new object?[fields + CanonicalTable.TraceColumns.Length];
@@ -165,11 +178,13 @@ public sealed class Importer(IndicatorsDbContext db)
             foreach (var record in reader.Records())
             {
                 batch.RowsRead++;
-                var rejectsBefore = rejects.Count;
-                var parsed = parser.Parse(record, rejects, row);
-                // The one point where a parsed row's values are about to be stored: no identity code passes it.
-                IdentityCodeGuard.MaskReasons(rejects, rejectsBefore);
-                if (!parsed || !guard.Inspect(record.Line, row, rejects)) batch.RowsRejected++;
+                if (record.Problem is { } problem)
+                {
+                    // A line that is no record (field count, broken quoting): rejected, and reading goes on.
+                    batch.RowsRejected++;
+                    rejects.Add(new ImportReject(file, record.Line, problem.Field, Localisation.Texts.Format(problem.Key, options.Culture, problem.Args)));
+                }
+                else if (!ParseGuarded(parser, guard, record, row)) batch.RowsRejected++;
                 else if (!seen.Add((string)row[0]!)) batch.RowsSkippedDuplicate++;
                 else
                 {
@@ -187,6 +202,20 @@ public sealed class Importer(IndicatorsDbContext db)
                 if (batch.RowsRead % 50_000 == 0) options.Progress?.Invoke(new("read", batch.RowsRead));
                 ct.ThrowIfCancellationRequested();
             }
+        }
+
+        /// <summary>
+        /// Parses a record into <paramref name="row"/> (values in <see cref="CanonicalTable.Fields"/> order, already
+        /// pseudonymised), then passes it through the one point every row crosses just before it is handed to the
+        /// writer: no identity code gets past <see cref="IdentityCodeGuard"/>, and further checks on the row as a
+        /// whole go here. False rejects the row; the checks add their reasons to the reject report.
+        /// </summary>
+        private bool ParseGuarded(RowParser parser, IdentityCodeGuard guard, SourceRecord record, object?[] row)
+        {
+            var rejectsBefore = rejects.Count;
+            var parsed = parser.Parse(record, rejects, row);
+            IdentityCodeGuard.MaskReasons(rejects, rejectsBefore);
+            return parsed && guard.Inspect(record.Line, row, rejects);
         }
     }
 

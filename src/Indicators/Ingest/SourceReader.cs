@@ -5,8 +5,17 @@ using CsvHelper;
 
 namespace Tilannekuva.Indicators.Ingest;
 
-/// <summary>One record of a source file: its line (CSV) or ordinal (JSON), and its values in header order.</summary>
-public readonly record struct SourceRecord(int Line, string?[] Values);
+/// <summary>One record of a source file: its line (CSV) or ordinal (JSON), and its values in header order; or, with <see cref="Problem"/>, a line that cannot be read as a record.</summary>
+public readonly record struct SourceRecord(int Line, string?[] Values, SourceProblem? Problem = null);
+
+/// <summary>Why a line is not a record: the field it concerns (a header name, or a column number) and a text key with its arguments.</summary>
+public sealed record SourceProblem(string Field, string Key, params object?[] Args);
+
+/// <summary>A file with nothing to import: empty (no header) or a header without rows. The import writes no batch and recomputes nothing.</summary>
+public sealed class NoRowsException(string message, bool headerOnly) : FormatException(message)
+{
+    public bool HeaderOnly => headerOnly;
+}
 
 /// <summary>Reads a CSV or JSON export as a header and records, whatever its encoding and delimiter.</summary>
 public abstract class SourceReader : IDisposable
@@ -15,43 +24,43 @@ public abstract class SourceReader : IDisposable
     public abstract IEnumerable<SourceRecord> Records();
     public abstract void Dispose();
 
-    public static SourceReader Open(string path, ColumnMapping mapping) =>
-        Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase) ? new JsonSourceReader(path) : new CsvSourceReader(path, mapping);
-
-    /// <summary>The mapping's encoding, or UTF-8 unless the first megabyte is not valid UTF-8 (then Windows-1252).</summary>
-    internal static Encoding DetectEncoding(string path, string? declared)
-    {
-        if (declared is not null) return ColumnMapping.ResolveEncoding(declared);
-        var buffer = new byte[1 << 20];
-        int read;
-        using (var f = File.OpenRead(path)) read = f.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        var span = buffer.AsSpan(0, read);
-        // A multi-byte character may be cut at the end of the sample.
-        for (var trim = 0; trim <= 3 && trim <= span.Length; trim++)
-            if (System.Text.Unicode.Utf8.IsValid(span[..^trim])) return ColumnMapping.ResolveEncoding("utf-8");
-        return ColumnMapping.ResolveEncoding("windows-1252");
-    }
+    /// <param name="encoding">The file's encoding when already decided (<see cref="FileEncoding.Decide"/>); null: decided here on the whole file.</param>
+    public static SourceReader Open(string path, ColumnMapping mapping, CultureInfo? culture = null, Encoding? encoding = null) =>
+        Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase)
+            ? new JsonSourceReader(path, culture)
+            : new CsvSourceReader(path, mapping, encoding ?? FileEncoding.Decide(path, mapping.Encoding, culture), culture);
 }
 
+/// <summary>
+/// A CSV export read strictly: a record whose field count differs from the header's, and a line with
+/// broken quoting, come out as problems (the reader goes on with the next line), never as a record
+/// with fields dropped or padded. A line break always ends a record (<c>AllowLineBreaksInQuotes</c>
+/// off), so one stray quote cannot swallow the rest of the file.
+/// </summary>
 internal sealed class CsvSourceReader : SourceReader
 {
     private readonly CsvReader _reader;
     private readonly string _file;
     private readonly string[] _header;
+    private readonly char? _separator;
+    private readonly Queue<(int Line, CsvMalformedReason Reason, string Raw)> _malformed = new();
 
-    public CsvSourceReader(string path, ColumnMapping mapping)
+    public CsvSourceReader(string path, ColumnMapping mapping, Encoding encoding, CultureInfo? culture)
     {
         _file = Path.GetFileName(path);
         var options = CsvReaderOptions.Default with
         {
-            Encoding = DetectEncoding(path, mapping.Encoding),
+            Encoding = encoding,
             TrackLineNumbers = true,
             TrimWhitespace = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            AllowLineBreaksInQuotes = false,
+            OnMalformedRecord = m => _malformed.Enqueue(((int)m.LineNumber, m.Reason, m.RawRecord)),
             // Values may be identity codes: never let one into an exception message.
             IncludeValuesInExceptions = false,
         };
         if (mapping.Delimiter is { Length: 1 } d) options = options with { Separator = d[0] };
+        _separator = options.Separator;
         _reader = CsvReader.FromFile(path, options);
         try
         {
@@ -59,9 +68,10 @@ internal sealed class CsvSourceReader : SourceReader
         }
         catch (CsvFormatException e)
         {
-            throw new InvalidDataException($"{_file}: line {e.LineNumber}: {e.Message}", e);
+            throw new InvalidDataException(Localisation.Texts.Format("Ingest.Error.Line", culture, _file, e.LineNumber, Localisation.Texts.Get("Ingest.Reject.BadHeader", culture)), e);
         }
-        if (_header.Length == 0) throw new InvalidDataException($"{_file}: the file is empty (no header line)");
+        if (_header.Length == 0 || _header.All(string.IsNullOrWhiteSpace))
+            throw new NoRowsException(Localisation.Texts.Format("Ingest.Empty", culture, _file), headerOnly: false);
     }
 
     public override IReadOnlyList<string> Header => _header;
@@ -70,18 +80,44 @@ internal sealed class CsvSourceReader : SourceReader
     {
         while (true)
         {
-            try
+            var more = _reader.Read();
+            // Lines skipped for broken quoting come before the record the reader returns now.
+            while (_malformed.TryDequeue(out var m)) yield return new SourceRecord(m.Line, [], Malformed(m.Reason, m.Raw));
+            if (!more) yield break;
+            var line = (int)_reader.LineNumber;
+            if (_reader.FieldCount != _header.Length)
             {
-                if (!_reader.Read()) yield break;
-            }
-            catch (CsvFormatException e)
-            {
-                throw new InvalidDataException($"{_file}: line {e.LineNumber}: {e.Message}", e);
+                var count = _reader.FieldCount;
+                yield return new SourceRecord(line, [], count > _header.Length
+                    ? new SourceProblem(Localisation.Texts.Format("Ingest.Field.Column", null, _header.Length + 1), "Ingest.Reject.TooManyFields", count, _header.Length)
+                    : new SourceProblem(_header[count], "Ingest.Reject.TooFewFields", count, _header.Length));
+                continue;
             }
             var values = new string?[_header.Length];
-            for (var i = 0; i < values.Length && i < _reader.FieldCount; i++) values[i] = _reader.GetString(i);
-            yield return new SourceRecord((int)_reader.LineNumber, values);
+            for (var i = 0; i < values.Length; i++) values[i] = _reader.GetString(i);
+            yield return new SourceRecord(line, values);
         }
+    }
+
+    /// <summary>A line with broken quoting; the field named is the first whose quotes do not pair (found by splitting at the separator, good enough to point at it).</summary>
+    private SourceProblem Malformed(CsvMalformedReason reason, string raw)
+    {
+        var key = reason switch
+        {
+            CsvMalformedReason.StrayQuote => "Ingest.Reject.StrayQuote",
+            CsvMalformedReason.TextAfterClosingQuote => "Ingest.Reject.TextAfterQuote",
+            CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.LineBreakInQuotes => "Ingest.Reject.UnterminatedQuote",
+            CsvMalformedReason.FieldCountMismatch => "Ingest.Reject.FieldCount",
+            _ => "Ingest.Reject.Malformed",
+        };
+        var parts = raw.Split(_separator ?? ',');
+        var index = Array.FindIndex(parts, p =>
+        {
+            var t = p.Trim();
+            return t.Contains('"') && !(t.Length >= 2 && t[0] == '"' && t[^1] == '"' && t.Count(c => c == '"') % 2 == 0);
+        });
+        var field = index >= 0 && index < _header.Length ? _header[index] : Localisation.Texts.Format("Ingest.Field.Column", null, index + 1);
+        return new SourceProblem(index < 0 ? Localisation.Texts.Get("Ingest.Field.Line") : field, key);
     }
 
     public override void Dispose() => _reader.Dispose();
@@ -93,12 +129,18 @@ internal sealed class JsonSourceReader : SourceReader
     private readonly JsonDocument _document;
     private readonly string[] _header;
 
-    public JsonSourceReader(string path)
+    public JsonSourceReader(string path, CultureInfo? culture)
     {
+        var file = Path.GetFileName(path);
+        if (new FileInfo(path).Length == 0) throw new NoRowsException(Localisation.Texts.Format("Ingest.Empty", culture, file), headerOnly: false);
         using (var stream = File.OpenRead(path))
         {
             try { _document = JsonDocument.Parse(stream); }
-            catch (JsonException e) { throw new InvalidDataException($"{Path.GetFileName(path)}: not valid JSON: {e.Message}", e); }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException(Localisation.Texts.Format("Ingest.Error.Line", culture, file, (e.LineNumber ?? 0) + 1,
+                    Localisation.Texts.Format("Ingest.Reject.BadJson", culture, e.BytePositionInLine)), e);
+            }
         }
         if (_document.RootElement.ValueKind != JsonValueKind.Array)
             throw new InvalidDataException($"{Path.GetFileName(path)}: expected a JSON array of objects");

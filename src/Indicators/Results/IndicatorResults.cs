@@ -12,6 +12,9 @@ public sealed class IndicatorResults(IndicatorsDbContext db)
 {
     public const string Total = "total";
 
+    /// <summary>Since when the stored values have been out of date (an import's recompute has not finished); null when current.</summary>
+    public Task<DateTime?> OutOfDateSinceAsync(CancellationToken ct = default) => Computation.RecomputeState.PendingSinceAsync(db, ct);
+
     public Task<List<OrgUnit>> RootsAsync(CancellationToken ct = default) =>
         db.OrgUnits.AsNoTracking().Where(u => u.ParentId == null).OrderBy(u => u.Name).ToListAsync(ct);
 

@@ -30,6 +30,7 @@ public abstract class IndicatorsDbContext(DbContextOptions options) : DbContext(
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<WorkingDay> WorkingDays => Set<WorkingDay>();
+    public DbSet<PendingRecompute> PendingRecomputes => Set<PendingRecompute>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -55,6 +56,7 @@ public abstract class IndicatorsDbContext(DbContextOptions options) : DbContext(
         // The steering board's callback tiles read a unit's recent requests; most contacts have none.
         b.Entity<Contact>().HasIndex(c => new { c.UnitId, c.CallbackRequestedAt }).HasFilter("callback_requested_at IS NOT NULL");
         b.Entity<ImportBatch>().ToTable("import_batch");
+        b.Entity<PendingRecompute>().ToTable("recompute_pending");
         b.Entity<WorkingDay>(e =>
         {
             e.ToTable("working_day");

@@ -18,7 +18,7 @@ public static class DemoRegionLoader
     {
         if (await db.OrgUnits.AnyAsync(ct)) return 0;
         var stored = await ImportAsync(db, new SyntheticRegion(population, years, seed, end, now).Write(folder), ct);
-        await new IndicatorComputer(db).RecomputeAsync(ct: ct);
+        await RecomputeState.RecomputeAllAsync(db, ct: ct);
         return stored;
     }
 

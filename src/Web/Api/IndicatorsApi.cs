@@ -25,7 +25,8 @@ public static class IndicatorsApi
         return app;
     }
 
-    public sealed record ValuesResponse(string Code, string OrgUnitId, string PeriodType, string Dimension, IReadOnlyList<ResultPoint> Values);
+    /// <param name="OutOfDateSince">Set while an import's recompute has not finished: the values are being updated and may be out of date since then.</param>
+    public sealed record ValuesResponse(string Code, string OrgUnitId, string PeriodType, string Dimension, IReadOnlyList<ResultPoint> Values, DateTime? OutOfDateSince = null);
 
     public sealed record ImportResponse(string File, int Read, int Stored, int Rejected, int SkippedDuplicate, int Updated, IReadOnlyList<ImportReject> Rejects);
 
@@ -40,7 +41,7 @@ public static class IndicatorsApi
             : (await results.DimensionsAsync(code, ct)).Contains(dimension)
                 ? await BreakdownSeriesAsync(results, code, periodType, unitId, dimension, ct)
                 : [];
-        return TypedResults.Ok(new ValuesResponse(code, unitId, periodType, dimension ?? IndicatorResults.Total, values));
+        return TypedResults.Ok(new ValuesResponse(code, unitId, periodType, dimension ?? IndicatorResults.Total, values, await results.OutOfDateSinceAsync(ct)));
     }
 
     private static async Task<List<ResultPoint>> BreakdownSeriesAsync(IndicatorResults results, string code, string periodType, string unitId, string dimension, CancellationToken ct)

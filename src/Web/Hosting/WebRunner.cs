@@ -18,6 +18,20 @@ public static class WebRunner
         if (demo) await Startup.LoadDemoAsync(app.Services, DateOnly.FromDateTime(DateTime.Today));
         var board = demo ? await Startup.EnsureDemoBoardAsync(app.Services) : null;
         await app.StartAsync();
+        // What an import left pending before a crash is recomputed now, in the background: pages say
+        // "figures being updated" until it is done.
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<Tilannekuva.Indicators.IndicatorsService>().CompletePendingAsync(app.Lifetime.ApplicationStopping);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                app.Logger.LogError(e, "Recomputing the pending indicator windows failed; they stay pending");
+            }
+        });
         var db = app.Services.GetRequiredService<DatabaseOptions>();
         Console.WriteLine($"Tilannekuva: {string.Join(", ", app.Urls)}  ({db.Provider})");
         if (signIns.Count > 0)

@@ -22,8 +22,12 @@ public sealed class IndicatorDetailsModel(IndicatorResults results) : PageModel
     public List<(OrgUnit Unit, ResultPoint? Point)> Children { get; private set; } = [];
     public List<(string Dimension, List<ResultPoint> Rows)> Breakdowns { get; } = [];
 
+    /// <summary>Since when the figures have been out of date (being updated); null when current.</summary>
+    public DateTime? OutOfDateSince { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string code, string? unit, CancellationToken ct)
     {
+        OutOfDateSince = await results.OutOfDateSinceAsync(ct);
         Definition = IndicatorCatalogue.All.FirstOrDefault(d => d.Code == code);
         if (Definition is null) return NotFound();
         if (!IndicatorView.PeriodTypesOf(Definition).Contains(PeriodType)) PeriodType = "quarter";

@@ -15,8 +15,12 @@ public sealed class IndicatorCatalogueModel(IndicatorResults results) : PageMode
     public Dictionary<string, ResultPoint> Latest { get; } = [];
     public bool CanImport => SignedInUser.RoleOf(User) is Role.Admin or Role.Director or Role.Analyst;
 
+    /// <summary>Since when the figures have been out of date (being updated); null when current.</summary>
+    public DateTime? OutOfDateSince { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        OutOfDateSince = await results.OutOfDateSinceAsync(ct);
         Region = (await results.RootsAsync(ct)).FirstOrDefault();
         if (Region is null) return;
         foreach (var d in Definitions)

@@ -439,6 +439,36 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
                     b.ToTable("org_unit_ancestor", (string)null);
                 });
 
+            modelBuilder.Entity("Tilannekuva.Indicators.Domain.PendingRecompute", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("end_year");
+
+                    b.Property<int?>("FirstYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_year");
+
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("since");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("recompute_pending", (string)null);
+                });
+
             modelBuilder.Entity("Tilannekuva.Indicators.Domain.StaffingRosterEntry", b =>
                 {
                     b.Property<long>("Id")

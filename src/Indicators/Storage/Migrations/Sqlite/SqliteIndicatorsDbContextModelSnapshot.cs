@@ -424,6 +424,34 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Sqlite
                     b.ToTable("org_unit_ancestor", (string)null);
                 });
 
+            modelBuilder.Entity("Tilannekuva.Indicators.Domain.PendingRecompute", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end_year");
+
+                    b.Property<int?>("FirstYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_year");
+
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("since");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("recompute_pending", (string)null);
+                });
+
             modelBuilder.Entity("Tilannekuva.Indicators.Domain.StaffingRosterEntry", b =>
                 {
                     b.Property<long>("Id")
