@@ -240,7 +240,10 @@ public static class DocxReviewWriter
                 var spare = usable - min.Sum();
                 if (spare < 0 && halfPoints > 14) continue;
                 var weightSum = weights.Sum();
-                widths = min.Select((w, i) => w + (int)(Math.Max(spare, 0) * weights[i] / weightSum)).ToArray();
+                // Even the smallest type does not fit: every column gives up the same share (words may then break).
+                widths = spare >= 0
+                    ? min.Select((w, i) => w + (int)(spare * weights[i] / weightSum)).ToArray()
+                    : min.Select(w => (int)((long)w * usable / min.Sum())).ToArray();
                 break;
             }
             widths[^1] += usable - widths.Sum(); // rounding: the table is exactly the text width

@@ -83,6 +83,13 @@ public static partial class PptxReviewWriter
                                 }
                                 taken.Add(b); queue.RemoveAt(0);
                             }
+                            else if (!b.Bullet && !b.KeepWithNext && SplitAt(b, width, available - used) is { } split)
+                            {
+                                // A long paragraph of prose fills the rest of the slide and goes on on the next.
+                                queue.RemoveAt(0);
+                                queue.InsertRange(0, split);
+                                continue;
+                            }
                             break;
                         }
                         // Keep a heading with what follows it.
@@ -99,6 +106,22 @@ public static partial class PptxReviewWriter
                 });
                 page++;
             } while (queue.Count > 0);
+        }
+
+        /// <summary>
+        /// The paragraph cut in two at a word boundary so that its first part fills <paramref name="room"/> points,
+        /// or null when fewer than three lines would fit or fewer than two would be left for the next slide.
+        /// </summary>
+        private static Block[]? SplitAt(Block b, long boxWidth, double room)
+        {
+            var lineHeight = TextFit.Height(1, b.Size / 100.0);
+            var fit = (int)((room - SpaceBeforePoints) / lineHeight);
+            var width = Pt(boxWidth - 2 * InsetX);
+            var total = TextFit.Lines(b.Text, b.Size / 100.0, width, b.Bold);
+            if (fit < 3 || total - fit < 2) return null;
+            var pieces = TextFit.SplitToLines(b.Text, b.Size / 100.0, width, fit, b.Bold);
+            if (pieces.Count < 2) return null;
+            return [b with { Text = pieces[0] }, b with { Text = string.Join(' ', pieces.Skip(1)) }];
         }
 
         /// <summary>A table over as many slides as its rows need, the header row repeated on each.</summary>

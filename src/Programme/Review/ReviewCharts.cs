@@ -29,10 +29,41 @@ public static class ReviewCharts
 
     /// <summary>Measurement series over time with the targets as a dashed line and diamond markers at their due dates.</summary>
     public static byte[] TrendPng(MetricView metric, CultureInfo culture, int width = 800, int height = 400) =>
-        Trend(metric, culture).GetImageBytes(width, height, ImageFormat.Png);
+        Trend(metric, culture, width).GetImageBytes(width, height, ImageFormat.Png);
 
     public static string TrendSvg(MetricView metric, CultureInfo culture, int width = 800, int height = 400) =>
-        Trend(metric, culture).GetSvgXml(width, height);
+        Trend(metric, culture, width).GetSvgXml(width, height);
+
+    /// <summary>
+    /// A chart title that fits the picture: wrapped at words into lines (at most four, smaller type when it needs
+    /// more than two), the last one shortened with "…" only when even that is not enough. The full name stands in the table.
+    /// </summary>
+    public static (string Text, float Size) FitTitle(string title, int widthPixels)
+    {
+        var usable = widthPixels * 0.92;
+        foreach (var (size, maxLines) in new[] { (16f, 2), (12f, 4) })
+        {
+            var lines = new List<string>();
+            var current = "";
+            foreach (var word in title.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = current.Length == 0 ? word : current + " " + word;
+                if (current.Length > 0 && TextFit.Width(candidate, size, bold: true) > usable) { lines.Add(current); current = word; }
+                else current = candidate;
+            }
+            if (current.Length > 0) lines.Add(current);
+            if (lines.Count <= maxLines && lines.All(l => TextFit.Width(l, size, bold: true) <= usable)) return (string.Join('\n', lines), size);
+            if (size == 12f)
+            {
+                var kept = lines.Take(maxLines).ToList();
+                var last = kept[^1];
+                while (last.Length > 1 && TextFit.Width(last + "…", size, bold: true) > usable) last = last[..^1];
+                kept[^1] = last.TrimEnd() + "…";
+                return (string.Join('\n', kept), size);
+            }
+        }
+        return (title, 12f);
+    }
 
     /// <summary>5 × 5 probability × impact grid coloured by score, with the number of risks in each cell.</summary>
     public static byte[] RiskMatrixPng(IReadOnlyList<RiskView> risks, CultureInfo culture, int size = 600) =>
@@ -52,10 +83,11 @@ public static class ReviewCharts
 
     private static double X(DateOnly d) => d.ToDateTime(TimeOnly.MinValue).ToOADate();
 
-    private static Plot Trend(MetricView metric, CultureInfo culture)
+    private static Plot Trend(MetricView metric, CultureInfo culture, int width)
     {
         var plt = NewPlot();
-        plt.Title(metric.Name);
+        var (title, size) = FitTitle(metric.Name, width);
+        plt.Title(title, size);
         if (metric.Unit.Length > 0) plt.YLabel(metric.Unit);
 
         var points = metric.Series.Where(s => s.Value is not null).ToList();

@@ -11,8 +11,8 @@ public static class TextFit
     /// <summary>English Metric Units per point.</summary>
     public const long EmuPerPoint = 12700;
 
-    /// <summary>Line height as a multiple of the font size (single spacing of DejaVu Sans is about 1.16).</summary>
-    public const double LineSpacing = 1.22;
+    /// <summary>Line height as a multiple of the font size (single spacing of DejaVu Sans is 1.164).</summary>
+    public const double LineSpacing = 1.17;
 
     /// <summary>Width of a character in ems (DejaVu Sans metrics, rounded up).</summary>
     public static double CharWidth(char ch) => ch switch
@@ -33,7 +33,7 @@ public static class TextFit
     {
         double em = 0;
         foreach (var ch in text) em += CharWidth(ch);
-        return em * points * (bold ? 1.1 : 1.0);
+        return em * points * (bold ? 1.12 : 1.0);
     }
 
     /// <summary>Lines a text wraps to in a box <paramref name="widthPoints"/> wide (at least one).</summary>

@@ -79,3 +79,18 @@ public class ReviewChartsTests
         Assert.Equal(expected, ReviewCharts.ScoreColour(score));
     }
 }
+
+public class ChartTitleTests
+{
+    [Fact]
+    public void A_long_metric_name_wraps_to_the_picture_width_instead_of_being_cut()
+    {
+        var name = "Mittari 1: Perusterveydenhuollon vastaanottotoiminnan hoitotakuun toteutumisen edistämiseen tähtäävä toimenpidekokonaisuus — osuus kaikista kontakteista etänä sähköisin välinein";
+        var (text, size) = Tilannekuva.Programme.Review.ReviewCharts.FitTitle(name, 800);
+        var lines = text.Split('\n');
+        Assert.InRange(lines.Length, 2, 4);
+        Assert.All(lines, l => Assert.True(Tilannekuva.Programme.Review.TextFit.Width(l, size, bold: true) <= 800 * 0.92, l));
+        Assert.Equal(name, string.Join(' ', lines)); // nothing left out
+        Assert.Equal(("Hoitotakuu 7 vrk", 16f), Tilannekuva.Programme.Review.ReviewCharts.FitTitle("Hoitotakuu 7 vrk", 800));
+    }
+}

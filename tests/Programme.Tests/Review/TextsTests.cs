@@ -5,7 +5,7 @@ namespace Tilannekuva.Programme.Tests.Review;
 
 public class TextsTests
 {
-    private static readonly string[] Prefixes = ["Review.", "Checks.", "Changes.", "Monthly."];
+    private static readonly string[] Prefixes = ["Review.", "Review2.", "Checks.", "Changes.", "Monthly."];
 
     [Fact]
     public void Review_texts_exist_in_every_culture()
