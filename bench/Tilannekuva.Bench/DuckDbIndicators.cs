@@ -108,21 +108,26 @@ public static class DuckDbIndicators
         return (sets, dimension, category);
     }
 
-    /// <summary>factor × numerator / denominator per period, org unit and breakdown; the numerator counts rows meeting <paramref name="numerator"/> or sums <paramref name="sum"/>.</summary>
+    /// <summary>
+    /// factor × numerator / denominator per period, org unit and breakdown; the numerator counts rows
+    /// meeting <paramref name="numerator"/> or sums <paramref name="sum"/>. The facts are first summed
+    /// per unit, day and breakdown values (counts and sums add up), then rolled up.
+    /// </summary>
     private static string Ratio(string code, string facts, string? numerator, IReadOnlyList<string> dimensions, double factor, string? sum = null, double? constantDenominator = null)
     {
         var (sets, dimension, category) = Breakdowns(dimensions);
         var num = sum is not null ? $"COALESCE(SUM({(numerator is null ? $"f.{sum}" : $"CASE WHEN {numerator} THEN f.{sum} END")}), 0)"
             : $"SUM(CASE WHEN {numerator} THEN 1 ELSE 0 END)";
-        var den = constantDenominator is { } k ? $"CAST({k} AS DOUBLE)" : "COUNT(*)";
+        var den = constantDenominator is { } k ? $"CAST({k} AS DOUBLE)" : "SUM(f.n)";
+        var keys = string.Concat(dimensions.Select(d => $", f.{d}"));
         return $"""
             INSERT INTO ref_value
             SELECT '{code}', period_type, period_code, org_unit_id, dimension, category, num, den,
                    CASE WHEN den <> 0 THEN CAST({factor} AS DOUBLE) * num / den END, n
             FROM (
               SELECT p.period_type, {PeriodCode} AS period_code, a.ancestor_id AS org_unit_id, {dimension} AS dimension, {category} AS category,
-                     CAST({num} AS DOUBLE) AS num, CAST({den} AS DOUBLE) AS den, COUNT(*) AS n
-              FROM ({WithPeriods(facts)}) f
+                     SUM(f.num) AS num, {den} AS den, SUM(f.n) AS n
+              FROM ({WithPeriods($"SELECT f.unit_id, CAST(f.at AS DATE) AS at{keys}, CAST({num} AS DOUBLE) AS num, COUNT(*) AS n FROM ({facts}) f GROUP BY ALL")}) f
               JOIN org_unit_ancestor a ON a.unit_id = f.unit_id
               CROSS JOIN {PeriodTypes(code)}
               GROUP BY {sets})
@@ -166,16 +171,19 @@ public static class DuckDbIndicators
     /// <summary>Bice–Boxerman: per person with N ≥ 2 primary outpatient visits in the group, (Σ nⱼ² − N) / (N (N − 1)) over the providers j; the mean over those people.</summary>
     private static string Continuity(string code) => $"""
         INSERT INTO ref_value
-        WITH x AS (
-          SELECT p.period_type, {PeriodCode} AS period_code, a.ancestor_id AS org_unit_id, d.dimension, d.category, f.person, f.provider
-          FROM ({WithPeriods("""
-            SELECT unit_id, occurred_at AS at, person, practitioner AS provider, COALESCE(profession, 'unknown') AS profession
-            FROM visit WHERE service = 'outpatient_care' AND person IS NOT NULL AND practitioner IS NOT NULL
-            """)}) f
+        WITH visits AS (
+          SELECT unit_id, date_trunc('month', occurred_at) AS at, COALESCE(profession, 'unknown') AS profession, person, practitioner AS provider, COUNT(*) AS nj
+          FROM visit WHERE service = 'outpatient_care' AND person IS NOT NULL AND practitioner IS NOT NULL
+          GROUP BY ALL),
+        x AS (
+          SELECT p.period_type, {PeriodCode} AS period_code, a.ancestor_id AS org_unit_id, f.profession, f.person, f.provider, f.nj
+          FROM ({WithPeriods("SELECT * FROM visits")}) f
           JOIN org_unit_ancestor a ON a.unit_id = f.unit_id
-          CROSS JOIN {PeriodTypes(code)}
-          CROSS JOIN LATERAL (VALUES ('total', ''), ('profession', f.profession)) d(dimension, category)),
-        j AS (SELECT period_type, period_code, org_unit_id, dimension, category, person, provider, COUNT(*) AS nj FROM x GROUP BY ALL),
+          CROSS JOIN {PeriodTypes(code)}),
+        j AS (
+          SELECT period_type, period_code, org_unit_id, 'total' AS dimension, '' AS category, person, provider, SUM(nj) AS nj FROM x GROUP BY ALL
+          UNION ALL
+          SELECT period_type, period_code, org_unit_id, 'profession', profession, person, provider, SUM(nj) FROM x GROUP BY ALL),
         q AS (SELECT period_type, period_code, org_unit_id, dimension, category, person, SUM(nj) AS n, SUM(nj * nj) AS s
               FROM j GROUP BY ALL HAVING SUM(nj) >= 2)
         SELECT '{code}', period_type, period_code, org_unit_id, dimension, category, num, den, CAST(1 AS DOUBLE) * num / den, den
