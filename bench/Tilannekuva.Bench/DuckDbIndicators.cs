@@ -108,21 +108,26 @@ public static class DuckDbIndicators
         return (sets, dimension, category);
     }
 
-    /// <summary>factor × numerator / denominator per period, org unit and breakdown; the numerator counts rows meeting <paramref name="numerator"/> or sums <paramref name="sum"/>.</summary>
+    /// <summary>
+    /// factor × numerator / denominator per period, org unit and breakdown; the numerator counts rows
+    /// meeting <paramref name="numerator"/> or sums <paramref name="sum"/>. The facts are first summed
+    /// per unit, day and breakdown values (counts and sums add up), then rolled up.
+    /// </summary>
     private static string Ratio(string code, string facts, string? numerator, IReadOnlyList<string> dimensions, double factor, string? sum = null, double? constantDenominator = null)
     {
         var (sets, dimension, category) = Breakdowns(dimensions);
         var num = sum is not null ? $"COALESCE(SUM({(numerator is null ? $"f.{sum}" : $"CASE WHEN {numerator} THEN f.{sum} END")}), 0)"
             : $"SUM(CASE WHEN {numerator} THEN 1 ELSE 0 END)";
-        var den = constantDenominator is { } k ? $"CAST({k} AS DOUBLE)" : "COUNT(*)";
+        var den = constantDenominator is { } k ? $"CAST({k} AS DOUBLE)" : "SUM(f.n)";
+        var keys = string.Concat(dimensions.Select(d => $", f.{d}"));
         return $"""
             INSERT INTO ref_value
             SELECT '{code}', period_type, period_code, org_unit_id, dimension, category, num, den,
                    CASE WHEN den <> 0 THEN CAST({factor} AS DOUBLE) * num / den END, n
             FROM (
               SELECT p.period_type, {PeriodCode} AS period_code, a.ancestor_id AS org_unit_id, {dimension} AS dimension, {category} AS category,
-                     CAST({num} AS DOUBLE) AS num, CAST({den} AS DOUBLE) AS den, COUNT(*) AS n
-              FROM ({WithPeriods(facts)}) f
+                     SUM(f.num) AS num, {den} AS den, SUM(f.n) AS n
+              FROM ({WithPeriods($"SELECT f.unit_id, CAST(f.at AS DATE) AS at{keys}, CAST({num} AS DOUBLE) AS num, COUNT(*) AS n FROM ({facts}) f GROUP BY ALL")}) f
               JOIN org_unit_ancestor a ON a.unit_id = f.unit_id
               CROSS JOIN {PeriodTypes(code)}
               GROUP BY {sets})
@@ -163,24 +168,42 @@ public static class DuckDbIndicators
         WINDOW w AS (PARTITION BY period_type, period_code, org_unit_id)
         """;
 
-    /// <summary>Bice–Boxerman: per person with N ≥ 2 primary outpatient visits in the group, (Σ nⱼ² − N) / (N (N − 1)) over the providers j; the mean over those people.</summary>
+    /// <summary>
+    /// Bice–Boxerman: per person with N ≥ 2 primary outpatient visits in the group, (Σ nⱼ² − N) / (N (N − 1))
+    /// over the providers j; the mean over those people. Visits are first counted per unit, month,
+    /// profession, person and provider; people, providers, org units and periods are numbered, so the
+    /// big grouping (every period type and org level) groups integers, not strings (with strings
+    /// DuckDB took minutes here on the loaded benchmark machine).
+    /// </summary>
     private static string Continuity(string code) => $"""
         INSERT INTO ref_value
-        WITH x AS (
-          SELECT p.period_type, {PeriodCode} AS period_code, a.ancestor_id AS org_unit_id, d.dimension, d.category, f.person, f.provider
-          FROM ({WithPeriods("""
-            SELECT unit_id, occurred_at AS at, person, practitioner AS provider, COALESCE(profession, 'unknown') AS profession
-            FROM visit WHERE service = 'outpatient_care' AND person IS NOT NULL AND practitioner IS NOT NULL
-            """)}) f
-          JOIN org_unit_ancestor a ON a.unit_id = f.unit_id
-          CROSS JOIN {PeriodTypes(code)}
-          CROSS JOIN LATERAL (VALUES ('total', ''), ('profession', f.profession)) d(dimension, category)),
-        j AS (SELECT period_type, period_code, org_unit_id, dimension, category, person, provider, COUNT(*) AS nj FROM x GROUP BY ALL),
-        q AS (SELECT period_type, period_code, org_unit_id, dimension, category, person, SUM(nj) AS n, SUM(nj * nj) AS s
-              FROM j GROUP BY ALL HAVING SUM(nj) >= 2)
-        SELECT '{code}', period_type, period_code, org_unit_id, dimension, category, num, den, CAST(1 AS DOUBLE) * num / den, den
-        FROM (SELECT period_type, period_code, org_unit_id, dimension, category,
-                     SUM(CAST(s - n AS DOUBLE) / CAST(n * (n - 1) AS DOUBLE)) AS num, CAST(COUNT(*) AS DOUBLE) AS den
-              FROM q GROUP BY ALL)
+        WITH visits AS (
+          SELECT unit_id, date_trunc('month', occurred_at) AS at, COALESCE(profession, 'unknown') AS profession, person, practitioner AS provider, COUNT(*) AS nj
+          FROM visit WHERE service = 'outpatient_care' AND person IS NOT NULL AND practitioner IS NOT NULL
+          GROUP BY ALL),
+        people AS (SELECT person, row_number() OVER () AS pk FROM (SELECT DISTINCT person FROM visits)),
+        providers AS (SELECT provider, row_number() OVER () AS qk FROM (SELECT DISTINCT provider FROM visits)),
+        professions AS (SELECT profession, row_number() OVER () AS ck FROM (SELECT DISTINCT profession FROM visits)),
+        orgs AS (SELECT id, row_number() OVER () AS ok FROM org_unit),
+        periods AS (
+          SELECT DISTINCT p.period_type, {PeriodCode} AS period_code, f.at,
+                 dense_rank() OVER (ORDER BY p.period_type, {PeriodCode}) AS tk
+          FROM ({WithPeriods("SELECT DISTINCT v.at FROM visits v")}) f CROSS JOIN {PeriodTypes(code)}),
+        x AS (
+          SELECT t.tk, o.ok, c.ck, pe.pk, pr.qk, f.nj
+          FROM visits f
+          JOIN people pe ON pe.person = f.person JOIN providers pr ON pr.provider = f.provider JOIN professions c ON c.profession = f.profession
+          JOIN org_unit_ancestor a ON a.unit_id = f.unit_id JOIN orgs o ON o.id = a.ancestor_id
+          JOIN periods t ON t.at = f.at),
+        j AS (
+          SELECT tk, ok, 0 AS ck, pk, qk, SUM(nj) AS nj FROM x GROUP BY ALL
+          UNION ALL
+          SELECT tk, ok, ck, pk, qk, SUM(nj) FROM x GROUP BY ALL),
+        q AS (SELECT tk, ok, ck, pk, SUM(nj) AS n, SUM(nj * nj) AS s FROM j GROUP BY ALL HAVING SUM(nj) >= 2),
+        g AS (SELECT tk, ok, ck, SUM(CAST(s - n AS DOUBLE) / CAST(n * (n - 1) AS DOUBLE)) AS num, CAST(COUNT(*) AS DOUBLE) AS den FROM q GROUP BY ALL)
+        SELECT '{code}', t.period_type, t.period_code, o.id, CASE WHEN g.ck = 0 THEN 'total' ELSE 'profession' END, COALESCE(c.profession, ''),
+               g.num, g.den, CAST(1 AS DOUBLE) * g.num / g.den, g.den
+        FROM g JOIN (SELECT DISTINCT period_type, period_code, tk FROM periods) t ON t.tk = g.tk JOIN orgs o ON o.ok = g.ok
+        LEFT JOIN professions c ON c.ck = g.ck
         """;
 }

@@ -8,13 +8,14 @@ var years = new Option<int>("--years") { Description = "Years of history ending 
 var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same data)", DefaultValueFactory = _ => 1 };
 var db = new Option<string?>("--db") { Description = "PostgreSQL connection string of an EMPTY database (default: a fresh SQLite file)" };
 var threads = new Option<int>("--duckdb-threads") { Description = "DuckDB threads", DefaultValueFactory = _ => 2 };
+var duckOnly = new Option<bool>("--duckdb-only") { Description = "Only DuckDB's side (for working on the reference SQL): no product import, recompute or check" };
 var indicators = new Command("indicators", "Import and recompute on the product's database and on embedded DuckDB; check every value; print product ÷ DuckDB per step")
-    { population, years, seed, db, threads };
+    { population, years, seed, db, threads, duckOnly };
 indicators.SetAction(async (r, ct) =>
 {
     var connection = r.GetValue(db);
     var options = string.IsNullOrWhiteSpace(connection) ? null : DatabaseOptions.Resolve(null, connection);
-    return await new IndicatorsBench(r.GetValue(population), r.GetValue(years), r.GetValue(seed), options, r.GetValue(threads), Console.Out).RunAsync(ct);
+    return await new IndicatorsBench(r.GetValue(population), r.GetValue(years), r.GetValue(seed), options, r.GetValue(threads), Console.Out) { DuckDbOnly = r.GetValue(duckOnly) }.RunAsync(ct);
 });
 var root = new RootCommand("Tilannekuva benchmarks against a DuckDB reference (docs/benchmarks.md)") { indicators };
 return await root.Parse(args).InvokeAsync();
