@@ -31,6 +31,10 @@ public sealed record RenderOptions
     public bool PageBreaks { get; init; }
     /// <summary>Total row missing from the cost table.</summary>
     public bool NoTotalRow { get; init; }
+    /// <summary>Added to the second pillar's first row of the cost table (an error for the consistency check to find).</summary>
+    public decimal FirstRowError { get; init; }
+    /// <summary>Added to the cost table's total row.</summary>
+    public decimal TotalError { get; init; }
 }
 
 /// <summary>Writes a <see cref="BasePlan"/> as the text pdftotext would give of a plan written in the given style.</summary>
@@ -99,14 +103,16 @@ public static class PlanRenderer
         lines.Add(Heading(o.Headings, "7.2", o.OtherWordings ? "Kustannusarvio" : "Hankkeen kustannukset"));
         Blank();
         lines.Add("Pilari Investointi Osa-alue Kustannukset, €");
+        var error = 0m;
         foreach (var p in plan.Pillars)
             foreach (var inv in p.Investments)
             {
+                if (p == plan.Pillars[1] && inv == p.Investments[0]) error = o.FirstRowError;
                 if (o.CostsPerWorkPackage)
-                    foreach (var w in inv.WorkPackages) lines.Add($"Pilari {p.No} Investointi {inv.No} {w.Title} {Euros(w.Cost, o.Amounts)}");
-                else lines.Add($"Pilari {p.No} Investointi {inv.No} {inv.Title} {Euros(inv.WorkPackages.Sum(w => w.Cost), o.Amounts)}");
+                    foreach (var w in inv.WorkPackages) { lines.Add($"Pilari {p.No} Investointi {inv.No} {w.Title} {Euros(w.Cost + error, o.Amounts)}"); error = 0; }
+                else { lines.Add($"Pilari {p.No} Investointi {inv.No} {inv.Title} {Euros(inv.WorkPackages.Sum(w => w.Cost) + error, o.Amounts)}"); error = 0; }
             }
-        if (!o.NoTotalRow) lines.Add($"Yhteensä {Euros(plan.Total, o.Amounts)}");
+        if (!o.NoTotalRow) lines.Add($"Yhteensä {Euros(plan.Total + o.TotalError, o.Amounts)}");
         Blank();
         lines.Add(Heading(o.Headings, "7.4", o.OtherWordings ? "Indikaattorit" : "Seuranta ja arviointi"));
         foreach (var i in plan.Indicators)
