@@ -29,6 +29,8 @@ public sealed record RenderOptions
     public bool CostsPerWorkPackage { get; init; }
     /// <summary>Page footers ("3(12)") and blank lines between pages, as pdftotext leaves them.</summary>
     public bool PageBreaks { get; init; }
+    /// <summary>A form feed and a repeated page header ("Hankesuunnitelma – …") at each page break, footers as "Sivu 3 / 9".</summary>
+    public bool PageHeaders { get; init; }
     /// <summary>Total row missing from the cost table.</summary>
     public bool NoTotalRow { get; init; }
     /// <summary>Added to the second pillar's first row of the cost table (an error for the consistency check to find).</summary>
@@ -47,7 +49,11 @@ public static class PlanRenderer
         void Add(string s) => lines.AddRange(Wrap(s, o.Wrap));
         void Blank() => lines.Add("");
         void Top(int n, string title, string other) => lines.Add(Heading(o.Headings, $"{n}", o.OtherWordings ? other : title));
-        void PageBreak() { if (o.PageBreaks) { Blank(); lines.Add($"       {++page}(9)"); Blank(); } }
+        void PageBreak()
+        {
+            if (o.PageHeaders) { lines.Add($"Sivu {++page} / 9"); lines.Add($"\fHankesuunnitelma – {plan.Name}"); Blank(); }
+            else if (o.PageBreaks) { Blank(); lines.Add($"       {++page}(9)"); Blank(); }
+        }
 
         lines.Add("Hankesuunnitelma");
         lines.Add($"Hankkeen nimi: {plan.Name}");

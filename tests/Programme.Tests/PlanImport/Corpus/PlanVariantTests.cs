@@ -40,6 +40,7 @@ public sealed partial class PlanVariantTests
         ["costs per work package"] = Usual with { CostsPerWorkPackage = true },
         ["page footers between work packages"] = Usual with { PageBreaks = true },
         ["no total row"] = Usual with { NoTotalRow = true },
+        ["page headers and Sivu n / m footers"] = Usual with { PageHeaders = true },
         ["everything at once"] = new RenderOptions
         {
             Headings = HeadingStyle.NoDot, WorkPackages = WorkPackageLabel.TpSpace, Fields = FieldStyle.OwnLineColon, Wrap = 60,
