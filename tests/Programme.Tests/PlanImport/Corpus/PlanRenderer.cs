@@ -8,7 +8,7 @@ public enum WorkPackageLabel { Tyopaketti, Tp, TpSpace, TyopakettiUpper }
 public enum InvestmentLabel { Investointi, Inv, InvDot }
 public enum FieldStyle { Inline, OwnLineColon, OwnLineNoColon }
 public enum AmountStyle { Spaces, Nbsp, Dots, Euroa }
-public enum RiskStyle { Blocks, WrappedBlocks, Tabs, Formula }
+public enum RiskStyle { Blocks, WrappedBlocks, Tabs, Formula, Layout }
 
 /// <summary>One way of writing the same plan: each property is one axis along which real plans differ.</summary>
 public sealed record RenderOptions
@@ -134,6 +134,23 @@ public static class PlanRenderer
         {
             lines.Add("Riskin kuvaus\tTodennäköisyys (1–5)\tVaikutus (1–5)\tRiskipisteet\tToimenpiteet riskin vähentämiseksi\tVastuutaho");
             foreach (var r in plan.Risks) lines.Add($"{r.Description}\t{r.P}\t{r.I}\t{r.Score}\t{r.Mitigation}\t{r.Owner}");
+        }
+        else if (o.Risks == RiskStyle.Layout)
+        {
+            // pdftotext -layout: cells side by side at fixed columns, their further lines below at the same columns.
+            lines.Add("  Riskin kuvaus              P   V   Pisteet  Toimenpiteet riskin vähentämiseksi   Vastuutaho");
+            foreach (var r in plan.Risks)
+            {
+                var d = Wrap(r.Description, 22).ToList();
+                var m = Wrap(r.Mitigation, 32).ToList();
+                var w = Wrap(r.Owner, 18).ToList();
+                for (var k = 0; k < new[] { d.Count, m.Count, w.Count }.Max(); k++)
+                {
+                    var nums = k == 0 ? $"{r.P}   {r.I}   {r.Score}".PadRight(14) : new string(' ', 14);
+                    lines.Add(("  " + (k < d.Count ? d[k] : "").PadRight(26) + nums + (k < m.Count ? m[k] : "").PadRight(37) + (k < w.Count ? w[k] : "")).TrimEnd());
+                }
+                Blank();
+            }
         }
         else
         {

@@ -34,6 +34,7 @@ public sealed partial class PlanVariantTests
         ["risk cells wrapped narrow"] = Usual with { Risks = RiskStyle.WrappedBlocks },
         ["risk table with tab cells"] = Usual with { Risks = RiskStyle.Tabs },
         ["risk scores as 3 × 4 = 12"] = Usual with { Risks = RiskStyle.Formula },
+        ["risk table as pdftotext -layout"] = Usual with { Risks = RiskStyle.Layout },
         ["investments as Inv 1:"] = Usual with { Investments = InvestmentLabel.Inv },
         ["investments as Inv. 1 without number"] = Usual with { Investments = InvestmentLabel.InvDot },
         ["metrics as bullets"] = Usual with { BulletMetrics = true },
