@@ -43,6 +43,7 @@ public static partial class PlanParser
     [GeneratedRegex(@"\b(määrä|määrät|määrää|lukumäärä|käyttömäärä|käyttäjämäärä|käyttäjämäärät)\b", RegexOptions.IgnoreCase)] private static partial Regex CountWord();
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b")] private static partial Regex Year();
     [GeneratedRegex(@"\s+")] private static partial Regex Ws();
+    [GeneratedRegex(@"^\s*(?<d>\S.*?)\s{2,}(?<p>[1-5])\s{2,}(?<i>[1-5])\s{2,}(?<s>\d{1,2})\s{2,}(?<m>\S.*?)(?:\s{2,}(?<o>\S.*?))?\s*$")] private static partial Regex LayoutRisk();
     [GeneratedRegex(@"^[•▪◦*–-]\s+")] private static partial Regex Bullet();
     [GeneratedRegex(@"^[A-ZÄÖÅ][^.:;,()]{0,40}(?:\.\s*[a-zäöå][^.:;,()]{0,30})?:\s")] private static partial Regex LabelStart();
     [GeneratedRegex(@"[\p{L}]+")] private static partial Regex Words();

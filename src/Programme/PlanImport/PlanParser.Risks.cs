@@ -19,6 +19,7 @@ public static partial class PlanParser
             var start = lines.FindIndex(l => OwnerHeader().IsMatch(l.Text) && !RiskNumbers().IsMatch(l.Trimmed));
             if (start < 0) start = lines.FindIndex(l => l.Text.Contains("Riskin kuvaus", StringComparison.OrdinalIgnoreCase));
             var body = start >= 0 ? lines.Skip(start + 1).ToList() : lines;
+            body = LayoutRows(body) ?? body;
 
             // Blocks separated by blank lines; DOCX rows arrive as one line with tab-separated cells.
             var blocks = new List<List<PlanLine>>();
@@ -104,6 +105,40 @@ public static partial class PlanParser
                     _findings.Add(new(ImportFindingKind.RiskScoreMismatch, FindingSeverity.Warning, _preview.LinesOf(r),
                         [r.Description, r.Score, r.Probability, r.Impact, r.Probability * r.Impact]));
             }
+        }
+
+        /// <summary>
+        /// A risk table as pdftotext -layout gives it: each row's first line holds every cell side by side (the numbers in
+        /// their own columns), and the cells' further lines follow below at the same columns. Each row becomes one
+        /// tab-separated line (as a DOCX row), its cells joined from the columns, so that no cell bleeds into its neighbour.
+        /// Null when the table is not laid out so.
+        /// </summary>
+        private static List<PlanLine>? LayoutRows(List<PlanLine> body)
+        {
+            var rows = body.Select((l, k) => (Line: l, Index: k, Match: LayoutRisk().Match(l.Text))).Where(x => x.Match.Success).ToList();
+            if (rows.Count == 0) return null;
+            var result = new List<PlanLine>();
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var m = rows[r].Match;
+                int numbers = m.Groups["p"].Index, mitigation = m.Groups["m"].Index, owner = m.Groups["o"].Success ? m.Groups["o"].Index : int.MaxValue;
+                var desc = new List<string> { m.Groups["d"].Value };
+                var mit = new List<string> { m.Groups["m"].Value };
+                var own = new List<string> { m.Groups["o"].Value };
+                var end = r + 1 < rows.Count ? rows[r + 1].Index : body.Count;
+                for (var k = rows[r].Index + 1; k < end; k++)
+                {
+                    var text = body[k].Text;
+                    string Cut(int from, int to) => from >= text.Length ? "" : text[from..Math.Min(text.Length, to)].Trim();
+                    desc.Add(Cut(0, numbers));
+                    mit.Add(Cut(mitigation, owner));
+                    if (owner != int.MaxValue) own.Add(Cut(owner, int.MaxValue));
+                }
+                static string Cell(List<string> parts) => Ws().Replace(string.Join(" ", parts.Where(x => x.Length > 0)), " ").Trim();
+                result.Add(new PlanLine(rows[r].Line.Number,
+                    string.Join('\t', Cell(desc), m.Groups["p"].Value, m.Groups["i"].Value, m.Groups["s"].Value, Cell(mit), Cell(own))));
+            }
+            return result;
         }
 
         /// <summary>An owner cell: short lines of names or roles, not a sentence of a new risk.</summary>

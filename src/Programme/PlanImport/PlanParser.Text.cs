@@ -126,8 +126,6 @@ public static partial class PlanParser
         }
         foreach (var (s, e) in pieces)
         {
-            // A metric written as prose with its target ("… nousee 80 prosenttiin (kvartaali 4/2025 mennessä)") stays one sentence.
-            if (PercentTarget().IsMatch(text[s..e])) { AddRange(list, text, s, e); continue; }
             var depth = 0;
             var start = s;
             for (var k = s; k < e; k++)

@@ -166,7 +166,7 @@ public static partial class PlanParser
         private static readonly HashSet<string> ExactTitles =
         [
             "hankkeen tarve", "kohderyhmä", "kohderyhmät", "hankkeen päätavoitteet", "päätavoitteet", "pilarit ja investoinnit",
-            "hankkeen tavoitteet", "hankkeen kustannukset", "seuranta ja arviointi", "riskit ja niihin varautuminen", "riskit", "vaikutukset ja vaikuttavuus",
+            "hankkeen tavoitteet", "hankkeen tarve ja tausta", "riskit ja niiden hallinta", "riskienhallinta", "hankkeen kustannukset", "seuranta ja arviointi", "riskit ja niihin varautuminen", "riskit", "vaikutukset ja vaikuttavuus",
             "rajaukset muihin kehittämishankkeisiin", "hankkeen hallinnointi",
         ];
 
@@ -180,7 +180,7 @@ public static partial class PlanParser
             if (t.StartsWith("hankkeen kustannukset", StringComparison.Ordinal)) return Section.Costs;
             if (t.StartsWith("seuranta ja arviointi", StringComparison.Ordinal) || t is "mittarit" or "indikaattorit") return Section.Indicators;
             if (t == "kustannusarvio") return Section.Costs;
-            if (t.StartsWith("riskit", StringComparison.Ordinal)) return Section.Risks;
+            if (t.StartsWith("riskit", StringComparison.Ordinal) || t == "riskienhallinta") return Section.Risks;
             if (t.StartsWith("vaikutukset", StringComparison.Ordinal) || t.StartsWith("rajaukset", StringComparison.Ordinal)
                 || t.StartsWith("hankkeen hallinnointi", StringComparison.Ordinal)) return Section.Other;
             return null;

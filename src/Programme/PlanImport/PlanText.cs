@@ -49,15 +49,35 @@ public static partial class PlanText
         var raw = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         var lines = new List<PlanLine>(raw.Length);
         var noise = new List<NoiseLine>();
+        var headers = PageHeaders(raw);
         for (var i = 0; i < raw.Length; i++)
         {
             var t = raw[i].Replace("\f", "").Replace("\u00ad", "").Replace('\u00a0', ' ').Replace('\u2011', '-').TrimEnd();
             if (PageFooter().IsMatch(t)) { noise.Add(new(i + 1, t.Trim(), "PageFooter")); continue; }
+            if (headers.Contains(i)) { noise.Add(new(i + 1, t.Trim(), "PageHeader")); continue; }
             if (UrlOnly().IsMatch(t)) { noise.Add(new(i + 1, t.Trim(), "Url")); continue; }
             lines.Add(new PlanLine(i + 1, t));
         }
         Dehyphenate(lines);
         return (lines, noise);
+    }
+
+    /// <summary>
+    /// Page headers: the first line of a page (pdftotext starts each page with a form feed) whose text begins at least
+    /// three pages. Only whole repeated lines go; a heading that merely starts one page stays.
+    /// </summary>
+    private static HashSet<int> PageHeaders(string[] raw)
+    {
+        var firsts = new List<(int Index, string Text)>();
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (!raw[i].Contains('\f')) continue;
+            var j = i;
+            var first = raw[i][(raw[i].LastIndexOf('\f') + 1)..];
+            while (first.Trim().Length == 0 && ++j < raw.Length && !raw[j].Contains('\f')) first = raw[j];
+            if (j < raw.Length && first.Trim().Length is > 0 and < 120) firsts.Add((j, Regex.Replace(first.Trim(), @"\s+", " ")));
+        }
+        return firsts.GroupBy(f => f.Text).Where(g => g.Count() >= 3).SelectMany(g => g.Select(f => f.Index)).ToHashSet();
     }
 
     private static readonly HashSet<string> Conjunctions = new(StringComparer.OrdinalIgnoreCase) { "ja", "tai", "sekä", "eli", "että", "och", "eller", "and", "or" };
@@ -136,7 +156,7 @@ public static partial class PlanText
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"^\s*\d{1,3}\s*\(\s*\d{1,3}\s*\)\s*$")] private static partial Regex PageFooter();
+    [GeneratedRegex(@"^\s*(?:\d{1,3}\s*\(\s*\d{1,3}\s*\)|Sivu\s+\d{1,3}\s*(?:/|\(|of|av)\s*\d{1,3}\)?)\s*$", RegexOptions.IgnoreCase)] private static partial Regex PageFooter();
     [GeneratedRegex(@"^\s*(https?://|www\.)\S+\s*$", RegexOptions.IgnoreCase)] private static partial Regex UrlOnly();
     [GeneratedRegex(@"^[\p{L}\p{N}]+[\p{L}\p{N}\-]*[,.;:)]?")] private static partial Regex FirstWord();
     [GeneratedRegex(@"\S+$")] private static partial Regex LastToken();

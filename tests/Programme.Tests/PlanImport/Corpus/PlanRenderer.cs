@@ -8,7 +8,7 @@ public enum WorkPackageLabel { Tyopaketti, Tp, TpSpace, TyopakettiUpper }
 public enum InvestmentLabel { Investointi, Inv, InvDot }
 public enum FieldStyle { Inline, OwnLineColon, OwnLineNoColon }
 public enum AmountStyle { Spaces, Nbsp, Dots, Euroa }
-public enum RiskStyle { Blocks, WrappedBlocks, Tabs, Formula }
+public enum RiskStyle { Blocks, WrappedBlocks, Tabs, Formula, Layout }
 
 /// <summary>One way of writing the same plan: each property is one axis along which real plans differ.</summary>
 public sealed record RenderOptions
@@ -29,8 +29,14 @@ public sealed record RenderOptions
     public bool CostsPerWorkPackage { get; init; }
     /// <summary>Page footers ("3(12)") and blank lines between pages, as pdftotext leaves them.</summary>
     public bool PageBreaks { get; init; }
+    /// <summary>A form feed and a repeated page header ("Hankesuunnitelma – …") at each page break, footers as "Sivu 3 / 9".</summary>
+    public bool PageHeaders { get; init; }
     /// <summary>Total row missing from the cost table.</summary>
     public bool NoTotalRow { get; init; }
+    /// <summary>Added to the second pillar's first row of the cost table (an error for the consistency check to find).</summary>
+    public decimal FirstRowError { get; init; }
+    /// <summary>Added to the cost table's total row.</summary>
+    public decimal TotalError { get; init; }
 }
 
 /// <summary>Writes a <see cref="BasePlan"/> as the text pdftotext would give of a plan written in the given style.</summary>
@@ -43,7 +49,11 @@ public static class PlanRenderer
         void Add(string s) => lines.AddRange(Wrap(s, o.Wrap));
         void Blank() => lines.Add("");
         void Top(int n, string title, string other) => lines.Add(Heading(o.Headings, $"{n}", o.OtherWordings ? other : title));
-        void PageBreak() { if (o.PageBreaks) { Blank(); lines.Add($"       {++page}(9)"); Blank(); } }
+        void PageBreak()
+        {
+            if (o.PageHeaders) { lines.Add($"Sivu {++page} / 9"); lines.Add($"\fHankesuunnitelma – {plan.Name}"); Blank(); }
+            else if (o.PageBreaks) { Blank(); lines.Add($"       {++page}(9)"); Blank(); }
+        }
 
         lines.Add("Hankesuunnitelma");
         lines.Add($"Hankkeen nimi: {plan.Name}");
@@ -99,14 +109,16 @@ public static class PlanRenderer
         lines.Add(Heading(o.Headings, "7.2", o.OtherWordings ? "Kustannusarvio" : "Hankkeen kustannukset"));
         Blank();
         lines.Add("Pilari Investointi Osa-alue Kustannukset, €");
+        var error = 0m;
         foreach (var p in plan.Pillars)
             foreach (var inv in p.Investments)
             {
+                if (p == plan.Pillars[1] && inv == p.Investments[0]) error = o.FirstRowError;
                 if (o.CostsPerWorkPackage)
-                    foreach (var w in inv.WorkPackages) lines.Add($"Pilari {p.No} Investointi {inv.No} {w.Title} {Euros(w.Cost, o.Amounts)}");
-                else lines.Add($"Pilari {p.No} Investointi {inv.No} {inv.Title} {Euros(inv.WorkPackages.Sum(w => w.Cost), o.Amounts)}");
+                    foreach (var w in inv.WorkPackages) { lines.Add($"Pilari {p.No} Investointi {inv.No} {w.Title} {Euros(w.Cost + error, o.Amounts)}"); error = 0; }
+                else { lines.Add($"Pilari {p.No} Investointi {inv.No} {inv.Title} {Euros(inv.WorkPackages.Sum(w => w.Cost) + error, o.Amounts)}"); error = 0; }
             }
-        if (!o.NoTotalRow) lines.Add($"Yhteensä {Euros(plan.Total, o.Amounts)}");
+        if (!o.NoTotalRow) lines.Add($"Yhteensä {Euros(plan.Total + o.TotalError, o.Amounts)}");
         Blank();
         lines.Add(Heading(o.Headings, "7.4", o.OtherWordings ? "Indikaattorit" : "Seuranta ja arviointi"));
         foreach (var i in plan.Indicators)
@@ -122,6 +134,23 @@ public static class PlanRenderer
         {
             lines.Add("Riskin kuvaus\tTodennäköisyys (1–5)\tVaikutus (1–5)\tRiskipisteet\tToimenpiteet riskin vähentämiseksi\tVastuutaho");
             foreach (var r in plan.Risks) lines.Add($"{r.Description}\t{r.P}\t{r.I}\t{r.Score}\t{r.Mitigation}\t{r.Owner}");
+        }
+        else if (o.Risks == RiskStyle.Layout)
+        {
+            // pdftotext -layout: cells side by side at fixed columns, their further lines below at the same columns.
+            lines.Add("  Riskin kuvaus              P   V   Pisteet  Toimenpiteet riskin vähentämiseksi   Vastuutaho");
+            foreach (var r in plan.Risks)
+            {
+                var d = Wrap(r.Description, 22).ToList();
+                var m = Wrap(r.Mitigation, 32).ToList();
+                var w = Wrap(r.Owner, 18).ToList();
+                for (var k = 0; k < new[] { d.Count, m.Count, w.Count }.Max(); k++)
+                {
+                    var nums = k == 0 ? $"{r.P}   {r.I}   {r.Score}".PadRight(14) : new string(' ', 14);
+                    lines.Add(("  " + (k < d.Count ? d[k] : "").PadRight(26) + nums + (k < m.Count ? m[k] : "").PadRight(37) + (k < w.Count ? w[k] : "")).TrimEnd());
+                }
+                Blank();
+            }
         }
         else
         {

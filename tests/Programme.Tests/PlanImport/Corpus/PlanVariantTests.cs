@@ -34,12 +34,14 @@ public sealed partial class PlanVariantTests
         ["risk cells wrapped narrow"] = Usual with { Risks = RiskStyle.WrappedBlocks },
         ["risk table with tab cells"] = Usual with { Risks = RiskStyle.Tabs },
         ["risk scores as 3 × 4 = 12"] = Usual with { Risks = RiskStyle.Formula },
+        ["risk table as pdftotext -layout"] = Usual with { Risks = RiskStyle.Layout },
         ["investments as Inv 1:"] = Usual with { Investments = InvestmentLabel.Inv },
         ["investments as Inv. 1 without number"] = Usual with { Investments = InvestmentLabel.InvDot },
         ["metrics as bullets"] = Usual with { BulletMetrics = true },
         ["costs per work package"] = Usual with { CostsPerWorkPackage = true },
         ["page footers between work packages"] = Usual with { PageBreaks = true },
         ["no total row"] = Usual with { NoTotalRow = true },
+        ["page headers and Sivu n / m footers"] = Usual with { PageHeaders = true },
         ["everything at once"] = new RenderOptions
         {
             Headings = HeadingStyle.NoDot, WorkPackages = WorkPackageLabel.TpSpace, Fields = FieldStyle.OwnLineColon, Wrap = 60,
@@ -77,7 +79,46 @@ public sealed partial class PlanVariantTests
     public void Every_variant_gives_the_same_programme(string variant)
     {
         var text = PlanRenderer.Render(BasePlan.Sample, Variants[variant]);
-        SameProgramme(Expected, PlanParserTests.Shape(Read(text)));
+        var preview = Read(text);
+        SameProgramme(Expected, PlanParserTests.Shape(preview));
+        Assert.Equal(Findings(Read(PlanRenderer.Render(BasePlan.Sample, Usual))), Findings(preview));
+    }
+
+    private static List<string> Findings(PlanPreview p) =>
+        p.Findings.Select(f => $"{f.Kind} {string.Join("|", f.Args)}").ToList();
+
+    /// <summary>
+    /// The consistency check on every variant: a work package's estimate that differs from its cost row (both directions),
+    /// an investment whose work packages do not add up to its row, rows that do not add up to the table's total, a risk
+    /// score that is not P × I — each named with its difference in euros.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(VariantNames))]
+    public void Every_variant_finds_the_same_inconsistencies(string variant)
+    {
+        var options = Variants[variant] with { FirstRowError = 1_000, TotalError = -2_500 };
+        var plan = BasePlan.Sample with { Risks = [BasePlan.Sample.Risks[0] with { Score = 13 }, .. BasePlan.Sample.Risks.Skip(1)] };
+        var p = Read(PlanRenderer.Render(plan, options));
+        var en = System.Globalization.CultureInfo.GetCultureInfo("en");
+        var messages = p.Findings.Select(f => f.Message(en)).ToList();
+        Assert.Contains(p.Findings, f => f.Kind == ImportFindingKind.RiskScoreMismatch && f.Message(en).Contains("3 × 4 = 12"));
+        if (options.CostsPerWorkPackage)
+            Assert.Contains(p.Findings, f => f.Kind == ImportFindingKind.WorkPackageCostMismatch && f.Message(en).Contains("(difference −1,000 €)"));
+        else
+            Assert.Contains(p.Findings, f => f.Kind == ImportFindingKind.InvestmentCostMismatch && f.Message(en).Contains("(difference −1,000 €)"));
+        if (!options.NoTotalRow)
+        {
+            Assert.Contains(p.Findings, f => f.Kind == ImportFindingKind.CostTableTotalMismatch && f.Message(en).Contains("(difference +3,500 €)"));
+            Assert.Contains(p.Findings, f => f.Kind == ImportFindingKind.PlanTotalMismatch && f.Message(en).Contains("(difference +2,500 €)"));
+        }
+    }
+
+    [Fact]
+    public void A_work_package_estimate_above_its_cost_row_is_found_too()
+    {
+        var p = Read(PlanRenderer.Render(BasePlan.Sample, Usual with { CostsPerWorkPackage = true, FirstRowError = -700 }));
+        var f = Assert.Single(p.Findings, f => f.Kind == ImportFindingKind.WorkPackageCostMismatch);
+        Assert.Contains("(difference +700 €)", f.Message(System.Globalization.CultureInfo.GetCultureInfo("en")));
     }
 
     /// <summary>Item by item first, so that a failure names the first item that differs.</summary>
