@@ -362,10 +362,12 @@ public sealed class DashboardBuilder(IndicatorResults results, IFeedbackIndicato
             items.Add(new OpenItem("past_limit", null, null, null, null, figures.WaitingList.LimitDays, figures.WaitingList.PastLimit, null, null));
         // Open-text feedback of the unit's own service points that nobody has handled yet.
         var subtree = (await results.DescendantsAsync(unit.SourceId, ct: ct)).Append(unit).ToList();
-        var points = (await overview.ServicePointsAsync(ct)).Where(sp => UnitOf(sp, subtree) is not null).Select(sp => sp.Code).ToList();
+        var unitPoints = (await overview.ServicePointsAsync(ct)).Where(sp => UnitOf(sp, subtree) is not null).ToList();
+        var points = unitPoints.Select(sp => sp.Code).ToList();
         if (points.Count > 0)
             foreach (var c in await overview.OpenCommentsAsync(points, ct))
-                items.Add(new OpenItem("open_feedback", null, c.ServicePoint, null, null, null, c.Count, c.Oldest, null));
+                items.Add(new OpenItem("open_feedback", null, c.ServicePoint, null, null, null, c.Count, c.Oldest, null,
+                    unitPoints.FirstOrDefault(sp => sp.Code == c.ServicePoint)?.Name));
         return new OperationalDashboard(Ref(unit), path, type, periods.Select(p => p.Code).ToList(), latestComplete.Code, Cells.Minimum, rows, items);
     }
 }

@@ -77,7 +77,7 @@ public sealed record OperationalRow(string Code, IReadOnlyDictionary<string, str
 /// (people on the waiting list past the care-guarantee limit; <see cref="Reference"/> is the limit in days).
 /// </summary>
 public sealed record OpenItem(string Kind, string? IndicatorCode, string? ServicePoint, string? Period, double? Value, double? Reference,
-    int? Count, DateOnly? Since, TrafficLight? Light);
+    int? Count, DateOnly? Since, TrafficLight? Light, string? ServicePointName = null);
 
 public sealed record OperationalDashboard(UnitRef Unit, IReadOnlyList<UnitRef> Path, string PeriodType, IReadOnlyList<string> Periods,
     string? LatestComplete, int MinimumCellSize, IReadOnlyList<OperationalRow> Rows, IReadOnlyList<OpenItem> OpenItems);

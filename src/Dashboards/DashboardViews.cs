@@ -235,7 +235,7 @@ public static class DashboardViews
             "open_feedback" =>
             [
                 Cell.Of(H("Dashboards.Open.open_feedback", c)),
-                Cell.Of(o.ServicePoint ?? "", "/feedback/comments?servicePoint=" + Uri.EscapeDataString(o.ServicePoint ?? "") + "&onlyOpen=true"),
+                Cell.Of(o.ServicePointName ?? o.ServicePoint ?? "", "/feedback/comments?servicePoint=" + Uri.EscapeDataString(o.ServicePoint ?? "") + "&onlyOpen=true"),
                 Cell.Of(""), new Cell(o.Count, o.Count?.ToString(c) ?? "", Number: true), Cell.Of(""),
                 Cell.Of(o.Since is { } s ? Texts.Format("Dashboards.Since", c, Texts.Date(s, c)) : ""),
             ],

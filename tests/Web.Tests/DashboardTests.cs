@@ -172,7 +172,7 @@ public sealed class DashboardTests(SqliteApp app, Chromium chromium) : IClassFix
         var unit = await IndicatorsAsync(app, (_, db) => db.OrgUnits.Where(u => u.Name == "Kajaanin terveysasema").Select(u => u.SourceId).SingleAsync());
         var html = await client.GetStringAsync($"/dashboards/operational?unit={unit}");
         var compact = System.Text.RegularExpressions.Regex.Replace(html, @">\s+|\s+<", m => m.Value.Trim());
-        Assert.Contains($"servicePoint=KAJ-TK&amp;onlyOpen=true\">KAJ-TK</a></td><td></td><td class=\"num\">{open}</td>", compact);
+        Assert.Contains($"servicePoint=KAJ-TK&amp;onlyOpen=true\">Kajaanin terveysasema</a></td><td></td><td class=\"num\">{open}</td>", compact);
 
         // People past the care-guarantee limit, as the steering board counts them now.
         using var scope2 = app.Services.CreateScope();

@@ -90,6 +90,9 @@ public sealed partial class LocalisationTests(SqliteApp app)
         foreach (var role in Enum.GetNames<Role>()) yield return "Role." + role;
         foreach (var change in new[] { "Added", "Modified", "Deleted" }) yield return "Audit." + change;
         foreach (var light in Enum.GetNames<TrafficLight>()) yield return "TrafficLight." + light;
+        foreach (var light in Enum.GetNames<TrafficLight>()) { yield return "Trajectory.Light." + light; yield return "Trajectory.Legend." + light; }
+        foreach (var reason in Enum.GetNames<TrajectoryReason>()) yield return "Trajectory.Reason." + reason;
+        foreach (var role in Enum.GetNames<Role>().Append("Anonymous")) yield return "Pages2.Denied." + role;
         foreach (var t in EditableTypes.All)
         {
             yield return t.Label;

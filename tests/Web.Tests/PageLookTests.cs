@@ -22,7 +22,7 @@ public sealed partial class PageLookTests(SqliteApp app, Chromium chromium) : IC
     private static readonly string[] Cultures = ["fi", "sv", "en"];
 
     // "IndicatorPage.Unit.index", "Boards.Tile.T3": a key shown instead of its text.
-    [GeneratedRegex(@"\b[A-Z][A-Za-z0-9]+(\.[A-Za-z0-9_]+){1,4}\b")] private static partial Regex ResourceKey();
+    [GeneratedRegex(@"\b[A-Z][A-Za-z0-9]+(\.[A-Z][A-Za-z0-9_]*)+\b")] private static partial Regex ResourceKey();
     [GeneratedRegex(@"\{\d+\}")] private static partial Regex Placeholder();
     // snake_case codes (e_message, home_visit), unit ids (K205-TA1), service-point codes (KAJ-TK), statement codes (AV1, CAV1).
     [GeneratedRegex(@"\b[a-z]+_[a-z0-9_]+\b|\b[A-Z]\d{3}-[A-Z]{2}\d\b|\b[A-Z]{3}-TK\b|\bC?(AV|EN|SA|IN|US)\d\b|\\u00")] private static partial Regex RawCode();
@@ -65,7 +65,7 @@ public sealed partial class PageLookTests(SqliteApp app, Chromium chromium) : IC
 
     /// <summary>The page's text without the identifiers it shows on purpose in &lt;code&gt; (indicator codes, service-point codes).</summary>
     private static Task<string> TextAsync(IPage page) => page.EvaluateAsync<string>(
-        "() => { const b = document.body.cloneNode(true); b.querySelectorAll('code, script, style').forEach(e => e.remove()); return b.innerText; }");
+        "() => { document.querySelectorAll('code').forEach(e => e.textContent = ''); return document.body.innerText; }");
 
     private static Task<int[]> SizeAsync(IPage page) => page.EvaluateAsync<int[]>(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth, document.documentElement.scrollHeight, document.documentElement.clientHeight]");
@@ -128,6 +128,9 @@ public sealed partial class PageLookTests(SqliteApp app, Chromium chromium) : IC
             await page.GotoAsync(token + "&culture=" + culture);
             var size = await SizeAsync(page);
             Assert.True(size[0] <= size[1] && size[2] <= size[3], $"{culture} {width}×{height}: content {size[0]}×{size[2]} in a {size[1]}×{size[3]} window");
+            // Nor does any tile spill out of its own box.
+            var spilled = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.tile')].filter(t => t.scrollHeight > t.clientHeight + 1 || t.scrollWidth > t.clientWidth + 1).map(t => t.dataset.tile)");
+            Assert.True(spilled.Length == 0, $"{culture} {width}×{height}: tiles spill over: {string.Join(", ", spilled)}");
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, $"wall-{culture}-{width}x{height}.png") });
         }
         // The callback tile adds up: requested today = called back + open.
