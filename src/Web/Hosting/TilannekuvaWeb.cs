@@ -59,6 +59,7 @@ public static class TilannekuvaWeb
         services.AddSingleton(builder.Configuration.GetSection("Security:SignIn").Get<SignInLimits>() ?? new SignInLimits());
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<AccountUnits>();
+        services.AddScoped<FeedbackLinkRights>();
         services.AddScoped<EntityEditor>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
