@@ -37,7 +37,7 @@ public static class FeedbackBench
         var options = db is null ? DatabaseOptions.SqliteFile(Path.Combine(folder.FullName, "bench.db")) : DatabaseOptions.Resolve(null, db);
         var port = BenchCommands.FreePort();
         await using var app = TilannekuvaWeb.Build(
-            ["--Logging:LogLevel:Default=Warning", "--Feedback:PerLinkPerMinute=100000000", "--Feedback:PerKioskPerMinute=100000000", $"--Feedback:DataFolder={folder.FullName}"],
+            ["--Logging:LogLevel:Default=Warning", "--Feedback:PerLinkPerMinute=100000000", "--Feedback:PerKioskPerMinute=100000000", "--Feedback:PerServicePointPerMinute=100000000", $"--Feedback:DataFolder={folder.FullName}"],
             options, $"http://127.0.0.1:{port}");
         await Startup.MigrateAsync(app.Services, ct);
         using (var scope = app.Services.CreateScope())

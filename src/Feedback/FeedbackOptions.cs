@@ -11,6 +11,12 @@ public sealed class FeedbackOptions
     /// <summary>Submissions accepted per minute from one client address on one link (web, QR, SMS).</summary>
     public int PerLinkPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// Submissions accepted per minute for one service point over all its links and addresses, so that many links
+    /// (or many addresses on one) cannot flood a unit's results. A busy health station gets a few hundred a day.
+    /// </summary>
+    public int PerServicePointPerMinute { get; set; } = 120;
+
     /// <summary>Submissions accepted per minute from one kiosk (a person needs well over 5 s to answer).</summary>
     public int PerKioskPerMinute { get; set; } = 12;
 

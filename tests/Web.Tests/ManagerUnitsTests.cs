@@ -218,7 +218,10 @@ public abstract class ManagerUnitsTests(TestApp app)
 
         await admin.PostAsync("/admin/users?handler=units", TestApp.Form(("userName", manager), ("units", ""), ("__RequestVerificationToken", token)));
         Assert.Empty(await UnitsOfAsync(manager));
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/boards/{board}/edit")).StatusCode);
+        // The unit change ended the open session (security stamp, docs/security.md): back to the sign-in page.
+        var after = await client.GetAsync($"/boards/{board}/edit");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal("/account/login", after.Headers.Location!.AbsolutePath, ignoreCase: true);
     }
 
     [Fact]

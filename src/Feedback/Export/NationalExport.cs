@@ -37,31 +37,31 @@ public static class NationalExport
 
         // CsvHelper writes UTF-8 without a byte-order mark, synchronously: give it a file or memory stream.
         using var csv = CsvWriter.Create(output, new CsvWriterOptions { Separator = ',' }, leaveOpen: true);
-        foreach (var c in FixedColumns) csv.WriteField(c);
-        foreach (var c in codes) csv.WriteField(StatementColumnPrefix + c);
+        foreach (var c in FixedColumns) csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(c));
+        foreach (var c in codes) csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(StatementColumnPrefix + c));
         csv.EndRecord();
 
         var rows = 0;
         await foreach (var r in inPeriod.Include(r => r.Answers).OrderBy(r => r.Date).ThenBy(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             var q = questionnaires[r.QuestionnaireId];
-            csv.WriteField(r.Id.ToString("D"));
-            csv.WriteField(r.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            csv.WriteField(r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(r.ProviderCode);
-            csv.WriteField(r.ServicePointCode);
-            csv.WriteField(r.ServiceCode);
-            csv.WriteField(r.Channel.ToString().ToLowerInvariant());
-            csv.WriteField(r.Team ?? "");
-            csv.WriteField(q.Audience.ToString().ToLowerInvariant());
-            csv.WriteField(AgeGroupCode(r.AgeGroup));
-            csv.WriteField(r.Language);
-            csv.WriteField(q.Key);
-            csv.WriteField(q.Version.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(r.Recommendation.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(r.Id.ToString("D")));
+            csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(r.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
+            csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(r.ProviderCode));
+            csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(r.ServicePointCode));
+            csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(r.ServiceCode));
+            csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(r.Channel.ToString().ToLowerInvariant()));
+            csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(r.Team ?? ""));
+            csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(q.Audience.ToString().ToLowerInvariant()));
+            csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(AgeGroupCode(r.AgeGroup)));
+            csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(r.Language));
+            csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(q.Key));
+            csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(q.Version.ToString(CultureInfo.InvariantCulture)));
+            csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(r.Recommendation.ToString(CultureInfo.InvariantCulture)));
             var answers = r.Answers.ToDictionary(a => a.Code);
             foreach (var c in codes)
-                csv.WriteField(answers.TryGetValue(c, out var a) ? a.Value?.ToString(CultureInfo.InvariantCulture) ?? CannotSay : "");
+                csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(answers.TryGetValue(c, out var a) ? a.Value?.ToString(CultureInfo.InvariantCulture) ?? CannotSay : ""));
             csv.EndRecord();
             rows++;
         }

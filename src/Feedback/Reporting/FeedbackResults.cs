@@ -78,8 +78,8 @@ public sealed class FeedbackResults(FeedbackDbContext db, IOptions<FeedbackOptio
     /// Complementary suppression for breakdowns shown beside their total, by the rule the dashboards
     /// follow too (<see cref="SmallCellRule.Hidden"/>): when a cell is suppressed, the smallest shown
     /// cells are hidden with it until the hidden ones are at least two and rest on the minimum
-    /// together. Trends over periods are left as they are (documented in docs/feedback.md): hiding a
-    /// full month because the running one is small would cost more.
+    /// together. <see cref="ByAsync"/> leaves trends over periods as they are (docs/feedback.md); the
+    /// trend chart applies this to its months as well, over finished months only (docs/security.md).
     /// </summary>
     public static IReadOnlyList<ResultRow> SuppressComplement(IReadOnlyList<ResultRow> rows, int minimum)
     {

@@ -54,7 +54,8 @@ public sealed class FeedbackSubmissions(
     {
         if (!signer.TryVerify(r.Token, out var link)) return SubmissionResult.InvalidLink;
         var throttleKey = link.Channel == Channel.Kiosk ? $"k|{link.LinkId}" : $"l|{link.LinkId}|{r.ClientKey}";
-        if (!throttle.TryAcquire(throttleKey, link.Channel == Channel.Kiosk ? _o.PerKioskPerMinute : _o.PerLinkPerMinute))
+        if (!throttle.TryAcquire(throttleKey, link.Channel == Channel.Kiosk ? _o.PerKioskPerMinute : _o.PerLinkPerMinute)
+            || !throttle.TryAcquire($"p|{link.ServicePointCode}", _o.PerServicePointPerMinute))
             return SubmissionResult.RateLimited;
 
         var questionnaire = r.QuestionnaireId is { } qid

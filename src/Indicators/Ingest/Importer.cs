@@ -40,7 +40,11 @@ public sealed record ImportResult(ImportBatch Batch, IReadOnlyList<ImportReject>
     {
         w.WriteLine("file;line;field;reason");
         foreach (var r in Rejects) w.WriteLine(string.Join(';', new[] { r.File, r.Line.ToString(CultureInfo.InvariantCulture), r.Field, r.Reason }.Select(Quote)));
-        static string Quote(string s) => s.IndexOfAny([';', '"', '\n']) >= 0 ? '"' + s.Replace("\"", "\"\"") + '"' : s;
+        static string Quote(string s)
+        {
+            s = Tilannekuva.Storage.CsvCell.Safe(s);
+            return s.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? '"' + s.Replace("\"", "\"\"") + '"' : s;
+        }
     }
 }
 

@@ -18,19 +18,20 @@ public static class TableWriter
         // CsvHelper writes UTF-8 without a byte-order mark; Excel needs one to read ä and ö.
         output.Write(Encoding.UTF8.Preamble);
         using var csv = CsvWriter.Create(output, new CsvWriterOptions { Separator = decimalComma ? ';' : ',' }, leaveOpen: true);
-        foreach (var h in headers) csv.WriteField(h);
+        // Every cell through the one formula-escaping rule (Storage.CsvCell): text from people must not become a formula.
+        foreach (var h in headers) csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(h));
         csv.EndRecord();
         foreach (var row in rows)
         {
             foreach (var v in row)
-                csv.WriteField(v switch
+                csv.WriteField(Tilannekuva.Storage.CsvCell.Safe(v switch
                 {
                     null => "",
                     decimal d => d.ToString("0.00", numbers),
                     double d => d.ToString("0.####", numbers),
                     int or long => Convert.ToString(v, CultureInfo.InvariantCulture)!,
                     _ => Convert.ToString(v, culture) ?? "",
-                });
+                }));
             csv.EndRecord();
         }
         csv.Flush();

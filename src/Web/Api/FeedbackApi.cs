@@ -123,14 +123,20 @@ public static class FeedbackApi
         TypedResults.Ok((await db.Questionnaires.AsNoTracking().Include(q => q.Items).OrderBy(q => q.Key).ThenBy(q => q.Version).ToListAsync(ct))
             .Select(q => new QuestionnaireInfo(q.Id, q.Key, q.Version, q.Audience, q.Name, q.CreatedAt, q.OrderedItems.Select(i => i.Code).ToList())).ToList());
 
-    private static async Task<Results<Ok<LinkInfo>, BadRequest<string>>> CreateLink(LinkRequest body, HttpContext http, FeedbackDbContext db, LinkSigner signer, IOptions<FeedbackOptions> o, CancellationToken ct)
+    private static async Task<Results<Ok<LinkInfo>, BadRequest<string>, ForbidHttpResult>> CreateLink(LinkRequest body, HttpContext http, FeedbackDbContext db, LinkSigner signer,
+        IOptions<FeedbackOptions> o, FeedbackLinkRights rights, Tilannekuva.Access.Accounts accounts, CancellationToken ct)
     {
+        // Admins, analysts, and managers for their own units' service points only (the page follows the same rule).
+        if (!await rights.MayAsync(http.User, body.ServicePoint ?? "", ct) || await rights.ServicePointsAsync(http.User, ct) is { Count: 0 })
+            return TypedResults.Forbid();
         var point = await db.ServicePoints.AsNoTracking().FirstOrDefaultAsync(p => p.Code == body.ServicePoint, ct);
         if (point is null) return TypedResults.BadRequest($"Unknown service point '{body.ServicePoint}'.");
         if (!await db.Services.AnyAsync(s => s.Code == body.Service, ct)) return TypedResults.BadRequest($"Unknown service '{body.Service}'.");
         var link = new FeedbackLink(point.ProviderCode, point.Code, body.Service, body.Channel, string.IsNullOrWhiteSpace(body.Team) ? null : body.Team, body.Audience ?? Audience.Adult, FeedbackLink.NewLinkId());
         if (link.InvalidPart() is { } bad) return TypedResults.BadRequest($"Invalid {bad}.");
-        return TypedResults.Ok(Describe(http, o.Value, signer.Sign(link)));
+        var token = signer.Sign(link);
+        await accounts.RecordAsync(point.Code, Tilannekuva.Access.AccountActions.FeedbackLinkIssued, $"{link.ServiceCode} {link.Channel} {link.LinkId}", ct);
+        return TypedResults.Ok(Describe(http, o.Value, token));
     }
 
     public static LinkInfo Describe(HttpContext http, FeedbackOptions o, string token)

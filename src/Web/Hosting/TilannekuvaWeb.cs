@@ -39,6 +39,8 @@ public static class TilannekuvaWeb
         // Request logging is quiet by default (the one-time sign-ins must not scroll away); Logging:LogLevel:Microsoft.AspNetCore turns it on.
         if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // ASP.NET Core's request lines carry the whole query (board screen tokens): our own line redacts it instead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         var db = database ?? AppSettings.Database(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(db);
@@ -62,6 +64,7 @@ public static class TilannekuvaWeb
         services.AddSingleton(builder.Configuration.GetSection("Security:SignIn").Get<SignInLimits>() ?? new SignInLimits());
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<AccountUnits>();
+        services.AddScoped<FeedbackLinkRights>();
         services.AddScoped<EntityEditor>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -96,7 +99,14 @@ public static class TilannekuvaWeb
         configure?.Invoke(services);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
+        var requestLimits = builder.Configuration.GetSection("Security:Limits").Get<RequestLimits>() ?? new RequestLimits();
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = requestLimits.UploadMegabytes * 1024 * 1024);
+
         var app = builder.Build();
+        app.UseRedactedRequestLogAndStorageGuard();
+        app.UseSecurityHeadersAndLimits(requestLimits);
+        // HSTS only reaches browsers over HTTPS (behind the county's TLS proxy set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true).
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseStaticFiles();
         app.UseRequestLocalization(Localisation());
         app.UseAuthentication();
@@ -129,6 +139,9 @@ public static class TilannekuvaWeb
         return o;
     }
 
+    private static bool IsLocal(string url) =>
+        url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
+
     private static void MapCultureSwitch(this WebApplication app) =>
         app.MapGet("/culture", (string c, string? returnUrl, HttpContext http) =>
         {
@@ -136,6 +149,7 @@ public static class TilannekuvaWeb
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+            // Only a path of this site: "/\\evil.example" and "//evil.example" are other sites to a browser.
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && IsLocal(returnUrl) ? returnUrl : "/");
         }).AllowAnonymous();
 }
