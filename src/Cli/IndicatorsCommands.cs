@@ -25,7 +25,9 @@ public static class IndicatorsCommands
         var raw = new Option<string?>("--raw-folder") { Description = "Keep a byte-exact copy of the file here (default: Ingest:RawFolder / TILANNEKUVA_RAW_FOLDER; none: not kept)" };
         var rejects = new Option<string?>("--rejects") { Description = "Where to write the reject report (default: <file>.rejects.csv beside the file)" };
         var noCompute = new Option<bool>("--no-compute") { Description = "Do not recompute the indicators after the import" };
-        var cmd = new Command("import", "Load an export file into the canonical tables (then recompute the indicators), or `import plan <file>` for a project plan") { kind, file, mapping, raw, rejects, noCompute, ImportCommands.Plan() };
+        var earliest = new Option<DateOnly?>("--earliest-date") { Description = "Reject event dates before this day (default 2000-01-01)" };
+        var futureDays = new Option<int?>("--future-days") { Description = "Days after the import time an event may lie (clock differences; default 1)" };
+        var cmd = new Command("import", "Load an export file into the canonical tables (then recompute the indicators), or `import plan <file>` for a project plan") { kind, file, mapping, raw, rejects, noCompute, earliest, futureDays, ImportCommands.Plan() };
         cmd.SetAction(async (r, ct) =>
         {
             var path = r.GetValue(file)!.FullName;
@@ -38,8 +40,11 @@ public static class IndicatorsCommands
             ImportResult result;
             try
             {
+                var rules = PlausibilityRules.Default;
+                if (r.GetValue(earliest) is { } e) rules = rules with { EarliestDate = e };
+                if (r.GetValue(futureDays) is { } f) rules = rules with { FutureTolerance = TimeSpan.FromDays(f) };
                 result = await ImportFileAsync(db, CanonicalTable.ParseKind(r.GetValue(kind)!), path,
-                    r.GetValue(mapping)?.FullName, r.GetValue(raw) ?? Env("TILANNEKUVA_RAW_FOLDER", "Ingest__RawFolder"), ct);
+                    r.GetValue(mapping)?.FullName, r.GetValue(raw) ?? Env("TILANNEKUVA_RAW_FOLDER", "Ingest__RawFolder"), ct, plausibility: rules);
             }
             catch (NoRowsException e)
             {
@@ -187,13 +192,14 @@ public static class IndicatorsCommands
     private static string Codes(SourceKind kind) => Indicators.Domain.Codes.Of(kind);
 
     private static async Task<ImportResult> ImportFileAsync(IndicatorsDbContext db, SourceKind kind, string path, string? mapping, string? rawFolder,
-        CancellationToken ct, string? key = null, bool quiet = false)
+        CancellationToken ct, string? key = null, bool quiet = false, PlausibilityRules? plausibility = null)
     {
         key ??= Env(Pseudonymiser.EnvironmentVariable, "Ingest__PseudonymKey");
         var options = new ImportOptions
         {
             Pseudonymiser = key is null ? null : new Pseudonymiser(key),
             RawFolder = rawFolder,
+            Plausibility = plausibility ?? PlausibilityRules.Default,
             Culture = CultureInfo.CurrentUICulture,
             Progress = quiet ? null : p => Console.Error.Write($"\r{Texts.Format("Cli.Import.Progress", null, p.Stage, p.Rows.ToString("N0", CultureInfo.CurrentCulture))}   "),
         };
@@ -203,6 +209,8 @@ public static class IndicatorsCommands
             Console.Error.WriteLine();
             Console.WriteLine(Texts.Format("Cli.Import.Summary", null, Path.GetFileName(path), result.Read, result.Stored, result.Rejected, result.SkippedDuplicate));
             if (CanonicalTable.For(kind).Snapshot) Console.WriteLine(Texts.Format("Cli.Import.Updated", null, Path.GetFileName(path), result.Updated));
+            else if (result.UpdatedIds.Count > 0)
+                Console.WriteLine(Texts.Format("Cli.Import.Corrected", null, Path.GetFileName(path), result.UpdatedIds.Count, string.Join(", ", result.UpdatedIds)));
         }
         return result;
     }
