@@ -20,6 +20,7 @@ public static class IndicatorsApi
             .WithTags("Indicators");
         api.MapGet("indicators", () => TypedResults.Ok(IndicatorCatalogue.All));
         api.MapGet("indicators/{code}/values", Values);
+        api.MapGet("indicators/quality", async (Tilannekuva.Indicators.Quality.QualityReport report, CancellationToken ct) => TypedResults.Ok(await report.BuildAsync(ct)));
         api.MapPost("imports/{kind}", Import).DisableAntiforgery()
             .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireRole(Roles.Admin, Roles.Director, Roles.Analyst));
         return app;

@@ -101,6 +101,7 @@ public static class TilannekuvaWeb
         app.MapCultureSwitch();
         app.MapProgrammeApiV1();
         app.MapIndicatorsApiV1();
+        app.MapQualityExports();
         app.MapReportDownloads();
         app.MapIndicatorExports();
         app.MapFeedbackApiV1();
