@@ -8,7 +8,7 @@ using Tilannekuva.Indicators.Storage;
 namespace Tilannekuva.Indicators;
 
 /// <summary>Ingest settings (configuration section "Ingest"); environment variables fill what is not configured.</summary>
-public sealed record IngestSettings(string? PseudonymKey = null, string? RawFolder = null)
+public sealed record IngestSettings(string? PseudonymKey = null, string? RawFolder = null, PlausibilityRules? Plausibility = null)
 {
     public Pseudonymiser? Pseudonymiser =>
         (PseudonymKey ?? Environment.GetEnvironmentVariable(Pseudonymiser.EnvironmentVariable)) is { Length: > 0 } key ? new Pseudonymiser(key) : null;
@@ -36,6 +36,7 @@ public sealed class IndicatorsService(IndicatorsDbContext db, IngestSettings set
         {
             Pseudonymiser = settings.Pseudonymiser,
             RawFolder = settings.RawFolderOrDefault,
+            Plausibility = settings.Plausibility ?? PlausibilityRules.Default,
             Progress = progress,
             Culture = culture ?? System.Globalization.CultureInfo.CurrentUICulture,
         }, ct);

@@ -10,13 +10,15 @@ public sealed class ImportBatch
     public required string Sha256 { get; set; }
     /// <summary>Where the raw file was copied, if a raw folder is configured.</summary>
     public string? RawCopyPath { get; set; }
+    /// <summary>When the file was last written (its export time as far as we can tell): a correction replaces a stored row only from a newer file.</summary>
+    public DateTime? FileWrittenAt { get; set; }
     public DateTime StartedAt { get; set; }
     public DateTime FinishedAt { get; set; }
     public int RowsRead { get; set; }
     public int RowsStored { get; set; }
     public int RowsRejected { get; set; }
     public int RowsSkippedDuplicate { get; set; }
-    /// <summary>Rows of a snapshot kind (waiting list, roster) whose stored values this file changed.</summary>
+    /// <summary>Stored rows this file changed: a snapshot row (waiting list, roster) with new values, or an event row corrected by a newer file.</summary>
     public int RowsUpdated { get; set; }
 }
 

@@ -13,9 +13,25 @@ namespace Tilannekuva.Indicators.Ingest;
 /// </summary>
 internal abstract class BulkWriter
 {
+    /// <summary>
+    /// Corrections of an event table: a row whose source id is stored with other field values replaces the
+    /// stored one when this file is newer (<see cref="FileTime"/> after the stored row's batch's file time).
+    /// The writer adds each replaced row's source id and its stored period time (<see cref="PeriodColumn"/>) to <see cref="Updated"/>.
+    /// </summary>
+    public sealed class Corrections(DateTime fileTime, string? periodColumn)
+    {
+        public DateTime FileTime => fileTime;
+        public string? PeriodColumn => periodColumn;
+        public List<(string SourceId, DateTime? OldAt)> Updated { get; } = [];
+
+        /// <summary>SQL: the stored row <paramref name="t"/>'s file is older than this one.</summary>
+        internal string Older(string t, string fileTimeParameter) =>
+            $"COALESCE((SELECT b.file_written_at FROM import_batch b WHERE b.id = {t}.import_batch_id), {fileTimeParameter}) < {fileTimeParameter}";
+    }
+
     /// <param name="rows">Enumerated once, or once more from the start if the first attempt meets stored source ids.</param>
     public abstract Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
-        IEnumerable<object?[]> rows, CancellationToken ct);
+        IEnumerable<object?[]> rows, CancellationToken ct, Corrections? corrections = null);
 
     /// <summary>
     /// For snapshot tables: updates stored rows (same source id) whose fields differ, with the new
@@ -39,9 +55,30 @@ internal abstract class BulkWriter
 internal sealed class SqliteBulkWriter : BulkWriter
 {
     public override async Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
-        IEnumerable<object?[]> rows, CancellationToken ct)
+        IEnumerable<object?[]> rows, CancellationToken ct, Corrections? corrections = null)
     {
         var columns = table.Columns.ToArray();
+        var index = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        // A stored source id with other values, from an older file: read its period time, then replace it.
+        await using var old = connection.CreateCommand();
+        old.Transaction = transaction;
+        old.CommandText = $"SELECT {corrections?.PeriodColumn ?? "NULL"} FROM {table.Table} t WHERE source_id = $id AND " +
+            $"NOT ({string.Join(" AND ", ComparedColumns(table).Select(c => $"{c} IS $p{index[c]}"))}) AND {corrections?.Older("t", "$ft") ?? "0 = 1"}";
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = $"UPDATE {table.Table} SET {string.Join(", ", UpdatedColumns(table).Select(c => $"{c} = $p{index[c]}"))} WHERE source_id = $id";
+        var oldParameters = new List<DbParameter>();
+        var updateParameters = new List<DbParameter>();
+        foreach (var (cmdX, list) in new[] { (old, oldParameters), (update, updateParameters) })
+        {
+            foreach (var name in columns.Select((_, i) => "$p" + i).Append("$id").Append("$ft"))
+            {
+                var p = cmdX.CreateParameter();
+                p.ParameterName = name;
+                cmdX.Parameters.Add(p);
+                list.Add(p);
+            }
+        }
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
         cmd.CommandText = $"INSERT INTO {table.Table} ({ColumnList(table)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))}) ON CONFLICT (source_id) DO NOTHING";
@@ -57,7 +94,21 @@ internal sealed class SqliteBulkWriter : BulkWriter
         foreach (var row in rows)
         {
             for (var i = 0; i < parameters.Length; i++) parameters[i].Value = row[i] ?? DBNull.Value;
-            stored += cmd.ExecuteNonQuery();
+            var inserted = cmd.ExecuteNonQuery();
+            stored += inserted;
+            if (inserted > 0 || corrections is null) continue;
+            foreach (var set in new[] { oldParameters, updateParameters })
+            {
+                for (var i = 0; i < columns.Length; i++) set[i].Value = row[i] ?? DBNull.Value;
+                set[columns.Length].Value = row[0]!;
+                set[columns.Length + 1].Value = corrections.FileTime;
+            }
+            await using var reader = await old.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct)) continue;
+            DateTime? oldAt = reader.IsDBNull(0) ? null : reader.GetDateTime(0);
+            await reader.DisposeAsync();
+            await update.ExecuteNonQueryAsync(ct);
+            corrections.Updated.Add(((string)row[0]!, oldAt));
         }
         return stored;
     }
@@ -106,7 +157,7 @@ internal sealed class SqliteBulkWriter : BulkWriter
 internal sealed class PostgresBulkWriter : BulkWriter
 {
     public override async Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
-        IEnumerable<object?[]> rows, CancellationToken ct)
+        IEnumerable<object?[]> rows, CancellationToken ct, Corrections? corrections = null)
     {
         var conn = (NpgsqlConnection)connection;
         var tx = (NpgsqlTransaction)transaction;
@@ -122,6 +173,7 @@ internal sealed class PostgresBulkWriter : BulkWriter
         {
             await tx.RollbackAsync("ingest_copy", ct);
             var stage = await StageAsync(conn, tx, table, rows, ct);
+            if (corrections is not null) await CorrectAsync(conn, tx, table, stage, corrections, ct);
             stored = await ExecuteAsync(conn, tx, $"INSERT INTO {table.Table} ({columns}) SELECT {columns} FROM {stage} ON CONFLICT (source_id) DO NOTHING", ct);
         }
         // Fresh statistics, so the indicator queries right after the import get good plans.
@@ -141,6 +193,20 @@ internal sealed class PostgresBulkWriter : BulkWriter
             $"UPDATE {table.Table} t SET {string.Join(", ", UpdatedColumns(table).Select(c => $"{c} = s.{c}"))} FROM {stage} s " +
             $"WHERE t.source_id = s.source_id AND ({string.Join(", ", compared.Select(c => "t." + c))}) IS DISTINCT FROM ({string.Join(", ", compared.Select(c => "s." + c))})", ct);
         return (await ExecuteAsync(conn, tx, $"INSERT INTO {table.Table} ({columns}) SELECT {columns} FROM {stage} ON CONFLICT (source_id) DO NOTHING", ct), updated);
+    }
+
+    /// <summary>Stored rows the staged file changes, from an older file: their period times are kept for the recompute, then they are replaced.</summary>
+    private static async Task CorrectAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CanonicalTable table, string stage, Corrections corrections, CancellationToken ct)
+    {
+        var compared = ComparedColumns(table);
+        var ft = $"TIMESTAMP '{corrections.FileTime:yyyy-MM-dd HH:mm:ss.ffffff}'";
+        var changed = $"t.source_id = s.source_id AND ({string.Join(", ", compared.Select(c => "t." + c))}) IS DISTINCT FROM ({string.Join(", ", compared.Select(c => "s." + c))}) AND {corrections.Older("t", ft)}";
+        await using (var select = new NpgsqlCommand($"SELECT t.source_id, {(corrections.PeriodColumn is { } p ? "t." + p : "NULL::timestamp")} FROM {table.Table} t JOIN {stage} s ON {changed}", conn, tx))
+        await using (var reader = await select.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                corrections.Updated.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetDateTime(1)));
+        if (corrections.Updated.Count > 0)
+            await ExecuteAsync(conn, tx, $"UPDATE {table.Table} t SET {string.Join(", ", UpdatedColumns(table).Select(c => $"{c} = s.{c}"))} FROM {stage} s WHERE {changed}", ct);
     }
 
     /// <summary>Copies the rows into a temporary table shaped like the target (dropped at commit); returns its name.</summary>

@@ -19,6 +19,10 @@ public sealed class ImportOptions
     /// <summary>Language of the reject reasons.</summary>
     public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("fi");
     public Action<ImportProgress>? Progress { get; init; }
+    /// <summary>Plausibility rules every row must meet (dates, durations); the defaults unless configured.</summary>
+    public PlausibilityRules Plausibility { get; init; } = PlausibilityRules.Default;
+    /// <summary>The moment the plausibility rules take as "now" (default: when the import starts).</summary>
+    public DateTime? ImportTime { get; init; }
     /// <summary>Runs inside the transaction just before commit (tests use it to simulate a failure).</summary>
     internal Func<Task>? BeforeCommit { get; init; }
 }
@@ -32,7 +36,9 @@ public sealed record ImportResult(ImportBatch Batch, IReadOnlyList<ImportReject>
     public int SkippedDuplicate => Batch.RowsSkippedDuplicate;
     /// <summary>Snapshot kinds only: stored rows this file changed.</summary>
     public int Updated => Batch.RowsUpdated;
-    /// <summary>First and last time that decides an indicator period among the file's accepted rows (visits, contacts, slots).</summary>
+    /// <summary>Source ids of the stored event rows this file corrected (same id, other values, newer file).</summary>
+    public IReadOnlyList<string> UpdatedIds { get; init; } = [];
+    /// <summary>First and last time that decides an indicator period among the file's accepted rows (visits, contacts, slots) and the corrected rows' old times.</summary>
     public (DateTime First, DateTime Last)? EventTimes { get; init; }
 
     /// <summary>The reject report as CSV (file;line;field;reason).</summary>
@@ -80,13 +86,18 @@ public sealed class Importer(IndicatorsDbContext db)
             if (!reader.Records().Any()) throw new NoRowsException(Localisation.Texts.Format("Ingest.HeaderOnly", options.Culture, file), headerOnly: true);
         }
 
-        var batch = new ImportBatch { Kind = Codes.Of(kind), FileName = file, Sha256 = await HashAsync(path, ct), StartedAt = DateTime.Now };
+        var batch = new ImportBatch
+        {
+            Kind = Codes.Of(kind), FileName = file, Sha256 = await HashAsync(path, ct), StartedAt = DateTime.Now, FileWrittenAt = File.GetLastWriteTime(path),
+        };
         if (options.RawFolder is not null) batch.RawCopyPath = KeepRaw(path, options.RawFolder, batch.Sha256);
 
         // The file is read, validated and written in one pass inside the transaction: any failure
         // (a malformed line, a lost connection) rolls back the batch row and every row written so far.
         var rejects = new List<ImportReject>();
         RowSource? source = null;
+        BulkWriter.Corrections? corrections = null;
+        (DateTime First, DateTime Last)? eventTimes = null;
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
@@ -110,7 +121,12 @@ public sealed class Importer(IndicatorsDbContext db)
                 // Snapshot files (a waiting list, a roster) are small and compared with the stored rows as a whole.
                 (stored, updated) = await writer.UpsertAsync(connection, transaction, table, source.Copies().ToList(), ct);
             else
-                stored = await writer.WriteAsync(connection, transaction, table, source, ct);
+            {
+                // Event rows re-sent under a known source id with other values: a newer file corrects them.
+                corrections = new BulkWriter.Corrections(batch.FileWrittenAt!.Value, source.PeriodColumn);
+                stored = await writer.WriteAsync(connection, transaction, table, source, ct, corrections);
+                updated = corrections.Updated.Count;
+            }
             options.Progress?.Invoke(new("read", batch.RowsRead));
             batch.RowsStored = stored;
             batch.RowsUpdated = updated;
@@ -121,7 +137,12 @@ public sealed class Importer(IndicatorsDbContext db)
             // The recompute this import needs is stored with it: a crash after the commit leaves it pending.
             if (table.FeedsIndicators && stored + updated > 0)
             {
-                Computation.RecomputeState.Record(db, batch.Id, source.EventTimes is { } t ? Computation.RecomputeWindow.ForEvents(t.First, t.Last) : null);
+                // A corrected row's old period is recomputed too.
+                var times = source.EventTimes;
+                foreach (var (_, oldAt) in corrections?.Updated ?? [])
+                    if (oldAt is { } o && times is { } t0) times = (o < t0.First ? o : t0.First, o > t0.Last ? o : t0.Last);
+                eventTimes = times;
+                Computation.RecomputeState.Record(db, batch.Id, times is { } t ? Computation.RecomputeWindow.ForEvents(t.First, t.Last) : null);
                 await db.SaveChangesAsync(ct);
             }
             if (options.BeforeCommit is not null) await options.BeforeCommit();
@@ -135,7 +156,11 @@ public sealed class Importer(IndicatorsDbContext db)
             throw new InvalidDataException(Localisation.Texts.Format("Security.Ingest.DatabaseRefused", options.Culture, file,
                 (e as Npgsql.PostgresException)?.ConstraintName ?? e.SqlState ?? e.GetType().Name));
         }
-        return new ImportResult(batch, rejects) { EventTimes = source?.EventTimes };
+        return new ImportResult(batch, rejects)
+        {
+            EventTimes = eventTimes ?? source?.EventTimes,
+            UpdatedIds = corrections?.Updated.Select(u => u.SourceId).ToList() ?? [],
+        };
     }
 
     /// <summary>
@@ -164,6 +189,9 @@ public sealed class Importer(IndicatorsDbContext db)
 
         private int Index(string name) => table.Fields.ToList().FindIndex(f => f.Name == name);
 
+        /// <summary>The stored column of the period field (null for kinds without one).</summary>
+        public string? PeriodColumn => PeriodField() is var i and >= 0 ? table.Fields[i].Column : null;
+
         private IEnumerable<object?[]> Read(bool copies)
         {
             (batch.RowsRead, batch.RowsRejected, batch.RowsSkippedDuplicate) = (0, 0, 0);
@@ -179,6 +207,7 @@ public sealed class Importer(IndicatorsDbContext db)
             var guard = new IdentityCodeGuard(table, file, options.Culture);
             var (first, last) = (DateTime.MaxValue, DateTime.MinValue);
             EventTimes = null;
+            var importTime = options.ImportTime ?? batch.StartedAt;
             foreach (var record in reader.Records())
             {
                 batch.RowsRead++;
@@ -188,7 +217,7 @@ public sealed class Importer(IndicatorsDbContext db)
                     batch.RowsRejected++;
                     rejects.Add(new ImportReject(file, record.Line, problem.Field, Localisation.Texts.Format(problem.Key, options.Culture, problem.Args)));
                 }
-                else if (!ParseGuarded(parser, guard, record, row)) batch.RowsRejected++;
+                else if (!ParseGuarded(parser, guard, record, row) || !Plausible(record, row, parser, importTime)) batch.RowsRejected++;
                 else if (!seen.Add((string)row[0]!)) batch.RowsSkippedDuplicate++;
                 else
                 {
@@ -221,6 +250,10 @@ public sealed class Importer(IndicatorsDbContext db)
             IdentityCodeGuard.MaskReasons(rejects, rejectsBefore);
             return parsed && guard.Inspect(record.Line, row, rejects);
         }
+
+        /// <summary>Plausibility of the row's dates and durations (<see cref="Plausibility"/>).</summary>
+        private bool Plausible(SourceRecord record, object?[] row, RowParser parser, DateTime importTime) =>
+            options.Plausibility.Check(table, row, importTime, (field, key, args) => parser.RejectField(record, field, key, rejects, args));
     }
 
     private static void RejectUnknownParents(List<object?[]> rows, HashSet<string> known, List<ImportReject> rejects, ImportBatch batch, CultureInfo culture)

@@ -180,6 +180,10 @@ internal sealed class RowParser : IDisposable
         }
     }
 
+    /// <summary>Adds a reject for a field named canonically (a check on the row as a whole, see Importer's BeforeStore).</summary>
+    public void RejectField(SourceRecord record, string field, string key, List<ImportReject> rejects, object?[] args) =>
+        Reject(record, _table.Field(field)!, key, rejects, args);
+
     private bool Reject(SourceRecord record, CanonicalField field, string key, List<ImportReject> rejects, params object?[] args)
     {
         // A value echoed in a reason could be an identity code in the wrong column: mask anything shaped like one.

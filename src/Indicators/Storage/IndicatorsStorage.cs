@@ -17,6 +17,7 @@ public static class IndicatorsStorage
         services.AddIndicatorsStorage(db);
         services.AddSingleton(settings ?? new IngestSettings());
         services.AddScoped<IndicatorsService>();
+        services.AddScoped<Quality.QualityReport>();
         return services;
     }
 

@@ -20,6 +20,7 @@ public static class IndicatorsApi
             .WithTags("Indicators");
         api.MapGet("indicators", () => TypedResults.Ok(IndicatorCatalogue.All));
         api.MapGet("indicators/{code}/values", Values);
+        api.MapGet("indicators/quality", async (Tilannekuva.Indicators.Quality.QualityReport report, CancellationToken ct) => TypedResults.Ok(await report.BuildAsync(ct)));
         api.MapPost("imports/{kind}", Import).DisableAntiforgery()
             .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireRole(Roles.Admin, Roles.Director, Roles.Analyst));
         return app;
@@ -28,7 +29,9 @@ public static class IndicatorsApi
     /// <param name="OutOfDateSince">Set while an import's recompute has not finished: the values are being updated and may be out of date since then.</param>
     public sealed record ValuesResponse(string Code, string OrgUnitId, string PeriodType, string Dimension, IReadOnlyList<ResultPoint> Values, DateTime? OutOfDateSince = null);
 
-    public sealed record ImportResponse(string File, int Read, int Stored, int Rejected, int SkippedDuplicate, int Updated, IReadOnlyList<ImportReject> Rejects);
+    /// <param name="UpdatedIds">Source ids of stored event rows this newer file corrected.</param>
+    public sealed record ImportResponse(string File, int Read, int Stored, int Rejected, int SkippedDuplicate, int Updated, IReadOnlyList<ImportReject> Rejects,
+        IReadOnlyList<string>? UpdatedIds = null);
 
     private static async Task<Results<Ok<ValuesResponse>, NotFound>> Values(string code, string? unit, string? period, string? dimension, IndicatorResults results, CancellationToken ct)
     {
@@ -64,7 +67,7 @@ public static class IndicatorsApi
             await using var content = file.OpenReadStream();
             await using var map = mapping?.OpenReadStream();
             var r = await runner.RunAsync(sourceKind, file.FileName, content, map, CultureInfo.CurrentUICulture, ct);
-            return TypedResults.Ok(new ImportResponse(file.FileName, r.Read, r.Stored, r.Rejected, r.SkippedDuplicate, r.Updated, r.Rejects));
+            return TypedResults.Ok(new ImportResponse(file.FileName, r.Read, r.Stored, r.Rejected, r.SkippedDuplicate, r.Updated, r.Rejects, r.UpdatedIds));
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException)
         {

@@ -52,7 +52,8 @@ public static class TilannekuvaWeb
         services.AddProgrammeStorage(db);
         services.AddAccessStorage(db);
         // Pseudonym key and raw-file folder: configuration "Ingest:*" or TILANNEKUVA_PSEUDONYM_KEY / TILANNEKUVA_RAW_FOLDER.
-        services.AddIndicators(db, new Tilannekuva.Indicators.IngestSettings(builder.Configuration["Ingest:PseudonymKey"], builder.Configuration["Ingest:RawFolder"]));
+        services.AddIndicators(db, new Tilannekuva.Indicators.IngestSettings(builder.Configuration["Ingest:PseudonymKey"], builder.Configuration["Ingest:RawFolder"],
+            builder.Configuration.GetSection("Ingest:Plausibility").Get<Tilannekuva.Indicators.Ingest.PlausibilityRules>()));
         services.AddScoped<IndicatorResults>();
         services.AddScoped<ImportRunner>();
         services.AddScoped<Tilannekuva.Programme.Review.IComputedMetricValues, IndicatorMetricValues>();
@@ -116,6 +117,7 @@ public static class TilannekuvaWeb
         app.MapCultureSwitch();
         app.MapProgrammeApiV1();
         app.MapIndicatorsApiV1();
+        app.MapQualityExports();
         app.MapReportDownloads();
         app.MapIndicatorExports();
         app.MapFeedbackApiV1();

@@ -258,6 +258,10 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("file_name");
 
+                    b.Property<DateTime?>("FileWrittenAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("file_written_at");
+
                     b.Property<DateTime>("FinishedAt")
                         .HasColumnType("timestamp without time zone")
                         .HasColumnName("finished_at");

@@ -245,6 +245,10 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("file_name");
 
+                    b.Property<DateTime?>("FileWrittenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_written_at");
+
                     b.Property<DateTime>("FinishedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("finished_at");
