@@ -36,6 +36,11 @@ public static class DuckDbIndicators
             FROM contact c JOIN due_day d ON d.day = CAST(c.callback_requested_at AS DATE)
             WHERE c.callback_requested_at IS NOT NULL
             """, "in_time", ["channel"], factor: 100),
+        "callback_same_day_share_of_made" => Ratio(code, """
+            SELECT c.unit_id, c.received_at AS at, c.channel, CAST(c.callback_done_at AS DATE) <= d.due AS in_time
+            FROM contact c JOIN due_day d ON d.day = CAST(c.callback_requested_at AS DATE)
+            WHERE c.callback_requested_at IS NOT NULL AND c.callback_done_at IS NOT NULL
+            """, "in_time", ["channel"], factor: 100),
         "t3" => Ratio(code, """
             SELECT unit_id, observed_at AS at, profession, CAST(starts_at AS DATE) - CAST(observed_at AS DATE) AS t3_days
             FROM appointment_slot

@@ -11,6 +11,7 @@ public static class Demo
     public const string Director = "johtaja";
     public const string Viewer = "ohjausryhma";
     public const string Analyst = "analyytikko";
+    public const string Admin = "admin";
 
     public static Task<int> ProgrammeIdAsync(this TestApp app) =>
         app.QueryAsync(db => db.Programmes.Where(p => p.Name == Tilannekuva.Programme.Demo.DemoProgramme.Name).Select(p => p.Id).SingleAsync());
