@@ -41,3 +41,29 @@ public sealed class IndicatorValue
     /// <summary>Number of events the value rests on.</summary>
     public long N { get; set; }
 }
+
+/// <summary>
+/// How many rows of one import were rejected in one field for one reason: the data-quality report's
+/// commonest reject reasons per import. The reason is stored as its text key (shown through a code list),
+/// never with the rejected value.
+/// </summary>
+public sealed class ImportRejectReason
+{
+    public long Id { get; set; }
+    public long ImportBatchId { get; set; }
+    /// <summary>The field as the file names it (its source column, with the canonical name).</summary>
+    public required string Field { get; set; }
+    /// <summary>The reason's short code, e.g. "BadDate" for the text key "Ingest.Reject.BadDate".</summary>
+    public required string Reason { get; set; }
+    public int Rows { get; set; }
+
+    public const int FieldLength = 200;
+
+    /// <summary>Short code of a reason's text key: its last segment.</summary>
+    public static string CodeOf(string reasonKey) => reasonKey[(reasonKey.LastIndexOf('.') + 1)..];
+
+    /// <summary>The batch's rejects counted by field and reason.</summary>
+    public static IEnumerable<ImportRejectReason> Count(long batchId, IEnumerable<Ingest.ImportReject> rejects) =>
+        rejects.GroupBy(r => (Field: r.Field.Length > FieldLength ? r.Field[..FieldLength] : r.Field, Reason: CodeOf(r.ReasonKey)))
+               .Select(g => new ImportRejectReason { ImportBatchId = batchId, Field = g.Key.Field, Reason = g.Key.Reason, Rows = g.Count() });
+}

@@ -32,12 +32,14 @@ public sealed class IdentityCodeGuard(CanonicalTable table, string file, System.
             }
             else if (PersonalData.HasIdentityCode(text))
             {
-                rejects.Add(new ImportReject(file, line, field.Name, Localisation.Texts.Get("Security.Ingest.IdentityCodeInField", culture)));
+                rejects.Add(new ImportReject(file, line, field.Name, Localisation.Texts.Get(InFieldKey, culture), InFieldKey));
                 ok = false;
             }
         }
         return ok;
     }
+
+    private const string InFieldKey = "Security.Ingest.IdentityCodeInField";
 
     /// <summary>Masks any identity code a reject reason quotes (the parser names bad values so people can find them).</summary>
     public static void MaskReasons(List<ImportReject> rejects, int from)

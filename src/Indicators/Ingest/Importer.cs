@@ -132,6 +132,7 @@ public sealed class Importer(IndicatorsDbContext db)
             batch.RowsUpdated = updated;
             batch.RowsSkippedDuplicate += batch.RowsRead - batch.RowsRejected - batch.RowsSkippedDuplicate - stored - updated;
             batch.FinishedAt = DateTime.Now;
+            db.ImportRejectReasons.AddRange(ImportRejectReason.Count(batch.Id, rejects));
             await db.SaveChangesAsync(ct);
             if (kind == SourceKind.OrgUnits) await OrgUnitTree.RebuildAsync(db, ct);
             // The recompute this import needs is stored with it: a crash after the commit leaves it pending.
@@ -215,7 +216,7 @@ public sealed class Importer(IndicatorsDbContext db)
                 {
                     // A line that is no record (field count, broken quoting): rejected, and reading goes on.
                     batch.RowsRejected++;
-                    rejects.Add(new ImportReject(file, record.Line, problem.Field, Localisation.Texts.Format(problem.Key, options.Culture, problem.Args)));
+                    rejects.Add(new ImportReject(file, record.Line, problem.Field, Localisation.Texts.Format(problem.Key, options.Culture, problem.Args), problem.Key));
                 }
                 else if (!ParseGuarded(parser, guard, record, row) || !Plausible(record, row, parser, importTime)) batch.RowsRejected++;
                 else if (!seen.Add((string)row[0]!)) batch.RowsSkippedDuplicate++;
@@ -266,7 +267,7 @@ public sealed class Importer(IndicatorsDbContext db)
             rows.Remove(row);
             batch.RowsRejected++;
             rejects.Add(new ImportReject(batch.FileName, (int)row[lineIndex]!, "parent_id",
-                Localisation.Texts.Format("Ingest.Reject.UnknownUnit", culture, IdentityCode.Mask((string)row[parentIndex]!))));
+                Localisation.Texts.Format("Ingest.Reject.UnknownUnit", culture, IdentityCode.Mask((string)row[parentIndex]!)), "Ingest.Reject.UnknownUnit"));
         }
     }
 

@@ -4,8 +4,11 @@ using Tilannekuva.Localisation;
 
 namespace Tilannekuva.Indicators.Ingest;
 
-/// <summary>One rejected field of one record: file, line, field and why (never the value of a personal field).</summary>
-public sealed record ImportReject(string File, int Line, string Field, string Reason);
+/// <summary>
+/// One rejected field of one record: file, line, field and why (never the value of a personal field).
+/// <paramref name="ReasonKey"/> is the text key of the reason, counted per import for the data-quality report.
+/// </summary>
+public sealed record ImportReject(string File, int Line, string Field, string Reason, string ReasonKey);
 
 /// <summary>
 /// Turns source records into canonical column values (in <see cref="CanonicalTable.Fields"/> order)
@@ -188,7 +191,7 @@ internal sealed class RowParser : IDisposable
     {
         // A value echoed in a reason could be an identity code in the wrong column: mask anything shaped like one.
         var safe = args.Select(a => a is string s && IdentityCode.LooksLikeOne(s) ? IdentityCode.Mask(s) : a).ToArray();
-        rejects.Add(new ImportReject(_file, record.Line, SourceColumn(field), Texts.Format(key, _culture, safe)));
+        rejects.Add(new ImportReject(_file, record.Line, SourceColumn(field), Texts.Format(key, _culture, safe), key));
         return false;
     }
 

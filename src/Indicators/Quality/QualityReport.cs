@@ -13,7 +13,7 @@ public sealed record QualityTable(string Key, IReadOnlyList<string> Columns, IRe
 /// <summary>
 /// The data-quality report over the canonical tables, per source kind and unit: rows per month and the
 /// months without rows between the first and the last (gaps), the share of missing optional fields,
-/// each import's rejected share and corrections, late-arriving rows (imported more than
+/// each import's rejected share, corrections and commonest reject reasons, late-arriving rows (imported more than
 /// <see cref="LateDays"/> days after the event), visits without an assessment and assessments without a
 /// visit, each with the indicators it touches. Aggregated in the database; person-level rows never leave it.
 /// </summary>
@@ -25,7 +25,10 @@ public sealed class QualityReport(IndicatorsDbContext db)
     private static readonly string[] ContactIndicators = ["remote_contact_share", "callback_same_day_share", "callback_same_day_share_of_made", "callback_delay_median", "callback_delay_p90", "failure_demand_share", "failure_demand_htv"];
     private static readonly string[] CareGuarantee = ["care_guarantee_7d", "care_guarantee_14d", "care_guarantee_3m", "care_guarantee_wait_distribution"];
 
-    public static readonly string[] TableKeys = ["rows_per_month", "gaps", "missing_fields", "imports", "late_rows", "assessment_links"];
+    public static readonly string[] TableKeys = ["rows_per_month", "gaps", "missing_fields", "imports", "reject_reasons", "late_rows", "assessment_links"];
+
+    /// <summary>How many of an import's reasons the report lists, commonest first.</summary>
+    public const int ReasonsPerImport = 5;
 
     public async Task<IReadOnlyList<QualityTable>> BuildAsync(CancellationToken ct = default)
     {
@@ -85,6 +88,17 @@ public sealed class QualityReport(IndicatorsDbContext db)
             batches.Select(b => new object?[] { b.Id, b.Kind, b.FileName, b.StartedAt, b.RowsRead, b.RowsRejected, Share(b.RowsRejected, b.RowsRead), b.RowsUpdated }).ToList(),
             [.. VisitIndicators, .. ContactIndicators, "t3"]);
 
+        // The commonest reasons each import's rows were rejected for: what the source system should fix first.
+        var batchIds = batches.Where(b => b.RowsRejected > 0).Select(b => b.Id).ToList();
+        var reasons = await db.ImportRejectReasons.AsNoTracking().Where(r => batchIds.Contains(r.ImportBatchId)).ToListAsync(ct);
+        var reasonRows = new List<object?[]>();
+        foreach (var b in batches.Where(b => b.RowsRejected > 0))
+            foreach (var r in reasons.Where(r => r.ImportBatchId == b.Id).OrderByDescending(r => r.Rows)
+                         .ThenBy(r => r.Field, StringComparer.Ordinal).ThenBy(r => r.Reason, StringComparer.Ordinal).Take(ReasonsPerImport))
+                reasonRows.Add([b.Id, b.Kind, b.FileName, r.Field, r.Reason, r.Rows, Share(r.Rows, b.RowsRejected)]);
+        var reasonTable = new QualityTable("reject_reasons", ["import", "kind", "file", "column", "reason", "rows", "share"], reasonRows,
+            [.. VisitIndicators, .. ContactIndicators, "t3"]);
+
         var late = new List<object?[]>();
         var lateVisits = await (from v in db.Visits join b in db.ImportBatches on v.ImportBatchId equals b.Id
                                 group new { v, b } by v.UnitId into g
@@ -107,7 +121,7 @@ public sealed class QualityReport(IndicatorsDbContext db)
         links.AddRange(orphans.OrderBy(x => x.Unit, StringComparer.Ordinal).Select(x => new object?[] { "assessments_without_visit", x.Unit, x.N }));
         var linkTable = new QualityTable("assessment_links", ["problem", "unit", "rows"], links, CareGuarantee);
 
-        return [perMonth, gapTable, missingTable, imports, lateTable, linkTable];
+        return [perMonth, gapTable, missingTable, imports, reasonTable, lateTable, linkTable];
     }
 
     private static double? Share(int part, int whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1);

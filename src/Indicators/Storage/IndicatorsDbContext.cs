@@ -28,6 +28,7 @@ public abstract class IndicatorsDbContext(DbContextOptions options) : DbContext(
     public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();
     public DbSet<StaffingRosterEntry> Roster => Set<StaffingRosterEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportRejectReason> ImportRejectReasons => Set<ImportRejectReason>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<WorkingDay> WorkingDays => Set<WorkingDay>();
     public DbSet<PendingRecompute> PendingRecomputes => Set<PendingRecompute>();
@@ -56,6 +57,14 @@ public abstract class IndicatorsDbContext(DbContextOptions options) : DbContext(
         // The steering board's callback tiles read a unit's recent requests; most contacts have none.
         b.Entity<Contact>().HasIndex(c => new { c.UnitId, c.CallbackRequestedAt }).HasFilter("callback_requested_at IS NOT NULL");
         b.Entity<ImportBatch>().ToTable("import_batch");
+        b.Entity<ImportRejectReason>(e =>
+        {
+            e.ToTable("import_reject_reason");
+            e.HasIndex(r => r.ImportBatchId);
+            e.Property(r => r.Field).HasMaxLength(ImportRejectReason.FieldLength);
+            e.Property(r => r.Reason).HasMaxLength(64);
+            e.HasOne<ImportBatch>().WithMany().HasForeignKey(r => r.ImportBatchId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<PendingRecompute>().ToTable("recompute_pending");
         b.Entity<WorkingDay>(e =>
         {

@@ -16,6 +16,7 @@ public static class QualityView
     {
         (_, null) => "–",
         ("kind" or "problem" or "field", string s) => Texts.Get("Quality.Value." + s, c),
+        ("reason", string s) => Texts.Get("Quality.Reason." + s, c),
         ("indicators", string s) => string.Join(", ", s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(x => IndicatorName(x, c))),
         ("share", double d) => d.ToString("0.0", c) + " %",
         (_, DateTime t) => t.ToString("d.M.yyyy H:mm", c),

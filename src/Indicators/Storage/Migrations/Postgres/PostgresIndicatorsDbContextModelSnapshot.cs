@@ -309,6 +309,42 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
                     b.ToTable("import_batch", (string)null);
                 });
 
+            modelBuilder.Entity("Tilannekuva.Indicators.Domain.ImportRejectReason", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("field");
+
+                    b.Property<long>("ImportBatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportBatchId");
+
+                    b.ToTable("import_reject_reason", (string)null);
+                });
+
             modelBuilder.Entity("Tilannekuva.Indicators.Domain.IndicatorValue", b =>
                 {
                     b.Property<long>("Id")
@@ -730,6 +766,15 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
                     b.HasKey("Day");
 
                     b.ToTable("working_day", (string)null);
+                });
+
+            modelBuilder.Entity("Tilannekuva.Indicators.Domain.ImportRejectReason", b =>
+                {
+                    b.HasOne("Tilannekuva.Indicators.Domain.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -296,6 +296,40 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Sqlite
                     b.ToTable("import_batch", (string)null);
                 });
 
+            modelBuilder.Entity("Tilannekuva.Indicators.Domain.ImportRejectReason", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<long>("ImportBatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportBatchId");
+
+                    b.ToTable("import_reject_reason", (string)null);
+                });
+
             modelBuilder.Entity("Tilannekuva.Indicators.Domain.IndicatorValue", b =>
                 {
                     b.Property<long>("Id")
@@ -707,6 +741,15 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Sqlite
                     b.HasKey("Day");
 
                     b.ToTable("working_day", (string)null);
+                });
+
+            modelBuilder.Entity("Tilannekuva.Indicators.Domain.ImportRejectReason", b =>
+                {
+                    b.HasOne("Tilannekuva.Indicators.Domain.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
