@@ -2,6 +2,7 @@ using System.Globalization;
 using ScottPlot;
 using Tilannekuva.Dashboards.Domain;
 using Tilannekuva.Localisation;
+using Tilannekuva.Programme.Review;
 
 namespace Tilannekuva.Dashboards;
 
@@ -90,7 +91,9 @@ public static class DashboardCharts
         plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.Select(i => (double)i).ToArray(),
             ticks.Select(i => $"Q{i % 4 + 1}/{i / 4}").ToArray());
         plt.Axes.SetLimitsX(first - 0.5, last + 0.5);
-        plt.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0.##", c) };
+        var values = item.Quarters.Select(q => q.Value).Concat(item.Forecast.SelectMany(f => new[] { f.Value, f.Low, f.High }))
+            .Concat(dues.Select(d => (double?)d.Value)).Append(item.Target?.Value);
+        plt.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = AxisLabels.For(values, c) };
         plt.ShowLegend(Edge.Bottom);
         return Fit(plt.GetSvgXml(width, height), width, height);
     }
@@ -115,7 +118,7 @@ public static class DashboardCharts
             line.Color = Colors.DarkOrange;
             line.LinePattern = LinePattern.Dashed;
         }
-        plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0.##", c) };
+        plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = AxisLabels.For(rows.Select(r => r.Value).Append(reference), c) };
         plt.Axes.Margins(left: 0);
         return Fit(plt.GetSvgXml(width, height), width, height);
     }
@@ -143,7 +146,7 @@ public static class DashboardCharts
         var ticks = Enumerable.Range(0, points.Count).Where(i => i % step == 0).ToArray();
         plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.Select(i => (double)i).ToArray(), ticks.Select(i => points[i].Label).ToArray());
         plt.Axes.SetLimitsX(-0.5, points.Count - 0.5);
-        plt.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0.##", c) };
+        plt.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = AxisLabels.For(points.Select(p => p.Value).Append(target), c) };
         return Fit(plt.GetSvgXml(width, height), width, height);
     }
 

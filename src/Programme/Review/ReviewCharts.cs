@@ -143,7 +143,7 @@ public static class ReviewCharts
         plt.Axes.SetLimitsX(Math.Min(X(first), X(quarters[0].Start)) - pad, X(last) + pad);
         plt.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
-            LabelFormatter = v => v.ToString("0.##", culture),
+            LabelFormatter = AxisLabels.For(points.Select(p => (double?)p.Value).Concat(targets.Select(t => (double?)t.Value)), culture),
         };
         plt.ShowLegend(Alignment.LowerRight);
         return plt;
