@@ -18,6 +18,7 @@ public static class ComparisonModule
         services.AddSingleton(settings);
         services.AddScoped(sp => new ComparisonReader(sp.GetRequiredService<ComparisonDbContext>(), settings.Rule));
         services.AddScoped<Export.CountyExporter>();
+        services.AddScoped<Export.SignedExportWriter>();
         services.AddScoped(sp => new ComparisonImporter(sp.GetRequiredService<ComparisonDbContext>(), TrustedKeys.FromFolder(settings.TrustedKeysFolder), settings.Rule));
         return services;
     }
