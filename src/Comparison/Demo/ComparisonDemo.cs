@@ -34,21 +34,21 @@ public static class ComparisonDemo
             ("Honkavesi", "906", "Itäinen", 0.11, ["Honkaveden terveysasema"]),
             ("Lehtolahti", "907", "Itäinen", 0.06, ["Lehtolahden terveysasema"]),
             ("Vaaranpää", "908", "Itäinen", 0.04, ["Vaaranpään terveysasema"]),
-        ], WaitScale: 0.75), 12_000, 11),
+        ], WaitScale: 0.75), 8_000, 11),
         (new RegionShape("JARVI", "Järvilaakson hyvinvointialue",
         [
             ("Järvelä", "911", "Järvelä", 0.55, ["Järvelän terveysasema", "Niemen terveysasema"]),
             ("Salmi", "912", "Maaseutu", 0.18, ["Salmen terveysasema"]),
             ("Kuusikko", "913", "Maaseutu", 0.15, ["Kuusikon terveysasema"]),
             ("Lampi", "914", "Maaseutu", 0.12, ["Lammen terveysasema"]),
-        ], WaitScale: 1.3), 6_000, 22),
+        ], WaitScale: 1.3), 4_000, 22),
         (new RegionShape("TUNTURI", "Tunturi-Pohjan hyvinvointialue",
         [
             ("Tunturila", "921", "Etelä", 0.6, ["Tunturilan terveysasema"]),
             ("Jänkä", "922", "Etelä", 0.15, ["Jängän terveysasema"]),
             ("Poroharju", "923", "Pohjoinen erämaa", 0.15, ["Poroharjun terveysasema"]),
             ("Kaira", "924", "Pohjoinen erämaa", 0.1, ["Kairan terveysasema"]),
-        ], WaitScale: 1.8), 2_000, 33),
+        ], WaitScale: 1.8), 1_500, 33),
     ];
 
     /// <summary>
