@@ -67,9 +67,15 @@ public sealed class ComparisonPageModel(ComparisonReader reader, ComparisonSetti
 
     public static string ShowN(CountyValue? v) => v?.N is { } n ? n.ToString("#,0", CultureInfo.CurrentUICulture) : "";
 
+    /// <summary>A moment in Finnish time: "3.12.2026 15.45" in Finnish.</summary>
     public static string When(DateTimeOffset? t) => t is { } x ? When(TimeZoneInfo.ConvertTime(x, Helsinki).DateTime) : "–";
 
-    public static string When(DateTime? t) => t is { } x ? Tilannekuva.Localisation.Texts.Date(DateOnly.FromDateTime(x)) + " " + x.ToString("HH:mm", CultureInfo.CurrentUICulture) : "–";
+    /// <summary>A Finnish wall-clock time as the culture writes it.</summary>
+    public static string When(DateTime? t, CultureInfo? culture = null)
+    {
+        var c = culture ?? CultureInfo.CurrentUICulture;
+        return t is { } x ? Tilannekuva.Localisation.Texts.Date(DateOnly.FromDateTime(x), c) + " " + x.ToString("t", c) : "–";
+    }
 
     private static readonly TimeZoneInfo Helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
 }
