@@ -49,8 +49,12 @@ public sealed class ComparisonPageModel(ComparisonReader reader, ComparisonSetti
         Periods = await reader.PeriodsAsync(Definition.Code, PeriodType!, ct);
         var series = await reader.SeriesAsync(Definition.Code, PeriodType!, ct);
         Series = series.GroupBy(v => v.CountyId).ToDictionary(g => g.Key, g => g.ToDictionary(v => v.PeriodCode));
-        // The newest period in which any county has a figure shown.
-        At = Periods.Contains(At) ? At : series.Where(v => !v.Suppressed).Select(v => v.PeriodCode).DefaultIfEmpty(Periods.LastOrDefault()).Max(StringComparer.Ordinal);
+        // The newest finished period in which any county has a figure shown (a running month or quarter rests on a few
+        // days, and counties' data reach different days), else the newest with a figure.
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var shown = series.Where(v => !v.Suppressed).Select(v => v.PeriodCode).Distinct().ToList();
+        At = Periods.Contains(At) ? At
+            : shown.Where(p => IndicatorView.PeriodEnd(p) is { } end && end < today).DefaultIfEmpty(shown.DefaultIfEmpty(Periods.LastOrDefault()).Max(StringComparer.Ordinal)).Max(StringComparer.Ordinal);
         InPeriod = Counties.Select(county => (county, Series.GetValueOrDefault(county.Id)?.GetValueOrDefault(At ?? ""))).ToList();
         if (At is not null) Areas = await reader.AreasAsync(Definition.Code, PeriodType!, At, ct);
 
