@@ -23,9 +23,16 @@ public sealed record SmallCellRule(int Minimum)
     /// the shown ones from the total. Cells without a figure (null n) take no part. Returns which cells
     /// to hide, in the order given.
     /// </summary>
-    public bool[] Hidden(IReadOnlyList<long?> ns)
+    public bool[] Hidden(IReadOnlyList<long?> ns) => Hidden(ns, null);
+
+    /// <summary>
+    /// The same rule for cells some of which are hidden already (by another table they also stand in, as when a
+    /// month is both a unit's month beside its quarter and an area beside the county): those count as hidden cells,
+    /// so applying this to every table a cell stands in until nothing changes protects it in all of them.
+    /// </summary>
+    public bool[] Hidden(IReadOnlyList<long?> ns, IReadOnlyList<bool>? alreadyHidden)
     {
-        var hidden = ns.Select(n => n is { } x && Hides(x)).ToArray();
+        var hidden = ns.Select((n, i) => (alreadyHidden is not null && alreadyHidden[i]) || (n is { } x && Hides(x))).ToArray();
         if (!hidden.Any(h => h)) return hidden;
         var (count, sum) = (hidden.Count(h => h), ns.Where((n, i) => hidden[i]).Sum(n => n ?? 0));
         while (count < 2 || sum < Minimum)

@@ -18,13 +18,17 @@ public sealed record SyntheticFiles(string Folder, IReadOnlyList<(SourceKind Kin
 /// list and the staffing roster are snapshots as at the end (or now), drawn from their own random stream so
 /// the event files stay the same as without them.
 /// </summary>
-public sealed class SyntheticRegion(int population, int years, int seed, DateOnly? end = null, DateTime? now = null)
+public sealed class SyntheticRegion(int population, int years, int seed, DateOnly? end = null, DateTime? now = null, RegionShape? shape = null)
 {
     private static readonly CultureInfo Fi = CultureInfo.GetCultureInfo("fi-FI");
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    private readonly RegionShape _shape = shape ?? RegionShape.Kainuu;
+
+    private (string Name, string Code, string Area, double Share, string[] Stations)[] Municipalities => _shape.Municipalities;
+
     /// <summary>Municipality, Statistics Finland code, area, share of the population, health stations.</summary>
-    private static readonly (string Name, string Code, string Area, double Share, string[] Stations)[] Municipalities =
+    internal static readonly (string Name, string Code, string Area, double Share, string[] Stations)[] KainuuMunicipalities =
     [
         ("Kajaani", "205", "Keski-Kainuu", 0.51, ["Kajaanin terveysasema", "Lehtikankaan terveysasema"]),
         ("Sotkamo", "765", "Itä-Kainuu", 0.145, ["Sotkamon terveysasema"]),
@@ -50,9 +54,9 @@ public sealed class SyntheticRegion(int population, int years, int seed, DateOnl
         using (var w = Writer(folder, "org_units.csv", Encoding.UTF8))
         {
             w.WriteLine("source_id;name;parent_id;kind;municipality_code");
-            w.WriteLine("KAINUU;Kainuun hyvinvointialue;;region;");
+            w.WriteLine($"{_shape.Id};{_shape.Name};;region;");
             foreach (var area in Municipalities.Select(m => m.Area).Distinct())
-                w.WriteLine($"{Slug(area)};{area};KAINUU;area;");
+                w.WriteLine($"{Slug(area)};{area};{_shape.Id};area;");
             foreach (var m in Municipalities)
             {
                 w.WriteLine($"K{m.Code};{m.Name};{Slug(m.Area)};municipality;{m.Code}");
@@ -63,7 +67,7 @@ public sealed class SyntheticRegion(int population, int years, int seed, DateOnl
                     units.Add((id, m.Name));
                 }
             }
-            rows += 1 + 3 + Municipalities.Length + units.Count;
+            rows += 1 + Municipalities.Select(m => m.Area).Distinct().Count() + Municipalities.Length + units.Count;
         }
 
         // Residents: a home station each and a made-up identity code.
@@ -100,7 +104,7 @@ public sealed class SyntheticRegion(int population, int years, int seed, DateOnl
                 string assessmentId = "", assessmentDate = "";
                 if (!urgent && random.NextDouble() < 0.93)
                 {
-                    var wait = Wait(random);
+                    var wait = (int)Math.Round(Wait(random) * _shape.WaitScale);
                     var assessedAt = at.AddDays(-wait).Date.AddHours(8).AddMinutes(random.Next(480));
                     if (random.NextDouble() < 0.7)
                     {
@@ -331,4 +335,16 @@ public sealed class SyntheticRegion(int population, int years, int seed, DateOnl
     }
 
     private static double Gaussian(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
+}
+
+/// <summary>
+/// The shape of a synthetic county: its root id and name, municipalities (name, code, area, share of the
+/// population, health stations) and how long care-guarantee waits run compared with the Kainuu default
+/// (<see cref="WaitScale"/> 1.5: every drawn wait half as long again). The national comparison demo draws
+/// counties of different shapes with it.
+/// </summary>
+public sealed record RegionShape(string Id, string Name, (string Name, string Code, string Area, double Share, string[] Stations)[] Municipalities, double WaitScale = 1.0)
+{
+    /// <summary>The default: Kainuu's eight municipalities in three areas.</summary>
+    public static readonly RegionShape Kainuu = new("KAINUU", "Kainuun hyvinvointialue", SyntheticRegion.KainuuMunicipalities);
 }

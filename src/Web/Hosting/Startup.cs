@@ -23,6 +23,36 @@ public static class Startup
         await scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>().Database.MigrateAsync(ct);
         await Tilannekuva.Feedback.Storage.FeedbackStorage.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), ct);
         await scope.ServiceProvider.GetRequiredService<BoardsDbContext>().Database.MigrateAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<Tilannekuva.Comparison.Storage.ComparisonDbContext>().Database.MigrateAsync(ct);
+    }
+
+    /// <summary>
+    /// The national comparison demo on a store without compared counties: three synthetic counties, each computed in its
+    /// own temporary database, exported, signed and imported (see <see cref="Tilannekuva.Comparison.Demo.ComparisonDemo"/>).
+    /// Returns the counties loaded (none when the store had some). The counties' own databases are kept in
+    /// <paramref name="keepFolder"/> when given (tests compare with them), else deleted.
+    /// </summary>
+    public static async Task<IReadOnlyList<Tilannekuva.Comparison.Demo.DemoCounty>> LoadComparisonDemoAsync(IServiceProvider services, DateOnly today,
+        string? keepFolder = null, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var settings = scope.ServiceProvider.GetRequiredService<Tilannekuva.Comparison.ComparisonSettings>();
+        var wallClock = BoardQuery.WallClock(scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<BoardSettings>());
+        var now = DateOnly.FromDateTime(wallClock) == today ? wallClock : today.ToDateTime(new TimeOnly(23, 59));
+        var folder = keepFolder ?? Path.Combine(Path.GetTempPath(), "tilannekuva-demo-comparison-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            return await Tilannekuva.Comparison.Demo.ComparisonDemo.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Comparison.Storage.ComparisonDbContext>(),
+                folder, today, now, settings.Rule, ct: ct);
+        }
+        finally
+        {
+            if (keepFolder is null && Directory.Exists(folder))
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+            }
+        }
     }
 
     /// <summary>Creates the admin on an empty store; returns the one-time sign-ins to print (user name, password).</summary>

@@ -61,6 +61,8 @@ public static class TilannekuvaWeb
         // Management dashboards; minimum cell size and cache time: configuration "Dashboards:*".
         Tilannekuva.Dashboards.DashboardsModule.AddDashboards(services, builder.Configuration);
         services.AddBoards(builder.Configuration, db);
+        // National comparison: signing key, trusted county keys, minimum cell size: configuration "Comparison:*".
+        Tilannekuva.Comparison.ComparisonModule.AddComparison(services, builder.Configuration, db);
         services.AddScoped<Accounts>();
         services.AddSingleton(builder.Configuration.GetSection("Security:SignIn").Get<SignInLimits>() ?? new SignInLimits());
         services.AddSingleton<SignInThrottle>();
@@ -124,6 +126,7 @@ public static class TilannekuvaWeb
         app.MapDashboardsApiV1();
         app.MapDashboardExports();
         app.MapBoardsApiV1();
+        app.MapComparisonApiV1();
         return app;
     }
 

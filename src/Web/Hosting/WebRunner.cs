@@ -16,6 +16,8 @@ public static class WebRunner
         await Startup.MigrateAsync(app.Services);
         var signIns = await Startup.EnsureAccountsAsync(app.Services, demo);
         if (demo) await Startup.LoadDemoAsync(app.Services, DateOnly.FromDateTime(DateTime.Today));
+        // Three synthetic counties side by side on /comparison (on a store without compared counties).
+        if (demo) await Startup.LoadComparisonDemoAsync(app.Services, DateOnly.FromDateTime(DateTime.Today));
         var board = demo ? await Startup.EnsureDemoBoardAsync(app.Services) : null;
         await app.StartAsync();
         // What an import left pending before a crash is recomputed now, in the background: pages say
