@@ -22,6 +22,10 @@ public abstract class AccessDbContext(DbContextOptions options) : DbContext(opti
             e.Property(u => u.UserName).HasMaxLength(100);
             e.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
             e.Property(u => u.SecurityStamp).HasMaxLength(64);
+            e.Property(u => u.ExternalSubject).HasMaxLength(200);
+            // Unique where set (both providers allow many NULLs in a unique index).
+            e.HasIndex(u => u.ExternalSubject).IsUnique();
+            e.Ignore(u => u.IsExternal);
             if (Database.IsSqlite()) e.Property(u => u.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         });
         b.Entity<AccountAuditEntry>(e =>
