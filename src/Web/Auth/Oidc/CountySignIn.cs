@@ -54,6 +54,7 @@ public static class CountySignIn
                 o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.NonceCookie.SameSite = SameSiteMode.Lax;
             }
+            o.Events.OnTokenResponseReceived = RequireSignedIdTokenAsync;
             o.Events.OnTokenValidated = context => TokenValidatedAsync(context, settings);
             o.Events.OnRemoteFailure = RemoteFailureAsync;
         });
@@ -66,6 +67,31 @@ public static class CountySignIn
         var groups = principal.FindAll(settings.GroupsClaim).Select(c => c.Value).ToList();
         var userName = settings.UserNameClaim is { Length: > 0 } claim ? principal.FindFirst(claim)?.Value : null;
         return new ExternalIdentity(subject, userName, settings.RoleOf(groups), settings.UnitsOf(groups));
+    }
+
+    /// <summary>
+    /// ASP.NET Core accepts an unsigned id token from the token endpoint (the OpenID Connect spec lets a client trust the
+    /// TLS connection instead). We do not: the id token must carry a valid signature by one of the provider's published
+    /// keys, name the provider as its issuer and this client as its audience, whatever the connection.
+    /// </summary>
+    private static async Task RequireSignedIdTokenAsync(TokenResponseReceivedContext context)
+    {
+        var options = context.Options;
+        var idToken = context.TokenEndpointResponse.IdToken;
+        if (string.IsNullOrEmpty(idToken) || options.ConfigurationManager is null)
+        {
+            context.Fail("The token endpoint answered without an id token.");
+            return;
+        }
+        var configuration = await options.ConfigurationManager.GetConfigurationAsync(context.HttpContext.RequestAborted);
+        var parameters = options.TokenValidationParameters.Clone();
+        parameters.RequireSignedTokens = true;
+        parameters.ValidateIssuerSigningKey = true;
+        parameters.ValidIssuer = configuration.Issuer;
+        parameters.IssuerSigningKeys = configuration.SigningKeys;
+        parameters.ValidAudience = options.ClientId;
+        var result = await options.TokenHandler.ValidateTokenAsync(idToken, parameters);
+        if (!result.IsValid) context.Fail(result.Exception ?? new Microsoft.IdentityModel.Tokens.SecurityTokenValidationException("The id token is not valid."));
     }
 
     private static async Task TokenValidatedAsync(TokenValidatedContext context, OidcSettings settings)
