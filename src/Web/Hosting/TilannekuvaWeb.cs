@@ -68,6 +68,7 @@ public static class TilannekuvaWeb
         services.AddScoped<AccountUnits>();
         services.AddScoped<FeedbackLinkRights>();
         services.AddScoped<EntityEditor>();
+        services.AddScoped<Tilannekuva.Web.Feedback.ServicePointChanges>();
         // The county's identity provider (Security:Oidc:*, off while no authority is set) and the password sign-in (Security:LocalSignIn).
         var oidc = Tilannekuva.Web.Auth.Oidc.OidcSettings.From(builder.Configuration);
         services.AddSingleton(oidc);
