@@ -135,7 +135,11 @@ public static class CountySignIn
         context.HandleResponse();
     }
 
-    private static string FirstLine(string? message) => (message ?? "").Split('\n')[0].Trim() is var l && l.Length > 300 ? l[..300] : (message ?? "").Split('\n')[0].Trim();
+    private static string FirstLine(string? message)
+    {
+        var line = (message ?? "").Split('\n')[0].Trim();
+        return line.Length > 300 ? line[..300] : line;
+    }
 
     public static bool IsLocal(string url) =>
         url.Length > 0 && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
