@@ -32,6 +32,11 @@ public static class AccountActions
     public const string Locked = "Locked";
     public const string ServicePointChanged = "ServicePointChanged";
     public const string FeedbackLinkIssued = "FeedbackLinkIssued";
+    /// <summary>An identity-provider sign-in refused because none of the person's groups maps to a role (their sessions end).</summary>
+    public const string SignInRefused = "SignInRefused";
 
-    public static readonly string[] All = [Created, RoleChanged, UnitsChanged, PasswordReset, PasswordChanged, TokenIssued, Disabled, Enabled, SignedOut, Locked, ServicePointChanged, FeedbackLinkIssued];
+    public static readonly string[] All = [Created, RoleChanged, UnitsChanged, PasswordReset, PasswordChanged, TokenIssued, Disabled, Enabled, SignedOut, Locked, ServicePointChanged, FeedbackLinkIssued, SignInRefused];
+
+    /// <summary>The actor of changes made by an identity-provider sign-in (the provider's groups decided them).</summary>
+    public const string IdentityProviderActor = "oidc";
 }

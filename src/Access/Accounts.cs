@@ -14,7 +14,7 @@ public enum SignInOutcome { Ok, MustChangePassword, Failed }
 /// hasher. Every change that alters what an account may do renews its security stamp (ending its sessions and API
 /// token at once) and writes an <see cref="AccountAuditEntry"/> in the same save.
 /// </summary>
-public sealed class Accounts(AccessDbContext db, ICurrentUserName? actor = null)
+public sealed partial class Accounts(AccessDbContext db, ICurrentUserName? actor = null)
 {
     public const int MinPasswordLength = PasswordRule.MinLength;
     private static readonly PasswordHasher<UserAccount> Hasher = new();
@@ -59,7 +59,8 @@ public sealed class Accounts(AccessDbContext db, ICurrentUserName? actor = null)
     public async Task<(SignInOutcome Outcome, UserAccount? User)> CheckPasswordAsync(string userName, string password, CancellationToken ct = default)
     {
         var user = await FindAsync(userName.Trim(), ct);
-        if (user is null || user.Disabled)
+        // An identity-provider account has no password: it is refused like an unknown one, in the same time.
+        if (user is null || user.Disabled || user.IsExternal)
         {
             Hasher.VerifyHashedPassword(user ?? new UserAccount { UserName = "-", PasswordHash = "" }, DummyHash.Value, password);
             return (SignInOutcome.Failed, null);
@@ -76,6 +77,7 @@ public sealed class Accounts(AccessDbContext db, ICurrentUserName? actor = null)
     public async Task<string?> SetPasswordAsync(string userName, string newPassword, CancellationToken ct = default)
     {
         var user = await FindAsync(userName, ct) ?? throw new InvalidOperationException($"No user {userName}");
+        if (user.IsExternal) return "Oidc.NoPasswordForExternal";
         if (PasswordRule.Check(newPassword, user.UserName) is { } problem) return problem;
         if (Hasher.VerifyHashedPassword(user, user.PasswordHash, newPassword) != PasswordVerificationResult.Failed)
             return "Account.PasswordSameAsOld";
@@ -98,7 +100,7 @@ public sealed class Accounts(AccessDbContext db, ICurrentUserName? actor = null)
     /// <summary>Issues a new one-time password (admin reset); every session and the API token of the account end.</summary>
     public async Task<string?> ResetPasswordAsync(string userName, CancellationToken ct = default)
     {
-        if (await FindAsync(userName, ct) is not { } user) return null;
+        if (await FindAsync(userName, ct) is not { IsExternal: false } user) return null;
         var password = NewSecret(16);
         user.PasswordHash = Hasher.HashPassword(user, password);
         user.MustChangePassword = true;
@@ -214,9 +216,9 @@ public sealed class Accounts(AccessDbContext db, ICurrentUserName? actor = null)
         user.ApiTokenHash = null;
     }
 
-    private void Audit(string account, string action, string? detail) => db.AuditEntries.Add(new AccountAuditEntry
+    private void Audit(string account, string action, string? detail, string? by = null) => db.AuditEntries.Add(new AccountAuditEntry
     {
-        At = DateTimeOffset.UtcNow, Actor = actor?.Name ?? "system", Account = account, Action = action, Detail = detail,
+        At = DateTimeOffset.UtcNow, Actor = by ?? actor?.Name ?? "system", Account = account, Action = action, Detail = detail,
     });
 
     private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));

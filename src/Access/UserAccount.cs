@@ -1,6 +1,9 @@
 namespace Tilannekuva.Access;
 
-/// <summary>A sign-in account. Holds a user name and role only; no personal identity data.</summary>
+/// <summary>
+/// A sign-in account. Holds a user name and role only; no personal identity data. An account signed in through the
+/// county's identity provider (OpenID Connect) also holds the provider's subject id, and no password.
+/// </summary>
 public sealed class UserAccount
 {
     public int Id { get; set; }
@@ -24,4 +27,12 @@ public sealed class UserAccount
     /// dropped with it, so every open session and token of the account ends at once.
     /// </summary>
     public string SecurityStamp { get; set; } = "";
+    /// <summary>
+    /// The identity provider's stable id of the person (the configured subject claim, e.g. Entra ID's "oid"), for an
+    /// account created by an OpenID Connect sign-in; null for a local account. Its role and units come from the
+    /// provider's groups at every sign-in, and it has no password.
+    /// </summary>
+    public string? ExternalSubject { get; set; }
+
+    public bool IsExternal => ExternalSubject is not null;
 }

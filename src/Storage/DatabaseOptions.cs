@@ -42,6 +42,24 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         }
     }
 
+    /// <summary>
+    /// Configures a module's context on a connection another module's context already holds, so that both can write in
+    /// one transaction (the connection stays the owner's: disposing this context does not close it).
+    /// </summary>
+    public void Apply(DbContextOptionsBuilder builder, string module, System.Data.Common.DbConnection connection)
+    {
+        var history = $"__migrations_{module.ToLowerInvariant()}";
+        switch (Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                builder.UseSqlite(connection, o => o.MigrationsHistoryTable(history));
+                break;
+            case DatabaseProvider.Postgres:
+                builder.UseNpgsql(connection, o => o.MigrationsHistoryTable(history));
+                break;
+        }
+    }
+
     private void EnsureSqliteFolder()
     {
         var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;

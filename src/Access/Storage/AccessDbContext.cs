@@ -22,6 +22,10 @@ public abstract class AccessDbContext(DbContextOptions options) : DbContext(opti
             e.Property(u => u.UserName).HasMaxLength(100);
             e.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
             e.Property(u => u.SecurityStamp).HasMaxLength(64);
+            e.Property(u => u.ExternalSubject).HasMaxLength(200);
+            // Unique where set (both providers allow many NULLs in a unique index).
+            e.HasIndex(u => u.ExternalSubject).IsUnique();
+            e.Ignore(u => u.IsExternal);
             if (Database.IsSqlite()) e.Property(u => u.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         });
         b.Entity<AccountAuditEntry>(e =>
@@ -48,6 +52,30 @@ public static class AccessStorage
 
     public static AccessDbContext Open(DatabaseOptions db) =>
         db.OpenModuleContext<AccessDbContext, SqliteAccessDbContext, PostgresAccessDbContext>(AccessDbContext.Module, o => new SqliteAccessDbContext(o), o => new PostgresAccessDbContext(o));
+
+    /// <summary>
+    /// A context on another module's open connection and transaction, so an account-log row is written in the same
+    /// transaction as that module's change (service points). The caller commits or rolls back; disposing leaves the
+    /// connection open.
+    /// </summary>
+    public static async Task<AccessDbContext> EnlistAsync(DatabaseOptions db, System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken ct = default)
+    {
+        AccessDbContext context;
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            var b = new DbContextOptionsBuilder<SqliteAccessDbContext>();
+            db.Apply(b, AccessDbContext.Module, connection);
+            context = new SqliteAccessDbContext(b.Options);
+        }
+        else
+        {
+            var b = new DbContextOptionsBuilder<PostgresAccessDbContext>();
+            db.Apply(b, AccessDbContext.Module, connection);
+            context = new PostgresAccessDbContext(b.Options);
+        }
+        await context.Database.UseTransactionAsync(transaction, ct);
+        return context;
+    }
 }
 
 public sealed class SqliteAccessDesignFactory : IDesignTimeDbContextFactory<SqliteAccessDbContext>

@@ -23,14 +23,18 @@ public sealed record RequestLimits
 public static partial class SecurityMiddleware
 {
     private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {0}";
+        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'{1}; frame-ancestors {0}";
 
-    public static IApplicationBuilder UseSecurityHeadersAndLimits(this IApplicationBuilder app, RequestLimits limits) => app.Use(async (http, next) =>
+    /// <param name="identityProvider">
+    /// The origin of the county's identity provider, when one is configured: the sign-out form redirects there, and
+    /// browsers hold form-action to every address a form's redirects pass through.
+    /// </param>
+    public static IApplicationBuilder UseSecurityHeadersAndLimits(this IApplicationBuilder app, RequestLimits limits, string? identityProvider = null) => app.Use(async (http, next) =>
     {
         var path = http.Request.Path.Value ?? "";
         var embeddable = path.StartsWith("/results/", StringComparison.OrdinalIgnoreCase) || path.Equals("/feedback/trend.svg", StringComparison.OrdinalIgnoreCase);
         var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = string.Format(System.Globalization.CultureInfo.InvariantCulture, Csp, embeddable ? "*" : "'none'");
+        headers.ContentSecurityPolicy = string.Format(System.Globalization.CultureInfo.InvariantCulture, Csp, embeddable ? "*" : "'none'", identityProvider is null ? "" : " " + identityProvider);
         if (!embeddable) headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";
         // Board screen tokens travel in the query: never pass an address on to another site.

@@ -13,6 +13,7 @@ using Tilannekuva.Programme.Storage;
 using Tilannekuva.Storage;
 using Tilannekuva.Web.Api;
 using Tilannekuva.Web.Auth;
+using Tilannekuva.Web.Auth.Oidc;
 using Tilannekuva.Web.Reports;
 using Tilannekuva.Web.Indicators;
 using Tilannekuva.Web.Dashboards;
@@ -69,6 +70,11 @@ public static class TilannekuvaWeb
         services.AddScoped<AccountUnits>();
         services.AddScoped<FeedbackLinkRights>();
         services.AddScoped<EntityEditor>();
+        services.AddScoped<Tilannekuva.Web.Feedback.ServicePointChanges>();
+        // The county's identity provider (Security:Oidc:*, off while no authority is set) and the password sign-in (Security:LocalSignIn).
+        var oidc = Tilannekuva.Web.Auth.Oidc.OidcSettings.From(builder.Configuration);
+        services.AddSingleton(oidc);
+        services.AddSingleton(Tilannekuva.Web.Auth.Oidc.LocalSignIn.From(builder.Configuration));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -83,7 +89,8 @@ public static class TilannekuvaWeb
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
                 o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             })
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            .AddCountySignIn(oidc);
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new AuthorizationPolicyBuilder(CookieAuthenticationDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
@@ -107,7 +114,7 @@ public static class TilannekuvaWeb
 
         var app = builder.Build();
         app.UseRedactedRequestLogAndStorageGuard();
-        app.UseSecurityHeadersAndLimits(requestLimits);
+        app.UseSecurityHeadersAndLimits(requestLimits, oidc.AuthorityOrigin);
         // HSTS only reaches browsers over HTTPS (behind the county's TLS proxy set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true).
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseStaticFiles();

@@ -21,6 +21,8 @@ public sealed class ChangePasswordModel(Accounts accounts) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true) return RedirectToPage("/Account/Login");
+        // An identity-provider account has no password here; its password lives at the provider.
+        if (User.HasClaim(Tilannekuva.Web.Auth.Oidc.CountySignIn.ExternalClaim, "1")) { Error = "Oidc.NoPasswordForExternal"; return Page(); }
         if (NewPassword != Repeat) { Error = "Account.PasswordsDiffer"; return Page(); }
         Error = await accounts.ChangePasswordAsync(User.Identity.Name!, CurrentPassword ?? "", NewPassword ?? "", ct);
         if (Error is not null) return Page();

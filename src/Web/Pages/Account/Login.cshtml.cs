@@ -4,11 +4,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tilannekuva.Access;
 using Tilannekuva.Web.Auth;
+using Tilannekuva.Web.Auth.Oidc;
 
 namespace Tilannekuva.Web.Pages.Account;
 
-public sealed class LoginModel(Accounts accounts, SignInThrottle throttle) : PageModel
+public sealed class LoginModel(Accounts accounts, SignInThrottle throttle, OidcSettings oidc, LocalSignIn local) : PageModel
 {
+    /// <summary>The county identity provider's name for the button, when one is configured.</summary>
+    public string? CountyProvider => oidc.Enabled ? (oidc.ProviderName is { Length: > 0 } n ? n : oidc.Authority) : null;
+    public bool LocalEnabled => local.Enabled;
+
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -21,6 +26,13 @@ public sealed class LoginModel(Accounts accounts, SignInThrottle throttle) : Pag
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         UserName = (UserName ?? "").Trim();
+        if (!local.Enabled)
+        {
+            // Password sign-in is off (Security:LocalSignIn=false): refused before any account is looked at.
+            Error = "Oidc.LocalOffRefused";
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
         var (wait, locked) = throttle.Check(UserName, address);
         if (wait > TimeSpan.Zero)

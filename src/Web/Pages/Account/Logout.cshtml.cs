@@ -6,7 +6,7 @@ using Tilannekuva.Access;
 
 namespace Tilannekuva.Web.Pages.Account;
 
-public sealed class LogoutModel(Accounts accounts) : PageModel
+public sealed class LogoutModel(Accounts accounts, Tilannekuva.Web.Auth.Oidc.OidcSettings oidc) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Account/Login");
 
@@ -14,6 +14,10 @@ public sealed class LogoutModel(Accounts accounts) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (User.Identity?.Name is { } name) await accounts.SignOutEverywhereAsync(name, ct);
+        // A session from the county's identity provider also ends there (its end-session endpoint), then comes back here.
+        if (oidc is { Enabled: true, SignOutAtProvider: true } && User.HasClaim(Tilannekuva.Web.Auth.Oidc.CountySignIn.ExternalClaim, "1"))
+            return SignOut(new AuthenticationProperties { RedirectUri = "/account/login" },
+                CookieAuthenticationDefaults.AuthenticationScheme, Tilannekuva.Web.Auth.Oidc.OidcSettings.Scheme);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return RedirectToPage("/Account/Login");
     }

@@ -62,7 +62,7 @@ public sealed partial class UsersModel(Accounts accounts, AccountUnits accountUn
             Issued = (userName, password);
             throttle.Clear(userName);
         }
-        else Error = "Users.NoSuchUser";
+        else Error = await accounts.FindAsync(userName, ct) is { IsExternal: true } ? "Oidc.NoPasswordForExternal" : "Users.NoSuchUser";
         await OnGetAsync(ct);
     }
 

@@ -13,7 +13,7 @@ namespace Tilannekuva.Web.Pages.Feedback;
 /// the Indicators module's org_unit table), which links its feedback to that unit's steering boards.
 /// Admins and analysts change, like questionnaires; others read.
 /// </summary>
-public sealed class ServicePointsModel(ServicePointCatalog catalog, BoardQuery units, Tilannekuva.Access.Accounts accounts) : PageModel
+public sealed class ServicePointsModel(ServicePointCatalog catalog, BoardQuery units, Tilannekuva.Web.Feedback.ServicePointChanges changes) : PageModel
 {
     public List<ServicePoint> Points { get; private set; } = [];
     public IReadOnlyList<(OrgUnit Unit, int Depth)> Units { get; private set; } = [];
@@ -49,11 +49,8 @@ public sealed class ServicePointsModel(ServicePointCatalog catalog, BoardQuery u
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var before = Points.FirstOrDefault(p => p.Code == draft.Code.Trim());
-        await catalog.SaveAsync(draft, known, User.Identity?.Name ?? "?", ct);
-        // In the account log beside account changes (who linked which point to which unit), readable by the admin.
-        await accounts.RecordAsync(draft.Code.Trim(), Tilannekuva.Access.AccountActions.ServicePointChanged,
-            $"{draft.Name.Trim()}; {before?.OrgUnitId ?? "-"} → {draft.OrgUnitId ?? "-"}", ct);
+        // The change and its row in the account log (who linked which point to which unit) in one transaction.
+        await changes.SaveAsync(draft, known, ct);
         return Redirect($"/feedback/service-points?saved={Uri.EscapeDataString(draft.Code.Trim())}");
     }
 

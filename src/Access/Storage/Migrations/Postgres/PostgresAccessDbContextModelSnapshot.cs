@@ -77,6 +77,10 @@ namespace Tilannekuva.Access.Storage.Migrations.Postgres
                     b.Property<bool>("Disabled")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ExternalSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("boolean");
 
@@ -106,6 +110,9 @@ namespace Tilannekuva.Access.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ApiTokenHash");
+
+                    b.HasIndex("ExternalSubject")
+                        .IsUnique();
 
                     b.HasIndex("UserName")
                         .IsUnique();

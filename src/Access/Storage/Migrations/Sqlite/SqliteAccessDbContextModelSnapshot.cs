@@ -66,6 +66,10 @@ namespace Tilannekuva.Access.Storage.Migrations.Sqlite
                     b.Property<bool>("Disabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
 
@@ -95,6 +99,9 @@ namespace Tilannekuva.Access.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ApiTokenHash");
+
+                    b.HasIndex("ExternalSubject")
+                        .IsUnique();
 
                     b.HasIndex("UserName")
                         .IsUnique();
