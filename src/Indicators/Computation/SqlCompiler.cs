@@ -274,14 +274,12 @@ public static class SqlCompiler
     /// The histogram per group (period, org unit at every level, category) with cumulative counts:
     /// the value at 0-based rank r is the m whose rows hold ranks cum − c … cum − 1. Independent of
     /// the percentile, so the median and p90 of one measure share it. Counts are INTEGER: PostgreSQL
-    /// sums INTEGER into BIGINT but BIGINT into NUMERIC, a tenth slower here. The total is the same
-    /// window's sum over the whole partition (not PARTITION BY g alone): with one ordering for both,
-    /// SQLite sorts the rows once instead of twice (PostgreSQL already shared the sort).
+    /// sums INTEGER into BIGINT but BIGINT into NUMERIC, a tenth slower here.
     /// </summary>
     private static WorkTable Ranked(WorkTable b, PeriodType period, (WorkTable Table, string Column)? categories) => Table("ranked_" + Code(period), $"""
         SELECT h.g, h.m, h.c,
                CAST(SUM(h.c) OVER (PARTITION BY h.g ORDER BY h.m ROWS UNBOUNDED PRECEDING) AS BIGINT) AS cum,
-               CAST(SUM(h.c) OVER (PARTITION BY h.g ORDER BY h.m ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS BIGINT) AS total
+               CAST(SUM(h.c) OVER (PARTITION BY h.g) AS BIGINT) AS total
         FROM (
           SELECT ({Renumber(period, "b.bn")} * {OrgShift} + o.ak) * {CategoryShift} + {(categories is null ? "0" : "k.ck")} AS g, b.m, CAST(SUM(b.c) AS INTEGER) AS c
           FROM {b.Name} b
