@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Tilannekuva.Programme.Review;
 using Tilannekuva.Programme.Storage;
 using Tilannekuva.TestSupport;
