@@ -32,9 +32,9 @@ public static class ReportCommands
 
     private static async Task<int> Run(ParseResult r, CancellationToken ct, Func<ProgrammeDbContext, IComputedMetricValues, int, DateOnly, CultureInfo, Task<GeneratedFile?>> generate)
     {
-        await using var app = CliApp.Services(r);
-        await Web.Hosting.Startup.MigrateAsync(app.Services, ct);
-        using var scope = app.Services.CreateScope();
+        // Only the modules a report reads, without the web host (StoreServices).
+        await using var services = await StoreServices.ForReportsAsync(CliApp.Database(r), ct);
+        using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>();
         var id = await FindProgrammeAsync(db, r.GetValue(Programme), ct);
         if (id is null)

@@ -33,7 +33,7 @@ public static class FeedbackStorage
     /// </summary>
     public static async Task MigrateAsync(FeedbackDbContext db, CancellationToken ct = default)
     {
-        await db.Database.MigrateAsync(ct);
+        await ModuleMigrator.MigrateAsync(db, ct); // pending ones only (see ModuleMigrator)
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 

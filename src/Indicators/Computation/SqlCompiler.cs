@@ -76,19 +76,23 @@ public static class SqlCompiler
             tables.Add(b);
             var periodCodes = d.Shape is IndicatorShape.Percentile or IndicatorShape.Continuity ? Periods(b) : null;
             if (periodCodes is not null) tables.Add(periodCodes);
+            // Sums over a small base table: every period type and breakdown in one statement (one round
+            // trip and one plan instead of one per period type and breakdown; issue #20).
+            if (d.Shape == IndicatorShape.Distribution)
+            {
+                statements.Add(OneStatement(periods.Select(period => Distribution(d, b, period))));
+                continue;
+            }
+            if (d.Shape == IndicatorShape.Ratio)
+            {
+                statements.Add(OneStatement(periods.SelectMany(period => Breakdowns(d).Select(x => Ratio(d, b, period, x.Dimension, x.Column)))));
+                continue;
+            }
             foreach (var period in periods)
             {
-                if (d.Shape == IndicatorShape.Distribution)
-                {
-                    statements.Add(Distribution(d, b, period));
-                    continue;
-                }
                 foreach (var (dimension, column) in Breakdowns(d))
                     switch (d.Shape)
                     {
-                        case IndicatorShape.Ratio:
-                            statements.Add(Ratio(d, b, period, dimension, column));
-                            break;
                         case IndicatorShape.Percentile:
                             var categories = column == "''" ? null : CategoryKeys(b, column);
                             if (categories is not null) tables.Add(categories);
@@ -155,11 +159,14 @@ public static class SqlCompiler
             """));
     }
 
+    /// <summary>One INSERT of the values of several SELECTs (each a period type and breakdown over the same base table).</summary>
+    private static string OneStatement(IEnumerable<string> selects) => InsertInto + "\n" + string.Join("\nUNION ALL\n", selects);
+
+    /// <summary>The values of one period type and breakdown of a ratio, from its base table (a SELECT for <see cref="OneStatement"/>).</summary>
     private static string Ratio(IndicatorDefinition d, WorkTable b, PeriodType period, string dimension, string category)
     {
         var den = d.Denominator.Constant is { } k ? $"CAST({Number(k)} AS DOUBLE PRECISION)" : "SUM(b.den)";
         return $"""
-            {InsertInto}
             SELECT {Text(d.Code)}, {Text(Code(period))}, g.period_code, g.org_unit_id, {Text(dimension)}, g.category,
                    g.num, g.den, CASE WHEN g.den <> 0 THEN {Number(d.Factor)} * g.num / g.den END, g.n
             FROM (
@@ -186,7 +193,6 @@ public static class SqlCompiler
     }
 
     private static string Distribution(IndicatorDefinition d, WorkTable b, PeriodType period) => $"""
-        {InsertInto}
         SELECT {Text(d.Code)}, {Text(Code(period))}, g.period_code, g.org_unit_id, {Text(DistributionDimension(d))}, g.category,
                g.num, g.den, {Number(d.Factor)} * g.num / g.den, g.den
         FROM (

@@ -90,6 +90,15 @@ internal sealed class SqliteBulkWriter : BulkWriter
             return p;
         }).ToArray();
         cmd.Prepare();
+        // A first load: the secondary indexes are built once at the end (SecondaryIndexes), and the
+        // connection's page cache holds the unique index being filled (the default 2 MB does not).
+        await using (var cache = connection.CreateCommand())
+        {
+            cache.Transaction = transaction;
+            cache.CommandText = "PRAGMA cache_size = -65536";
+            await cache.ExecuteNonQueryAsync(ct);
+        }
+        var indexes = await SecondaryIndexes.DropIfEmptyAsync(connection, transaction, table.Table, postgres: false, ct);
         var stored = 0;
         foreach (var row in rows)
         {
@@ -110,6 +119,7 @@ internal sealed class SqliteBulkWriter : BulkWriter
             await update.ExecuteNonQueryAsync(ct);
             corrections.Updated.Add(((string)row[0]!, oldAt));
         }
+        await SecondaryIndexes.RecreateAsync(connection, transaction, indexes, ct);
         return stored;
     }
 
@@ -163,6 +173,8 @@ internal sealed class PostgresBulkWriter : BulkWriter
         var tx = (NpgsqlTransaction)transaction;
         var columns = ColumnList(table);
         int stored;
+        // A first load builds the secondary indexes once after the rows are in (SecondaryIndexes).
+        var indexes = await SecondaryIndexes.DropIfEmptyAsync(conn, tx, table.Table, postgres: true, ct);
         await tx.SaveAsync("ingest_copy", ct);
         try
         {
@@ -175,6 +187,11 @@ internal sealed class PostgresBulkWriter : BulkWriter
             var stage = await StageAsync(conn, tx, table, rows, ct);
             if (corrections is not null) await CorrectAsync(conn, tx, table, stage, corrections, ct);
             stored = await ExecuteAsync(conn, tx, $"INSERT INTO {table.Table} ({columns}) SELECT {columns} FROM {stage} ON CONFLICT (source_id) DO NOTHING", ct);
+        }
+        if (indexes.Count > 0)
+        {
+            await ExecuteAsync(conn, tx, "SET LOCAL maintenance_work_mem = '256MB'", ct);
+            await SecondaryIndexes.RecreateAsync(conn, tx, indexes, ct);
         }
         // Fresh statistics, so the indicator queries right after the import get good plans.
         await ExecuteAsync(conn, tx, $"ANALYZE {table.Table}", ct);

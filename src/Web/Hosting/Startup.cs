@@ -9,6 +9,7 @@ using Tilannekuva.Indicators.Storage;
 using Tilannekuva.Indicators.Synthetic;
 using Tilannekuva.Programme.Demo;
 using Tilannekuva.Programme.Storage;
+using Tilannekuva.Storage;
 
 namespace Tilannekuva.Web.Hosting;
 
@@ -18,12 +19,15 @@ public static class Startup
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<AccessDbContext>().Database.MigrateAsync(ct);
-        await scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>().Database.MigrateAsync(ct);
-        await scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>().Database.MigrateAsync(ct);
+        // Each module's pending migrations are looked up first (its history table against the migrations
+        // compiled in): EF's Migrate also compares the model with the last snapshot, which builds every
+        // module's model and cost seconds of each command's start-up when nothing was pending (issue #20).
+        await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<AccessDbContext>(), ct);
+        await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>(), ct);
+        await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>(), ct);
         await Tilannekuva.Feedback.Storage.FeedbackStorage.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), ct);
-        await scope.ServiceProvider.GetRequiredService<BoardsDbContext>().Database.MigrateAsync(ct);
-        await scope.ServiceProvider.GetRequiredService<Tilannekuva.Comparison.Storage.ComparisonDbContext>().Database.MigrateAsync(ct);
+        await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<BoardsDbContext>(), ct);
+        await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Comparison.Storage.ComparisonDbContext>(), ct);
     }
 
     /// <summary>

@@ -1,0 +1,84 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Tilannekuva.Indicators.Ingest;
+using Tilannekuva.Indicators.Storage;
+using Tilannekuva.Storage;
+using Tilannekuva.TestSupport;
+
+namespace Tilannekuva.Indicators.Tests;
+
+/// <summary>
+/// A first load into an empty table drops its secondary indexes and builds them after the rows (issue #20):
+/// afterwards the table has exactly the indexes the migrations made, also after a failed first load (the
+/// drop is rolled back with the rows), and a second load into the now filled table keeps them.
+/// </summary>
+public sealed class FirstLoadIndexTests
+{
+    [Fact]
+    public async Task Sqlite_first_load_rebuilds_the_same_indexes_and_a_failed_one_keeps_them()
+    {
+        using var file = new SqliteFile();
+        await CheckAsync(file.Options, file.Folder, "SELECT name || ' ' || sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact' AND sql IS NOT NULL ORDER BY name");
+    }
+
+    [Fact]
+    public async Task Postgres_first_load_rebuilds_the_same_indexes_and_a_failed_one_keeps_them()
+    {
+        await using var server = await PostgresServer.CreateDatabaseAsync();
+        using var folder = new SqliteFile();
+        await CheckAsync(server.Options, folder.Folder, "SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE tablename = 'contact' AND schemaname = current_schema() ORDER BY indexname");
+    }
+
+    private static async Task CheckAsync(DatabaseOptions options, string folder, string indexSql)
+    {
+        await using var db = await IndicatorsStorage.OpenMigratedAsync(options);
+        var units = Path.Combine(folder, "units.csv");
+        File.WriteAllText(units, "source_id;name;parent_id;kind\nR;Alue;;region\nU1;Asema;R;unit\n");
+        await new Importer(db).ImportAsync(SourceKind.OrgUnits, units, null, new ImportOptions());
+        var migrated = await ListAsync(db, indexSql);
+        Assert.True(migrated.Count >= 4, string.Join("\n", migrated)); // the unique source id and the secondary ones
+
+        var path = Path.Combine(folder, "contacts.csv");
+        File.WriteAllText(path, "source_id;unit_id;received_at;channel;outcome;callback_requested_at;callback_done_at\n" +
+            "Y1;U1;5.2.2024 9:00;phone;callback;5.2.2024 9:00;5.2.2024 11:00\nY2;U1;5.2.2024 10:00;chat;resolved;;\n");
+        db.ChangeTracker.Clear();
+        await Assert.ThrowsAsync<IOException>(() => new Importer(db).ImportAsync(SourceKind.Contacts, path, null,
+            new ImportOptions { BeforeCommit = () => throw new IOException("simulated") }));
+        db.ChangeTracker.Clear();
+        Assert.Equal(migrated, await ListAsync(db, indexSql));
+        Assert.Equal(0, await db.Contacts.CountAsync());
+
+        db.ChangeTracker.Clear();
+        Assert.Equal(2, (await new Importer(db).ImportAsync(SourceKind.Contacts, path, null, new ImportOptions())).Stored);
+        Assert.Equal(migrated, await ListAsync(db, indexSql));
+
+        var more = Path.Combine(folder, "contacts-2.csv");
+        File.WriteAllText(more, "source_id;unit_id;received_at;channel;outcome\nY3;U1;6.2.2024 9:00;phone;resolved\n");
+        db.ChangeTracker.Clear();
+        Assert.Equal(1, (await new Importer(db).ImportAsync(SourceKind.Contacts, more, null, new ImportOptions())).Stored);
+        Assert.Equal(migrated, await ListAsync(db, indexSql));
+        // The rebuilt indexes serve their queries: the callback index finds the one request.
+        db.ChangeTracker.Clear();
+        Assert.Equal(1, await db.Contacts.CountAsync(c => c.UnitId == "U1" && c.CallbackRequestedAt != null));
+    }
+
+    private static async Task<List<string>> ListAsync(IndicatorsDbContext db, string sql)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await connection.OpenAsync();
+        try
+        {
+            await using DbCommand cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            var list = new List<string>();
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) list.Add(reader.GetString(0));
+            return list;
+        }
+        finally
+        {
+            if (opened) await connection.CloseAsync();
+        }
+    }
+}
