@@ -24,6 +24,7 @@ public static class CliApp
         foreach (var command in IndicatorsCommands.Build()) root.Subcommands.Add(command);
         root.Subcommands.Add(FeedbackCommands.Build());
         root.Subcommands.Add(BoardCommands.Build());
+        root.Subcommands.Add(TrayCommands.Build());
         root.Subcommands.Add(ImportCommands.Revisions());
         return root;
     }

@@ -61,6 +61,8 @@ public static class TilannekuvaWeb
         // Management dashboards; minimum cell size and cache time: configuration "Dashboards:*".
         Tilannekuva.Dashboards.DashboardsModule.AddDashboards(services, builder.Configuration);
         services.AddBoards(builder.Configuration, db);
+        // Service tray (palvelutarjotin): catalogue, search; scheduled PTV import when ServiceTray:Ptv:Url is set.
+        Tilannekuva.ServiceTray.ServiceTrayModule.AddServiceTray(services, builder.Configuration, db);
         services.AddScoped<Accounts>();
         services.AddSingleton(builder.Configuration.GetSection("Security:SignIn").Get<SignInLimits>() ?? new SignInLimits());
         services.AddSingleton<SignInThrottle>();
@@ -124,6 +126,7 @@ public static class TilannekuvaWeb
         app.MapDashboardsApiV1();
         app.MapDashboardExports();
         app.MapBoardsApiV1();
+        app.MapServiceTrayApiV1();
         return app;
     }
 
