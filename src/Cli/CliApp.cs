@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(FeedbackCommands.Build());
         root.Subcommands.Add(BoardCommands.Build());
         root.Subcommands.Add(ComparisonCommands.Build());
+        root.Subcommands.Add(TrayCommands.Build());
         root.Subcommands.Add(ImportCommands.Revisions());
         return root;
     }

@@ -64,6 +64,8 @@ public static class TilannekuvaWeb
         services.AddBoards(builder.Configuration, db);
         // National comparison: signing key, trusted county keys, minimum cell size: configuration "Comparison:*".
         Tilannekuva.Comparison.ComparisonModule.AddComparison(services, builder.Configuration, db);
+        // Service tray (palvelutarjotin): catalogue, search; scheduled PTV import when ServiceTray:Ptv:Url is set.
+        Tilannekuva.ServiceTray.ServiceTrayModule.AddServiceTray(services, builder.Configuration, db);
         services.AddScoped<Accounts>();
         services.AddSingleton(builder.Configuration.GetSection("Security:SignIn").Get<SignInLimits>() ?? new SignInLimits());
         services.AddSingleton<SignInThrottle>();
@@ -134,6 +136,7 @@ public static class TilannekuvaWeb
         app.MapDashboardExports();
         app.MapBoardsApiV1();
         app.MapComparisonApiV1();
+        app.MapServiceTrayApiV1();
         return app;
     }
 

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Tilannekuva.ServiceTray.Import;
+using Tilannekuva.ServiceTray.Search;
+using Tilannekuva.ServiceTray.Storage;
+using Tilannekuva.Storage;
+
+namespace Tilannekuva.ServiceTray;
+
+/// <summary>Settings: "ServiceTray:Ptv:Url" (the open interface's base, e.g. https://api.palvelutietovaranto.suomi.fi/api/v11),
+/// "ServiceTray:Ptv:Query" (appended to page requests), "ServiceTray:Ptv:IntervalHours" (default 24).</summary>
+public sealed record ServiceTraySettings(string? PtvUrl, string? PtvQuery, double IntervalHours)
+{
+    public static ServiceTraySettings From(IConfiguration c) => new(
+        c["ServiceTray:Ptv:Url"] is { Length: > 0 } u ? u : null,
+        c["ServiceTray:Ptv:Query"],
+        double.TryParse(c["ServiceTray:Ptv:IntervalHours"], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var h) && h > 0 ? h : 24);
+}
+
+public static class ServiceTrayModule
+{
+    public static IServiceCollection AddServiceTray(this IServiceCollection services, IConfiguration config, DatabaseOptions db)
+    {
+        services.AddServiceTrayStorage(db);
+        services.TryAddSingleton(TimeProvider.System);
+        var settings = ServiceTraySettings.From(config);
+        services.AddSingleton(settings);
+        services.AddSingleton<TraySearch>();
+        services.AddScoped<TrayImporter>();
+        if (settings.PtvUrl is not null) services.AddHostedService<PtvSchedule>();
+        return services;
+    }
+
+    /// <summary>Fetches the configured PTV interface and stores it as one snapshot.</summary>
+    public static async Task<TrayImportResult> ImportPtvUrlAsync(TrayImporter importer, HttpClient http, string url, string? query, IProgress<string>? progress, CancellationToken ct)
+    {
+        var documents = await new PtvClient(http, url, query).FetchAsync(progress, ct);
+        return await importer.StoreAsync(PtvImport.Read(documents, url), ct);
+    }
+}
+
+/// <summary>The scheduled PTV import: at start and every IntervalHours; a failure is logged and the store keeps the last good snapshot.</summary>
+internal sealed class PtvSchedule(IServiceScopeFactory scopes, ServiceTraySettings settings, ILogger<PtvSchedule> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var result = await ServiceTrayModule.ImportPtvUrlAsync(scope.ServiceProvider.GetRequiredService<TrayImporter>(), http, settings.PtvUrl!, settings.PtvQuery, null, ct);
+                log.LogInformation("PTV import: {Added} added, {Updated} updated, {Retired} retired, {Restored} restored, {Unchanged} unchanged", result.Added, result.Updated, result.Retired, result.Restored, result.Unchanged);
+            }
+            catch (TrayImportException e)
+            {
+                log.LogWarning("PTV import refused: {Errors}", string.Join(" | ", e.Errors.Take(20)));
+            }
+            catch (HttpRequestException e)
+            {
+                log.LogWarning("PTV import could not reach {Url}: {Message}", settings.PtvUrl, e.Message);
+            }
+            await Task.Delay(TimeSpan.FromHours(settings.IntervalHours), ct);
+        }
+    }
+}
