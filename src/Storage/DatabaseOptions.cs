@@ -15,11 +15,21 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
 
     public static DatabaseOptions Postgres(string connectionString) => new(DatabaseProvider.Postgres, connectionString);
 
-    /// <summary>Reads provider and connection string; a connection string starting with "Host=" implies PostgreSQL.</summary>
+    public static DatabaseOptions Citus(string connectionString) => new(DatabaseProvider.Citus, connectionString);
+
+    /// <summary>Npgsql underneath: PostgreSQL or Citus.</summary>
+    public bool IsNpgsql => Provider is DatabaseProvider.Postgres or DatabaseProvider.Citus;
+
+    /// <summary>
+    /// Reads provider ("sqlite", "postgres"/"postgresql" or "citus") and connection string; without a
+    /// provider a connection string containing "Host=" implies PostgreSQL.
+    /// </summary>
     public static DatabaseOptions Resolve(string? provider, string? connectionString)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             return SqliteFile(DefaultSqliteFile);
+        if (provider is not null && provider.Equals("citus", StringComparison.OrdinalIgnoreCase))
+            return Citus(connectionString);
         var isPostgres = provider is not null
             ? provider.Equals("postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("postgresql", StringComparison.OrdinalIgnoreCase)
             : connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase);
@@ -37,6 +47,7 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
                 builder.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(history));
                 break;
             case DatabaseProvider.Postgres:
+            case DatabaseProvider.Citus:
                 builder.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(history));
                 break;
         }

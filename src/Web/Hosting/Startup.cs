@@ -20,7 +20,8 @@ public static class Startup
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<AccessDbContext>().Database.MigrateAsync(ct);
         await scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>().Database.MigrateAsync(ct);
-        await scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>().Database.MigrateAsync(ct);
+        await IndicatorsStorage.MigrateAsync(scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>(),
+            scope.ServiceProvider.GetService<Tilannekuva.Storage.DatabaseOptions>() ?? Tilannekuva.Storage.DatabaseOptions.Postgres(""), ct);
         await Tilannekuva.Feedback.Storage.FeedbackStorage.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), ct);
         await scope.ServiceProvider.GetRequiredService<BoardsDbContext>().Database.MigrateAsync(ct);
     }

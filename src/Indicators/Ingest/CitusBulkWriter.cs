@@ -1,0 +1,104 @@
+using System.Data.Common;
+using Npgsql;
+using Tilannekuva.Indicators.Storage;
+
+namespace Tilannekuva.Indicators.Ingest;
+
+/// <summary>
+/// Citus (docs/citus.md): the rows stream by binary COPY through the coordinator, which routes each
+/// row to its shard on a worker, inside the import's transaction (Citus commits the workers' parts
+/// with the coordinator's, two-phase), so a failure leaves nothing anywhere.
+/// <para>
+/// The difference from <see cref="PostgresBulkWriter"/> is uniqueness: Citus can only enforce a unique
+/// index that holds the distribution column, so on the person-level tables the index is
+/// (source_id, person_pseudonym). A plain re-import still breaks it and goes the staged way; a source
+/// id re-sent under another person would not, so after a clean COPY one semi-join looks for the new
+/// batch's source ids among the older rows, and any hit also goes the staged way. The staged way
+/// copies the file into a coordinator temporary table, finds the stored rows with its source ids
+/// (the ids are sent to the workers; each looks them up in its shards), replaces the changed ones
+/// by DELETE and INSERT (the distribution column cannot be updated in place) and inserts the new ones.
+/// </para>
+/// </summary>
+internal sealed class CitusBulkWriter : BulkWriter
+{
+    public override async Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
+        IEnumerable<object?[]> rows, CancellationToken ct, Corrections? corrections = null)
+    {
+        var conn = (NpgsqlConnection)connection;
+        var tx = (NpgsqlTransaction)transaction;
+        var placement = CitusLayout.Of(table.Table);
+        int stored;
+        object? batchId = null;
+        await tx.SaveAsync("ingest_copy", ct);
+        try
+        {
+            var batchColumn = table.Fields.Count + 2;
+            stored = await PostgresBulkWriter.CopyAsync(conn, table, table.Table, rows.Select(r => { batchId ??= r[batchColumn]; return r; }), ct);
+            if (stored > 0 && placement is { KeepsSourceIdUnique: false } && await SourceIdsSeenBeforeAsync(conn, tx, table, batchId!, ct))
+                throw new SourceIdElsewhere();
+            await tx.ReleaseAsync("ingest_copy", ct);
+        }
+        catch (Exception e) when (e is SourceIdElsewhere || e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            await tx.RollbackAsync("ingest_copy", ct);
+            (stored, _) = await MergeAsync(conn, tx, table, rows, corrections, snapshot: false, ct);
+        }
+        await PostgresBulkWriter.ExecuteAsync(conn, tx, $"ANALYZE {table.Table}", ct);
+        return stored;
+    }
+
+    public override async Task<(int Inserted, int Updated)> UpsertAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
+        IReadOnlyList<object?[]> rows, CancellationToken ct) =>
+        await MergeAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, table, rows, null, snapshot: true, ct);
+
+    private sealed class SourceIdElsewhere : Exception;
+
+    /// <summary>Whether a row stored by an earlier batch has one of this batch's source ids (under another distribution value).</summary>
+    private static async Task<bool> SourceIdsSeenBeforeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CanonicalTable table, object batchId, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            $"SELECT EXISTS (SELECT 1 FROM {table.Table} o WHERE o.import_batch_id <> @b AND o.source_id IN (SELECT n.source_id FROM {table.Table} n WHERE n.import_batch_id = @b))",
+            conn, tx) { CommandTimeout = 0 };
+        cmd.Parameters.AddWithValue("b", (long)batchId);
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
+    /// The staged way: returns (new rows inserted, stored rows replaced). Event tables replace a stored row
+    /// only from a newer file (<paramref name="corrections"/>); snapshot tables whenever the values differ.
+    /// </summary>
+    private static async Task<(int Inserted, int Updated)> MergeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CanonicalTable table,
+        IEnumerable<object?[]> rows, Corrections? corrections, bool snapshot, CancellationToken ct)
+    {
+        var stage = await PostgresBulkWriter.StageAsync(conn, tx, table, rows, ct);
+        var compared = ComparedColumns(table);
+        var known = "ingest_known_" + table.Table;
+        var changed = "ingest_changed_" + table.Table;
+        var period = corrections?.PeriodColumn is { } p ? "t." + p : "NULL::timestamp";
+        // The stored rows with the file's source ids, brought to the coordinator (the ids go to the workers).
+        await PostgresBulkWriter.ExecuteAsync(conn, tx,
+            $"CREATE TEMP TABLE {known} ON COMMIT DROP AS SELECT t.source_id, t.import_batch_id, {period} AS old_at, {string.Join(", ", compared.Select(c => "t." + c))} " +
+            $"FROM {table.Table} t WHERE t.source_id IN (SELECT source_id FROM {stage})", ct);
+        var differs = $"({string.Join(", ", compared.Select(c => "k." + c))}) IS DISTINCT FROM ({string.Join(", ", compared.Select(c => "s." + c))})";
+        var condition = snapshot ? differs
+            : corrections is null ? "FALSE"
+            : $"{differs} AND {corrections.Older("k", $"TIMESTAMP '{corrections.FileTime:yyyy-MM-dd HH:mm:ss.ffffff}'")}";
+        await PostgresBulkWriter.ExecuteAsync(conn, tx,
+            $"CREATE TEMP TABLE {changed} ON COMMIT DROP AS SELECT k.source_id, k.old_at FROM {known} k JOIN {stage} s ON s.source_id = k.source_id WHERE {condition}", ct);
+        var updated = 0;
+        await using (var select = new NpgsqlCommand($"SELECT source_id, old_at FROM {changed}", conn, tx))
+        await using (var reader = await select.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+            {
+                updated++;
+                corrections?.Updated.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetDateTime(1)));
+            }
+        if (updated > 0)
+            await PostgresBulkWriter.ExecuteAsync(conn, tx, $"DELETE FROM {table.Table} WHERE source_id IN (SELECT source_id FROM {changed})", ct);
+        var columns = ColumnList(table);
+        var written = await PostgresBulkWriter.ExecuteAsync(conn, tx,
+            $"INSERT INTO {table.Table} ({columns}) SELECT {columns} FROM {stage} s " +
+            $"WHERE NOT EXISTS (SELECT 1 FROM {known} k WHERE k.source_id = s.source_id) OR EXISTS (SELECT 1 FROM {changed} c WHERE c.source_id = s.source_id)", ct);
+        return (written - updated, updated);
+    }
+}
