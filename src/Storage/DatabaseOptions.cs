@@ -47,10 +47,26 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
                 builder.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(history));
                 break;
             case DatabaseProvider.Postgres:
-            case DatabaseProvider.Citus:
                 builder.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(history));
                 break;
+            case DatabaseProvider.Citus:
+                builder.UseNpgsql(CitusConnectionString(ConnectionString), o => o.MigrationsHistoryTable(history));
+                break;
         }
+    }
+
+    /// <summary>
+    /// The coordinator holds a copy of the reference tables (the org-unit tree, the calendar): Citus would
+    /// read it in-process and then refuse, in the same transaction, to write the copies on all nodes in
+    /// parallel (an import reads org units, then rebuilds their closure). Every statement goes through
+    /// Citus's executor instead.
+    /// </summary>
+    public static string CitusConnectionString(string connectionString)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (b.Options?.Contains("citus.enable_local_execution", StringComparison.Ordinal) != true)
+            b.Options = ((b.Options ?? "") + " -c citus.enable_local_execution=off").Trim();
+        return b.ConnectionString;
     }
 
     private void EnsureSqliteFolder()

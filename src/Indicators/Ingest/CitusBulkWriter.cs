@@ -53,6 +53,25 @@ internal sealed class CitusBulkWriter : BulkWriter
 
     private sealed class SourceIdElsewhere : Exception;
 
+    /// <summary>
+    /// "IN (the source ids of a coordinator temporary table)". A reference table's statement is routed to
+    /// its copy over a fresh connection, which does not see the session's temporary tables: its ids
+    /// (few: org units, a roster) go as an array instead.
+    /// </summary>
+    private static async Task<(string Sql, string[]? Ids)> InAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string temp, bool reference, CancellationToken ct)
+    {
+        if (!reference) return ($"IN (SELECT source_id FROM {temp})", null);
+        await using var cmd = new NpgsqlCommand($"SELECT COALESCE(array_agg(source_id), '{{}}') FROM {temp}", conn, tx);
+        return ("= ANY(@ids)", (string[])(await cmd.ExecuteScalarAsync(ct))!);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, string[]? ids, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
+        if (ids is not null) cmd.Parameters.AddWithValue("ids", ids);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Whether a row stored by an earlier batch has one of this batch's source ids (under another distribution value).</summary>
     private static async Task<bool> SourceIdsSeenBeforeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CanonicalTable table, object batchId, CancellationToken ct)
     {
@@ -76,9 +95,11 @@ internal sealed class CitusBulkWriter : BulkWriter
         var changed = "ingest_changed_" + table.Table;
         var period = corrections?.PeriodColumn is { } p ? "t." + p : "NULL::timestamp";
         // The stored rows with the file's source ids, brought to the coordinator (the ids go to the workers).
-        await PostgresBulkWriter.ExecuteAsync(conn, tx,
+        var reference = CitusLayout.Of(table.Table) is { Reference: true };
+        var (inStage, stageIds) = await InAsync(conn, tx, stage, reference, ct);
+        await ExecuteAsync(conn, tx,
             $"CREATE TEMP TABLE {known} ON COMMIT DROP AS SELECT t.source_id, t.import_batch_id, {period} AS old_at, {string.Join(", ", compared.Select(c => "t." + c))} " +
-            $"FROM {table.Table} t WHERE t.source_id IN (SELECT source_id FROM {stage})", ct);
+            $"FROM {table.Table} t WHERE t.source_id {inStage}", stageIds, ct);
         var differs = $"({string.Join(", ", compared.Select(c => "k." + c))}) IS DISTINCT FROM ({string.Join(", ", compared.Select(c => "s." + c))})";
         var condition = snapshot ? differs
             : corrections is null ? "FALSE"
@@ -94,7 +115,10 @@ internal sealed class CitusBulkWriter : BulkWriter
                 corrections?.Updated.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetDateTime(1)));
             }
         if (updated > 0)
-            await PostgresBulkWriter.ExecuteAsync(conn, tx, $"DELETE FROM {table.Table} WHERE source_id IN (SELECT source_id FROM {changed})", ct);
+        {
+            var (inChanged, changedIds) = await InAsync(conn, tx, changed, reference, ct);
+            await ExecuteAsync(conn, tx, $"DELETE FROM {table.Table} WHERE source_id {inChanged}", changedIds, ct);
+        }
         var columns = ColumnList(table);
         var written = await PostgresBulkWriter.ExecuteAsync(conn, tx,
             $"INSERT INTO {table.Table} ({columns}) SELECT {columns} FROM {stage} s " +

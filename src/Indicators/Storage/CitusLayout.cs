@@ -79,7 +79,10 @@ public static class CitusLayout
                         await ExecuteAsync(connection, $"DROP INDEX \"IX_{p.Table}_source_id\"; CREATE UNIQUE INDEX \"IX_{p.Table}_source_id\" ON {p.Table} (source_id, {column})", ct);
                 }
                 var colocate = p.Table == "visit" || p.DistributeBy != "person_pseudonym" ? "none" : "visit";
-                await ExecuteAsync(connection, $"SELECT create_distributed_table('{p.Table}', '{column}', colocate_with => '{colocate}', shard_count => {ShardCount})", ct);
+                // A co-located table takes its group's shard count.
+                await ExecuteAsync(connection, colocate == "none"
+                    ? $"SELECT create_distributed_table('{p.Table}', '{column}', colocate_with => 'none', shard_count => {ShardCount})"
+                    : $"SELECT create_distributed_table('{p.Table}', '{column}', colocate_with => '{colocate}')", ct);
             }
         }
         finally
