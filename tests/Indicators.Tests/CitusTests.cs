@@ -142,7 +142,7 @@ public sealed class CitusTests(ITestOutputHelper output)
             else
             {
                 var plan = await ExplainAsync(c, table.Select);
-                if (plan.Contains("Citus Adaptive", StringComparison.Ordinal))
+                if (plan.Contains("Seq Scan on ic_facts_", StringComparison.Ordinal) || plan.Contains("Seq Scan on visit_", StringComparison.Ordinal))
                 {
                     // A per-unit aggregate of distributed rows: partial aggregates on the workers, combined on the coordinator.
                     output.WriteLine($"-- {table.Name}\n{plan}");
@@ -184,11 +184,11 @@ public sealed class CitusTests(ITestOutputHelper output)
         db.ChangeTracker.Clear();
         Assert.Equal(0, await db.Visits.CountAsync());
         Assert.Equal(1, await db.ImportBatches.CountAsync());
-        Assert.Equal(0, await db.PendingRecomputes.CountAsync());
+        Assert.Equal(1, await db.PendingRecomputes.CountAsync()); // the org units' only
 
         var first = await new Importer(db).ImportAsync(SourceKind.Visits, visits, null, options);
         Assert.Equal((3, 2, 1), (first.Read, first.Stored, first.Rejected));
-        Assert.Equal((3, "unit_id"), (first.Rejects.Single().Line, first.Rejects.Single().Field));
+        Assert.Equal((4, "unit_id"), (first.Rejects.Single().Line, first.Rejects.Single().Field));
         db.ChangeTracker.Clear();
         var again = await new Importer(db).ImportAsync(SourceKind.Visits, visits, null, options);
         Assert.Equal((0, 2, 1), (again.Stored, again.SkippedDuplicate, again.Rejected));
