@@ -101,7 +101,7 @@ public static partial class SqlCompiler
                             statements.Add(Percentile(d, periodCodes!, ranked, categories, dialect, period, dimension));
                             break;
                         case IndicatorShape.Continuity:
-                            var pu = CitusSql.PerPerson(PersonTable(b, period, column), dialect);
+                            var pu = CitusSql.PerPerson(PersonTable(b, period, column, dialect), dialect);
                             tables.Add(pu);
                             statements.Add(Continuity(d, b, periodCodes!, pu, period, dimension, column));
                             break;
@@ -348,11 +348,13 @@ public static partial class SqlCompiler
     /// aggregations a third slower; one person's visits to one provider in a year stay far below
     /// 46,340 (√2³¹).
     /// </summary>
-    private static WorkTable PersonTable(WorkTable b, PeriodType period, string category)
+    private static WorkTable PersonTable(WorkTable b, PeriodType period, string category, Dialect dialect)
     {
         var byCategory = category.StartsWith("b.", StringComparison.Ordinal);
         var pn = Renumber(period, "b.bn");
-        if (BasePeriod(period) == period)
+        // Citus: the month's two-step form reads its CTE twice, which Citus runs through the coordinator;
+        // the one-GROUP-BY form below groups by person throughout and stays on the workers.
+        if (BasePeriod(period) == period && dialect != Dialect.Citus)
         {
             // In a base period (a month) nine in ten people have one visit: N first, and the provider
             // counts only for those with two or more.

@@ -11,9 +11,10 @@ namespace Tilannekuva.Indicators.Ingest;
 /// <para>
 /// The difference from <see cref="PostgresBulkWriter"/> is uniqueness: Citus can only enforce a unique
 /// index that holds the distribution column, so on the person-level tables the index is
-/// (source_id, person_pseudonym). A plain re-import still breaks it and goes the staged way; a source
-/// id re-sent under another person would not, so after a clean COPY one semi-join looks for the new
-/// batch's source ids among the older rows, and any hit also goes the staged way. The staged way
+/// (source_id, person_pseudonym), and a COPY that breaks an index aborts the whole distributed
+/// transaction (no savepoint to return to). So the file's source ids are copied first into a
+/// coordinator temporary table and looked up in the shards (one semi-join, whatever person they were
+/// stored under): none found, the rows are copied straight into the table; some found, the staged way. The staged way
 /// copies the file into a coordinator temporary table, finds the stored rows with its source ids
 /// (the ids are sent to the workers; each looks them up in its shards), replaces the changed ones
 /// by DELETE and INSERT (the distribution column cannot be updated in place) and inserts the new ones.
@@ -26,32 +27,42 @@ internal sealed class CitusBulkWriter : BulkWriter
     {
         var conn = (NpgsqlConnection)connection;
         var tx = (NpgsqlTransaction)transaction;
-        var placement = CitusLayout.Of(table.Table);
         int stored;
-        object? batchId = null;
-        await tx.SaveAsync("ingest_copy", ct);
-        try
-        {
-            var batchColumn = table.Fields.Count + 2;
-            stored = await PostgresBulkWriter.CopyAsync(conn, table, table.Table, rows.Select(r => { batchId ??= r[batchColumn]; return r; }), ct);
-            if (stored > 0 && placement is { KeepsSourceIdUnique: false } && await SourceIdsSeenBeforeAsync(conn, tx, table, batchId!, ct))
-                throw new SourceIdElsewhere();
-            await tx.ReleaseAsync("ingest_copy", ct);
-        }
-        catch (Exception e) when (e is SourceIdElsewhere || e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            await tx.RollbackAsync("ingest_copy", ct);
+        // A failed COPY into a distributed table cannot be rolled back to a savepoint (Citus aborts the
+        // whole transaction), so the file's source ids are looked up first: none stored, one straight
+        // COPY; some stored (a re-import, an overlapping export, a correction), the staged way.
+        if (await AnyStoredAsync(conn, tx, table, rows, ct))
             (stored, _) = await MergeAsync(conn, tx, table, rows, corrections, snapshot: false, ct);
-        }
+        else
+            stored = await PostgresBulkWriter.CopyAsync(conn, table, table.Table, rows, ct);
         await PostgresBulkWriter.ExecuteAsync(conn, tx, $"ANALYZE {table.Table}", ct);
         return stored;
+    }
+
+    /// <summary>Whether any of the rows' source ids is stored: the ids are copied to a coordinator temporary table and sent to the workers.</summary>
+    private static async Task<bool> AnyStoredAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CanonicalTable table, IEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        var ids = "ingest_ids_" + table.Table;
+        await PostgresBulkWriter.ExecuteAsync(conn, tx, $"CREATE TEMP TABLE {ids} (source_id text) ON COMMIT DROP", ct);
+        await using (var import = await conn.BeginBinaryImportAsync($"COPY {ids} (source_id) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var row in rows)
+            {
+                import.StartRow();
+                import.Write((string)row[0]!, NpgsqlTypes.NpgsqlDbType.Text);
+            }
+            await import.CompleteAsync(ct);
+        }
+        var (inIds, idArray) = await InAsync(conn, tx, ids, CitusLayout.Of(table.Table) is { Reference: true }, ct);
+        await using var cmd = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {table.Table} t WHERE t.source_id {inIds})", conn, tx) { CommandTimeout = 0 };
+        if (idArray is not null) cmd.Parameters.AddWithValue("ids", idArray);
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     public override async Task<(int Inserted, int Updated)> UpsertAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
         IReadOnlyList<object?[]> rows, CancellationToken ct) =>
         await MergeAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, table, rows, null, snapshot: true, ct);
 
-    private sealed class SourceIdElsewhere : Exception;
 
     /// <summary>
     /// "IN (the source ids of a coordinator temporary table)". A reference table's statement is routed to
@@ -70,16 +81,6 @@ internal sealed class CitusBulkWriter : BulkWriter
         await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
         if (ids is not null) cmd.Parameters.AddWithValue("ids", ids);
         await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <summary>Whether a row stored by an earlier batch has one of this batch's source ids (under another distribution value).</summary>
-    private static async Task<bool> SourceIdsSeenBeforeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CanonicalTable table, object batchId, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(
-            $"SELECT EXISTS (SELECT 1 FROM {table.Table} o WHERE o.import_batch_id <> @b AND o.source_id IN (SELECT n.source_id FROM {table.Table} n WHERE n.import_batch_id = @b))",
-            conn, tx) { CommandTimeout = 0 };
-        cmd.Parameters.AddWithValue("b", (long)batchId);
-        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>
