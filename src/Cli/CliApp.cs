@@ -8,7 +8,7 @@ namespace Tilannekuva.Cli;
 public static class CliApp
 {
     public static readonly Option<string?> Db = new("--db") { Description = "Connection string (default: SQLite file data/tilannekuva.db)", Recursive = true };
-    public static readonly Option<string?> Provider = new("--provider") { Description = "sqlite or postgres (default: inferred from --db)", Recursive = true };
+    public static readonly Option<string?> Provider = new("--provider") { Description = "sqlite, postgres or citus (default: inferred from --db; citus: see docs/citus.md)", Recursive = true };
 
     public static RootCommand Build()
     {

@@ -95,12 +95,16 @@ public static class IndicatorsCommands
             var definitions = codes is { Length: > 0 } ? codes.Select(IndicatorCatalogue.Get).ToList() : null;
             if (r.GetValue(printSql))
             {
-                var dialect = new IndicatorComputer(db).Dialect;
+                var dialect = await new IndicatorComputer(db).DialectAsync(ct);
+                if (dialect == Dialect.Citus) Console.WriteLine("-- Citus: tables with create_distributed_table are distributed by person on the workers; the rest are coordinator tables (docs/citus.md)");
                 foreach (var d in definitions ?? IndicatorCatalogue.All)
                 {
                     var plan = SqlCompiler.Plan(d, dialect);
                     Console.WriteLine($"-- {d.Code}");
-                    foreach (var t in plan.Tables.DistinctBy(t => t.Name)) Console.WriteLine($"CREATE TEMP TABLE {t.Name} AS\n{t.Select};\n");
+                    foreach (var t in plan.Tables.DistinctBy(t => t.Name))
+                        Console.WriteLine(dialect == Dialect.Citus
+                            ? string.Join(";\n", CitusSql.Commands(CitusSql.Create(t.Name, "\n" + t.Select, t.DistributeBy))) + ";\n"
+                            : $"CREATE TEMP TABLE {t.Name} AS\n{t.Select};\n");
                     foreach (var sql in plan.Statements) Console.WriteLine(sql + ";\n");
                 }
                 return 0;

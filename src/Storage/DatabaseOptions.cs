@@ -15,11 +15,21 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
 
     public static DatabaseOptions Postgres(string connectionString) => new(DatabaseProvider.Postgres, connectionString);
 
-    /// <summary>Reads provider and connection string; a connection string starting with "Host=" implies PostgreSQL.</summary>
+    public static DatabaseOptions Citus(string connectionString) => new(DatabaseProvider.Citus, connectionString);
+
+    /// <summary>Npgsql underneath: PostgreSQL or Citus.</summary>
+    public bool IsNpgsql => Provider is DatabaseProvider.Postgres or DatabaseProvider.Citus;
+
+    /// <summary>
+    /// Reads provider ("sqlite", "postgres"/"postgresql" or "citus") and connection string; without a
+    /// provider a connection string containing "Host=" implies PostgreSQL.
+    /// </summary>
     public static DatabaseOptions Resolve(string? provider, string? connectionString)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             return SqliteFile(DefaultSqliteFile);
+        if (provider is not null && provider.Equals("citus", StringComparison.OrdinalIgnoreCase))
+            return Citus(connectionString);
         var isPostgres = provider is not null
             ? provider.Equals("postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("postgresql", StringComparison.OrdinalIgnoreCase)
             : connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase);
@@ -39,6 +49,9 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
             case DatabaseProvider.Postgres:
                 builder.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(history));
                 break;
+            case DatabaseProvider.Citus:
+                builder.UseNpgsql(CitusConnectionString(ConnectionString), o => o.MigrationsHistoryTable(history));
+                break;
         }
     }
 
@@ -55,9 +68,24 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
                 builder.UseSqlite(connection, o => o.MigrationsHistoryTable(history));
                 break;
             case DatabaseProvider.Postgres:
+            case DatabaseProvider.Citus:
                 builder.UseNpgsql(connection, o => o.MigrationsHistoryTable(history));
                 break;
         }
+    }
+
+    /// <summary>
+    /// The coordinator holds a copy of the reference tables (the org-unit tree, the calendar): Citus would
+    /// read it in-process and then refuse, in the same transaction, to write the copies on all nodes in
+    /// parallel (an import reads org units, then rebuilds their closure). Every statement goes through
+    /// Citus's executor instead.
+    /// </summary>
+    public static string CitusConnectionString(string connectionString)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (b.Options?.Contains("citus.enable_local_execution", StringComparison.Ordinal) != true)
+            b.Options = ((b.Options ?? "") + " -c citus.enable_local_execution=off").Trim();
+        return b.ConnectionString;
     }
 
     private void EnsureSqliteFolder()

@@ -43,7 +43,7 @@ public static class WorkingDayTable
     }
 
     private static string Date(DateOnly d, Dialect dialect) =>
-        (dialect == Dialect.Postgres ? "DATE " : "") + "'" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
+        (dialect != Dialect.Sqlite ? "DATE " : "") + "'" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
 
     private static async Task<string?> ScalarAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
     {

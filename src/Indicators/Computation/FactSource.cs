@@ -1,6 +1,7 @@
 namespace Tilannekuva.Indicators.Computation;
 
-public enum Dialect { Sqlite, Postgres }
+/// <summary>The SQL the compiler emits: SQLite, PostgreSQL, or PostgreSQL for Citus (docs/citus.md: PostgreSQL's SQL with per-person work tables distributed).</summary>
+public enum Dialect { Sqlite, Postgres, Citus }
 
 /// <summary>
 /// One row an indicator counts, as the reference evaluator sees it (the SQL sees the same row as
@@ -54,7 +55,7 @@ public sealed class FactSource(string name, string sqliteFrom, string postgresFr
     /// </summary>
     public bool Materialise => materialise;
     public IReadOnlyList<FactField> Fields => fields;
-    public string From(Dialect d) => d == Dialect.Sqlite ? sqliteFrom : postgresFrom;
+    public string From(Dialect d) => d == Dialect.Sqlite ? sqliteFrom : d == Dialect.Citus ? CitusSql.From(this, postgresFrom) : postgresFrom;
     public FactField? Field(string field) => fields.FirstOrDefault(f => f.Name == field);
 
     public static FactSource Get(string name) => All.FirstOrDefault(s => s.Name == name) ?? throw new InvalidDataException($"Unknown fact source '{name}'");

@@ -22,6 +22,10 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
 {
     public Dialect Dialect => db.Database.IsNpgsql() ? Dialect.Postgres : Dialect.Sqlite;
 
+    /// <summary>The dialect to compile for: <see cref="Dialect.Citus"/> on a database whose event tables Citus distributes.</summary>
+    public async Task<Dialect> DialectAsync(CancellationToken ct = default) =>
+        await Storage.CitusLayout.IsCitusAsync(db, ct) ? Dialect.Citus : Dialect;
+
     /// <summary>For tests: run PostgreSQL on one connection as SQLite does (to compare with the parallel path).</summary>
     internal bool SingleConnection { get; init; }
 
@@ -41,14 +45,16 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
     /// Recompute only the periods of this window (<see cref="RecomputeWindow.ForEvents"/> of an
     /// import's event times); values outside it are left as they are. Null: everything.
     /// </param>
-    public Task<ComputeResult> RecomputeAsync(IEnumerable<IndicatorDefinition>? definitions = null, Action<string>? progress = null,
+    public async Task<ComputeResult> RecomputeAsync(IEnumerable<IndicatorDefinition>? definitions = null, Action<string>? progress = null,
         CancellationToken ct = default, RecomputeWindow? window = null)
     {
         var list = (definitions ?? IndicatorCatalogue.All).ToList();
-        // Inside a caller's transaction the other connections would not see its rows: one connection then.
-        return Dialect == Dialect.Postgres && !SingleConnection && db.Database.CurrentTransaction is null
-            ? RecomputeParallelAsync(list, progress, ct, window)
-            : RecomputeSerialAsync(list, progress, ct, window);
+        var dialect = await DialectAsync(ct);
+        // Inside a caller's transaction the other connections would not see its rows: one connection then
+        // (on Citus too: its work tables are then temporary coordinator tables, nothing distributed).
+        return dialect != Dialect.Sqlite && !SingleConnection && db.Database.CurrentTransaction is null
+            ? await RecomputeParallelAsync(list, progress, ct, window, dialect)
+            : await RecomputeSerialAsync(list, progress, ct, window, dialect);
     }
 
     // A window's values go through a work table first: the edges of its fact span yield partial
@@ -56,7 +62,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
     private const string Windowed = "ic_window_values";
 
     /// <summary>One connection, one transaction: SQLite (a single writer) and the tests' reference path.</summary>
-    private async Task<ComputeResult> RecomputeSerialAsync(List<IndicatorDefinition> list, Action<string>? progress, CancellationToken ct, RecomputeWindow? window)
+    private async Task<ComputeResult> RecomputeSerialAsync(List<IndicatorDefinition> list, Action<string>? progress, CancellationToken ct, RecomputeWindow? window, Dialect dialect)
     {
         var clock = Stopwatch.StartNew();
         var strategy = db.Database.CreateExecutionStrategy();
@@ -70,7 +76,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
             var connection = db.Database.GetDbConnection();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var transaction = tx.GetDbTransaction();
-            total = await RunOnOneConnectionAsync(connection, transaction, list, window, clock, byIndicator, steps, progress, ct);
+            total = await RunOnOneConnectionAsync(connection, transaction, list, window, clock, byIndicator, steps, progress, ct, dialect);
             await tx.CommitAsync(ct);
         });
         return new ComputeResult(total, clock.Elapsed, byIndicator, steps);
@@ -86,12 +92,13 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
     /// transaction on the main connection replaces the stored values from it, so readers see either
     /// all old or all new numbers. The run's tables are dropped in every outcome.
     /// </summary>
-    private async Task<ComputeResult> RecomputeParallelAsync(List<IndicatorDefinition> list, Action<string>? progress, CancellationToken ct, RecomputeWindow? window)
+    private async Task<ComputeResult> RecomputeParallelAsync(List<IndicatorDefinition> list, Action<string>? progress, CancellationToken ct, RecomputeWindow? window,
+        Dialect dialect)
     {
         var clock = Stopwatch.StartNew();
         var prefix = StagingPrefix + Guid.NewGuid().ToString("N")[..12] + "_";
         var values = prefix + "values";
-        var graph = RecomputeGraph.Build(list, prefix, values, window);
+        var graph = RecomputeGraph.Build(list, prefix, values, window, dialect);
         var main = db.Database.GetDbConnection();
         var created = new List<string>();
         var steps = new List<(string, TimeSpan)>();
@@ -126,7 +133,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
                         lock (started)
                             if (started.Add(step.Indicator)) progress?.Invoke(step.Indicator);
                         var stepStarted = clock.Elapsed;
-                        await ExecuteAsync(connection, null, step.Sql, cancel.Token);
+                        foreach (var command in CitusSql.Commands(step.Sql)) await ExecuteAsync(connection, null, command, cancel.Token);
                         if (step.Creates is { } table)
                         {
                             lock (created) created.Add(table);
@@ -207,10 +214,9 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
 
     /// <summary>Computes the indicators in the caller's transaction, each replacing its stored values; returns the rows written.</summary>
     private static async Task<int> RunOnOneConnectionAsync(DbConnection connection, DbTransaction transaction, List<IndicatorDefinition> list, RecomputeWindow? window,
-        Stopwatch clock, Dictionary<string, TimeSpan> byIndicator, List<(string, TimeSpan)> steps, Action<string>? progress, CancellationToken ct)
+        Stopwatch clock, Dictionary<string, TimeSpan> byIndicator, List<(string, TimeSpan)> steps, Action<string>? progress, CancellationToken ct, Dialect dialect)
     {
-        var postgres = connection.GetType().Name.StartsWith("Npgsql", StringComparison.Ordinal);
-        var dialect = postgres ? Dialect.Postgres : Dialect.Sqlite;
+        var postgres = dialect != Dialect.Sqlite;
         // A fact source read by several indicators is materialised once (the visit source joins the assessments).
         var shared = list.GroupBy(d => d.Source).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var plans = list.Select(d => (Definition: d, Plan: SqlCompiler.Plan(d, dialect, shared, window, window is null ? "indicator_value" : Windowed))).ToList();

@@ -42,10 +42,10 @@ internal sealed class RecomputeGraph
     /// + their plan name (one per run, so runs and connections do not collide); statements write to
     /// <paramref name="values"/>. A table two indicators need (the same SQL, so the same name) is one step.
     /// </summary>
-    public static RecomputeGraph Build(IReadOnlyList<IndicatorDefinition> list, string prefix, string values, RecomputeWindow? window)
+    public static RecomputeGraph Build(IReadOnlyList<IndicatorDefinition> list, string prefix, string values, RecomputeWindow? window, Dialect dialect = Dialect.Postgres)
     {
         var shared = list.GroupBy(d => d.Source).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        var plans = list.Select(d => (Definition: d, Plan: SqlCompiler.Plan(d, Dialect.Postgres, shared, window, values))).ToList();
+        var plans = list.Select(d => (Definition: d, Plan: SqlCompiler.Plan(d, dialect, shared, window, values))).ToList();
         var names = plans.SelectMany(p => p.Plan.Tables).Select(t => t.Name).Distinct().ToList();
         string Rename(string sql) => names.Aggregate(sql, (x, name) => x.Replace(name, prefix + name, StringComparison.Ordinal));
         var tables = new Dictionary<string, Step>();
@@ -59,7 +59,7 @@ internal sealed class RecomputeGraph
                 var step = new Step
                 {
                     Indicator = d.Code, Label = $"{d.Code}: work table {table.Name}", Creates = prefix + table.Name,
-                    Sql = $"CREATE UNLOGGED TABLE {prefix + table.Name} AS {Rename(table.Select)}", Needs = Reads(table.Select),
+                    Sql = CitusSql.Create(prefix + table.Name, Rename(table.Select), table.DistributeBy), Needs = Reads(table.Select),
                 };
                 tables[table.Name] = step;
                 steps.Add(step);

@@ -38,5 +38,5 @@ public sealed record RecomputeWindow(DateTime FactsFrom, DateTime FactsTo, int F
 
     // SQLite stores times as text "yyyy-MM-dd HH:mm:ss…", which compares in time order.
     private static string Timestamp(DateTime d, Dialect dialect) =>
-        (dialect == Dialect.Postgres ? "TIMESTAMP " : "") + "'" + d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "'";
+        (dialect != Dialect.Sqlite ? "TIMESTAMP " : "") + "'" + d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "'";
 }

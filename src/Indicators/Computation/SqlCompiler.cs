@@ -6,7 +6,11 @@ using Tilannekuva.Indicators.Catalogue;
 namespace Tilannekuva.Indicators.Computation;
 
 /// <summary>A temporary table an indicator's statements read. Its name is a hash of its SQL, so two indicators that need the same table (median and p90 of one measure, every visit indicator's fact rows) share one.</summary>
-public sealed record WorkTable(string Name, string Select);
+public sealed record WorkTable(string Name, string Select)
+{
+    /// <summary>Citus only: the column the table is distributed by (co-located with the visits); null: a coordinator table (<see cref="CitusSql"/>).</summary>
+    public string? DistributeBy { get; init; }
+}
 
 /// <summary>What recomputes one indicator: the work tables to create (if not yet there), then the INSERT statements.</summary>
 public sealed record CompiledIndicator(IReadOnlyList<WorkTable> Tables, IReadOnlyList<string> Statements)
@@ -23,7 +27,7 @@ public sealed record CompiledIndicator(IReadOnlyList<WorkTable> Tables, IReadOnl
 /// ratios and distributions keep sums; percentiles keep a histogram of the measure (value → count),
 /// whose cumulative counts give the ranks; continuity keeps counts per person and provider.
 /// </summary>
-public static class SqlCompiler
+public static partial class SqlCompiler
 {
     public const string Total = "total";
 
@@ -51,7 +55,7 @@ public static class SqlCompiler
         string facts;
         if (source.Materialise && sharedSources?.Contains(source.Name) == true)
         {
-            var fact = Table("facts_" + source.Name, from);
+            var fact = CitusSql.PerPerson(Table("facts_" + source.Name, from), dialect, source);
             tables.Add(fact);
             facts = fact.Name;
         }
@@ -101,7 +105,7 @@ public static class SqlCompiler
                             statements.Add(Percentile(d, periodCodes!, ranked, categories, dialect, period, dimension));
                             break;
                         case IndicatorShape.Continuity:
-                            var pu = PersonTable(b, period, column);
+                            var pu = CitusSql.PerPerson(PersonTable(b, period, column, dialect), dialect);
                             tables.Add(pu);
                             statements.Add(Continuity(d, b, periodCodes!, pu, period, dimension, column));
                             break;
@@ -320,6 +324,7 @@ public static class SqlCompiler
         var provider = source.Field(d.Provider!)!.Sql(dialect);
         var where = $"{Conditions(source, d.Filters, dialect)} AND {person} IS NOT NULL AND {provider} IS NOT NULL";
         // Someone with one visit in all the facts has fewer than two in every period and counts nowhere: left out here.
+        // Citus: the per-person tables are distributed by the pseudonym itself (CitusSql.PersonKey), no numbering.
         var people = Table("people", $"""
             SELECT x.person, CAST(ROW_NUMBER() OVER () AS INTEGER) AS pk
             FROM (SELECT {person} AS person FROM {facts} f WHERE {where} GROUP BY {person} HAVING COUNT(*) >= 2) x
@@ -327,18 +332,19 @@ public static class SqlCompiler
         var providers = Table("providers", $"""
             SELECT x.provider, CAST(ROW_NUMBER() OVER () AS INTEGER) AS pk FROM (SELECT DISTINCT {provider} AS provider FROM {facts} f WHERE {where}) x
             """);
-        tables.AddRange([people, providers, OrgKeys]);
+        var citus = dialect == Dialect.Citus;
+        tables.AddRange(citus ? [providers, OrgKeys] : [people, providers, OrgKeys]);
         var visits = ByBasePeriod(basePeriod, dialect, $"""
-            f.unit_id{CategoryColumns(d, source, dialect)}, p.pk AS person, q.pk AS provider, CAST(COUNT(*) AS INTEGER) AS nj
-            FROM {facts} f JOIN {people.Name} p ON p.person = {person} JOIN {providers.Name} q ON q.provider = {provider}
+            f.unit_id{CategoryColumns(d, source, dialect)}, {(citus ? person : "p.pk")} AS person, q.pk AS provider, CAST(COUNT(*) AS INTEGER) AS nj
+            FROM {facts} f{(citus ? "" : $" JOIN {people.Name} p ON p.person = {person}")} JOIN {providers.Name} q ON q.provider = {provider}
             WHERE {where}
             GROUP BY {GroupPositions(4 + d.Dimensions.Count)}
             """);
-        return Table("numbered", $"""
+        return CitusSql.PerPerson(Table("numbered", $"""
             SELECT v.*, CAST({PeriodNumber(basePeriod, "v.bp")} AS INTEGER) AS bn, CAST(o.ak AS INTEGER) AS uk
             FROM ({visits}) v
             JOIN {OrgKeys.Name} o ON o.unit_id = v.unit_id AND o.ancestor_id = v.unit_id
-            """);
+            """), dialect);
     }
 
     /// <summary>
@@ -348,11 +354,13 @@ public static class SqlCompiler
     /// aggregations a third slower; one person's visits to one provider in a year stay far below
     /// 46,340 (√2³¹).
     /// </summary>
-    private static WorkTable PersonTable(WorkTable b, PeriodType period, string category)
+    private static WorkTable PersonTable(WorkTable b, PeriodType period, string category, Dialect dialect)
     {
         var byCategory = category.StartsWith("b.", StringComparison.Ordinal);
         var pn = Renumber(period, "b.bn");
-        if (BasePeriod(period) == period)
+        // Citus: the month's two-step form reads its CTE twice, which Citus runs through the coordinator;
+        // the one-GROUP-BY form below groups by person throughout and stays on the workers.
+        if (BasePeriod(period) == period && dialect != Dialect.Citus)
         {
             // In a base period (a month) nine in ten people have one visit: N first, and the provider
             // counts only for those with two or more.

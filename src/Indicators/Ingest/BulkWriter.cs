@@ -42,6 +42,10 @@ internal abstract class BulkWriter
 
     public static BulkWriter For(IndicatorsDbContext db) => db.Database.IsNpgsql() ? new PostgresBulkWriter() : new SqliteBulkWriter();
 
+    /// <summary>The writer for the context's database: on a database whose event tables Citus distributes, <see cref="CitusBulkWriter"/>.</summary>
+    public static async Task<BulkWriter> ForAsync(IndicatorsDbContext db, CancellationToken ct) =>
+        await CitusLayout.IsCitusAsync(db, ct) ? new CitusBulkWriter() : For(db);
+
     protected static string ColumnList(CanonicalTable table) => string.Join(", ", table.Columns);
 
     /// <summary>The columns an update writes: everything but the source id.</summary>
@@ -227,7 +231,7 @@ internal sealed class PostgresBulkWriter : BulkWriter
     }
 
     /// <summary>Copies the rows into a temporary table shaped like the target (dropped at commit); returns its name.</summary>
-    private static async Task<string> StageAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CanonicalTable table, IEnumerable<object?[]> rows, CancellationToken ct)
+    internal static async Task<string> StageAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CanonicalTable table, IEnumerable<object?[]> rows, CancellationToken ct)
     {
         var stage = "ingest_stage_" + table.Table;
         await ExecuteAsync(conn, tx, $"CREATE TEMP TABLE {stage} ON COMMIT DROP AS SELECT {ColumnList(table)} FROM {table.Table} WITH NO DATA", ct);
@@ -235,7 +239,7 @@ internal sealed class PostgresBulkWriter : BulkWriter
         return stage;
     }
 
-    private static async Task<int> CopyAsync(NpgsqlConnection conn, CanonicalTable table, string target, IEnumerable<object?[]> rows, CancellationToken ct)
+    internal static async Task<int> CopyAsync(NpgsqlConnection conn, CanonicalTable table, string target, IEnumerable<object?[]> rows, CancellationToken ct)
     {
         var types = table.Fields.Select(f => f.Type).ToArray();
         var copied = 0;
@@ -269,7 +273,7 @@ internal sealed class PostgresBulkWriter : BulkWriter
         return copied;
     }
 
-    private static async Task<int> ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
+    internal static async Task<int> ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
         return await cmd.ExecuteNonQueryAsync(ct);

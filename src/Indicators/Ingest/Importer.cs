@@ -107,7 +107,7 @@ public sealed class Importer(IndicatorsDbContext db)
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(ct);
             source = new RowSource(path, mapping, encoding, table, options, knownUnits, batch, rejects, ct);
-            var writer = BulkWriter.For(db);
+            var writer = await BulkWriter.ForAsync(db, ct);
             var (connection, transaction) = (db.Database.GetDbConnection(), tx.GetDbTransaction());
             int stored, updated = 0;
             if (kind == SourceKind.OrgUnits)

@@ -29,8 +29,15 @@ public static class IndicatorsStorage
     public static async Task<IndicatorsDbContext> OpenMigratedAsync(DatabaseOptions db, CancellationToken ct = default)
     {
         var context = Open(db);
-        await ModuleMigrator.MigrateAsync(context, ct);
+        await MigrateAsync(context, db, ct);
         return context;
+    }
+
+    /// <summary>The module's migrations, then on Citus the tables' distribution (<see cref="CitusLayout"/>).</summary>
+    public static async Task MigrateAsync(IndicatorsDbContext context, DatabaseOptions db, CancellationToken ct = default)
+    {
+        await ModuleMigrator.MigrateAsync(context, ct);
+        if (db.Provider == DatabaseProvider.Citus) await CitusLayout.ApplyAsync(context, ct);
     }
 }
 

@@ -24,7 +24,8 @@ public static class Startup
         // module's model and cost seconds of each command's start-up when nothing was pending (issue #20).
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<AccessDbContext>(), ct);
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>(), ct);
-        await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>(), ct);
+        await IndicatorsStorage.MigrateAsync(scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>(),
+            scope.ServiceProvider.GetService<Tilannekuva.Storage.DatabaseOptions>() ?? Tilannekuva.Storage.DatabaseOptions.Postgres(""), ct);
         await Tilannekuva.Feedback.Storage.FeedbackStorage.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), ct);
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<BoardsDbContext>(), ct);
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Comparison.Storage.ComparisonDbContext>(), ct);
