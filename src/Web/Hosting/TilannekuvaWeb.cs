@@ -16,6 +16,7 @@ using Tilannekuva.Web.Auth;
 using Tilannekuva.Web.Reports;
 using Tilannekuva.Web.Indicators;
 using Tilannekuva.Web.Dashboards;
+using Tilannekuva.Operations.Health;
 
 namespace Tilannekuva.Web.Hosting;
 
@@ -97,6 +98,10 @@ public static class TilannekuvaWeb
             o.Conventions.AddPageRoute("/Boards/Edit", "boards/{id:int}/edit");
         });
         services.AddOpenApi();
+        // Operations (docs/operations.md): backups, health, telemetry.
+        services.AddSingleton(Tilannekuva.Operations.Backups.BackupSettings.From(builder.Configuration));
+        services.AddTilannekuvaHealth(Startup.ModuleContexts,
+            builder.Configuration.GetSection("Operations:Health").Get<Tilannekuva.Operations.Health.HealthSettings>() ?? new());
         configure?.Invoke(services);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
@@ -112,6 +117,7 @@ public static class TilannekuvaWeb
         app.UseRequestLocalization(Localisation());
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapTilannekuvaHealth();
         app.MapRazorPages();
         app.MapOpenApi();
         app.MapCultureSwitch();
