@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand());
         root.Subcommands.Add(DemoCommand());
         foreach (var command in OperationsCommands.Build()) root.Subcommands.Add(command);
+        root.Subcommands.Add(AuditCommands.Build());
         root.Subcommands.Add(ReportCommands.Build());
         root.Subcommands.Add(UserCommands.Build());
         root.Subcommands.Add(BenchCommands.Build());

@@ -41,14 +41,17 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
     /// Recompute only the periods of this window (<see cref="RecomputeWindow.ForEvents"/> of an
     /// import's event times); values outside it are left as they are. Null: everything.
     /// </param>
-    public Task<ComputeResult> RecomputeAsync(IEnumerable<IndicatorDefinition>? definitions = null, Action<string>? progress = null,
+    public async Task<ComputeResult> RecomputeAsync(IEnumerable<IndicatorDefinition>? definitions = null, Action<string>? progress = null,
         CancellationToken ct = default, RecomputeWindow? window = null)
     {
         var list = (definitions ?? IndicatorCatalogue.All).ToList();
+        var clock = Stopwatch.StartNew();
         // Inside a caller's transaction the other connections would not see its rows: one connection then.
-        return Dialect == Dialect.Postgres && !SingleConnection && db.Database.CurrentTransaction is null
-            ? RecomputeParallelAsync(list, progress, ct, window)
-            : RecomputeSerialAsync(list, progress, ct, window);
+        var result = Dialect == Dialect.Postgres && !SingleConnection && db.Database.CurrentTransaction is null
+            ? await RecomputeParallelAsync(list, progress, ct, window)
+            : await RecomputeSerialAsync(list, progress, ct, window);
+        ImportMetrics.RecomputeSeconds.Record(clock.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("window", window is null ? "all" : "years"));
+        return result;
     }
 
     // A window's values go through a work table first: the edges of its fact span yield partial

@@ -27,7 +27,9 @@ public static class SchemaGuard
     public static async Task<ModuleSchema> InspectAsync(DbContext context, CancellationToken ct = default)
     {
         var known = context.GetService<IMigrationsAssembly>().Migrations.Keys.ToList();
-        var applied = (await context.Database.GetAppliedMigrationsAsync(ct)).ToList();
+        // A store without the history table has nothing applied (asking would log a failed query on PostgreSQL).
+        var history = context.GetService<IHistoryRepository>();
+        var applied = await history.ExistsAsync(ct) ? (await history.GetAppliedMigrationsAsync(ct)).Select(r => r.MigrationId).ToList() : [];
         var pending = known.Except(applied, StringComparer.Ordinal).ToList();
         var unknown = applied.Except(known, StringComparer.Ordinal).ToList();
         return new ModuleSchema(context.GetType().Name, applied, pending, unknown);
