@@ -40,7 +40,7 @@ public sealed class AuditTests
             Assert.All(await programme.AuditEntries.Select(a => a.Hash).ToListAsync(), h => Assert.Matches("^[0-9a-f]{64}$", h!));
             changed = ids[ids.Count / 2];
             // Someone with database access rewrites what a change did.
-            await programme.Database.ExecuteSqlRawAsync("UPDATE audit_entry SET \"After\" = '{\"Name\":\"muutettu\"}' WHERE \"Id\" = {0}", changed);
+            await programme.Database.ExecuteSqlRawAsync("UPDATE audit_entry SET \"After\" = {0} WHERE \"Id\" = {1}", "{\"Name\":\"muutettu\"}", changed);
         }
         await using (var access = AccessStorage.Open(store.Options))
         {
@@ -76,7 +76,8 @@ public sealed class AuditTests
             if (text.Contains("valvoja7", StringComparison.Ordinal)) message = text;
         }
         // <PRI>VERSION TIMESTAMP HOSTNAME APP-NAME PROCID MSGID [SD] MSG; PRI 109 = facility 13 (log audit) × 8 + severity 5 (notice).
-        Assert.Matches(@"^<109>1 \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \S+ tilannekuva - account_audit \[audit@32473 table=""account_audit"" id=""\d+"" actor=""system"" action=""Created"" target=""valvoja7"" hash=""[0-9a-f]{64}""\] system Created valvoja7$", message);
+        Assert.Matches(@"^<109>1 \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \S+ tilannekuva - account_audit \[audit@32473 table=""account_audit"" id=""\d+"" actor=""[^""]*"" action=""Created"" target=""valvoja7"" hash=""[0-9a-f]{64}""\] ", message);
+        Assert.EndsWith(" Created valvoja7", message);
         Assert.Contains($"hash=\"{hash}\"", message);
     }
 }

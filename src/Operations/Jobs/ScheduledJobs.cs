@@ -129,7 +129,8 @@ internal sealed class JobLock : IAsyncDisposable
     {
         if (db.Provider == DatabaseProvider.Postgres)
         {
-            var c = new NpgsqlConnection(db.ConnectionString);
+            // Its own session, not a pooled one: a pooled connection returned to the pool would keep the session's lock.
+            var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.ConnectionString) { Pooling = false }.ConnectionString);
             await c.OpenAsync(ct);
             await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtext(@k))", c);
             cmd.Parameters.AddWithValue("k", "tilannekuva-job:" + job);
@@ -151,7 +152,7 @@ internal sealed class JobLock : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_connection is not null) await _connection.DisposeAsync(); // closing the session releases the lock
+        if (_connection is not null) await _connection.DisposeAsync(); // closing the (unpooled) session releases the lock
         _file?.Dispose();
     }
 }
