@@ -25,6 +25,9 @@ public static class TelemetrySetup
         if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
         {
             builder.Logging.ClearProviders();
+            // ASP.NET Core's own request scope carries the whole path (signed feedback links travel in it), and it is
+            // only opened when this category logs: closed here. The app opens its own scope (RequestId, TraceId, SpanId).
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
             builder.Logging.AddJsonConsole(o =>
             {
                 o.IncludeScopes = true; // RequestId, TraceId, SpanId of the request the line belongs to

@@ -104,6 +104,12 @@ public static class RequestLogging
         return app.Use(async (http, next) =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            // Every line logged while serving the request carries its ids (never its path: tokens travel in some paths).
+            var activity = System.Diagnostics.Activity.Current;
+            using var scope = log.BeginScope(new Dictionary<string, object?>
+            {
+                ["RequestId"] = http.TraceIdentifier, ["TraceId"] = activity?.TraceId.ToString(), ["SpanId"] = activity?.SpanId.ToString(),
+            });
             try
             {
                 await next(http);
