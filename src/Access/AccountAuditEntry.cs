@@ -4,7 +4,7 @@ namespace Tilannekuva.Access;
 /// One change to an account (käyttäjätilin muutos): who did it, to which account, what and when. Written in the same
 /// save (one transaction) as the change itself; never holds a password, hash or token.
 /// </summary>
-public sealed class AccountAuditEntry
+public sealed class AccountAuditEntry : Tilannekuva.Storage.IChainedAuditRow
 {
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
@@ -15,6 +15,10 @@ public sealed class AccountAuditEntry
     public required string Action { get; set; }
     /// <summary>What changed, readable: "Viewer → Director", unit codes; never a secret.</summary>
     public string? Detail { get; set; }
+    /// <summary>SHA-256 chaining this row to the one before it (tamper evidence; docs/operations.md).</summary>
+    public string? Hash { get; set; }
+
+    public string ChainText() => Tilannekuva.Storage.AuditChain.Text(At, Actor, Account, Action, Detail);
 }
 
 /// <summary>The audited account actions; their names are the codes stored in <see cref="AccountAuditEntry.Action"/>.</summary>

@@ -80,11 +80,16 @@ public sealed class BoardsService(BoardsDbContext db, BoardQuery query, BoardSet
     public async Task<Board?> FindByTokenAsync(int id, string? token, CancellationToken ct = default) =>
         await FindAsync(id, ct) is { } board && BoardTokens.Matches(token, board.TokenHash) ? board : null;
 
+    /// <summary>Board figure builds (a screen's or page's refresh; metric tilannekuva.board.refreshes).</summary>
+    private static readonly System.Diagnostics.Metrics.Counter<long> Refreshes =
+        new System.Diagnostics.Metrics.Meter("Tilannekuva.Boards").CreateCounter<long>("tilannekuva.board.refreshes", description: "Steering board figure refreshes");
+
     public DateTime Now => BoardQuery.WallClock(clock, settings);
 
     /// <summary>The board's figures now; outside its opening hours they are marked closed (no stale warning on the screen).</summary>
     public async Task<BoardFigures> FiguresAsync(Board board, CancellationToken ct = default)
     {
+        Refreshes.Add(1);
         var figures = await query.FiguresAsync(board.UnitIds, Now, board.StaleMinutes, ct);
         return figures with { Closed = !board.IsOpenAt(figures.Now) };
     }

@@ -17,7 +17,8 @@ public static class CliApp
         root.Options.Add(Provider);
         root.Subcommands.Add(ServeCommand());
         root.Subcommands.Add(DemoCommand());
-        root.Subcommands.Add(MigrateCommand());
+        foreach (var command in OperationsCommands.Build()) root.Subcommands.Add(command);
+        root.Subcommands.Add(AuditCommands.Build());
         root.Subcommands.Add(ReportCommands.Build());
         root.Subcommands.Add(UserCommands.Build());
         root.Subcommands.Add(BenchCommands.Build());
@@ -42,11 +43,11 @@ public static class CliApp
         var demo = new Option<bool>("--demo") { Description = "Load the demo programme and demo sign-ins on an empty store" };
         var url = new Option<string>("--url") { Description = "Listen address (default: the configured urls, else " + AppSettings.DefaultUrl + ")" };
         var cmd = new Command("serve", "Run the web application") { demo, url };
-        cmd.SetAction(async (r, ct) =>
+        cmd.SetAction(async (r, ct) => await OperationsCommands.GuardAsync(async () =>
         {
             await WebRunner.RunAsync([], r.GetValue(demo), Database(r), r.GetValue(url));
             return 0;
-        });
+        }));
         return cmd;
     }
 
@@ -72,19 +73,6 @@ public static class CliApp
             foreach (var (user, role, password) in signIns) Console.WriteLine($"  {user,-16} {role,-9} {password}");
             if (board is { } b)
                 Console.WriteLine(Localisation.Texts.Format("Startup.DemoBoard", null, $"{AppSettings.PublicUrl(app.Configuration)}/boards/{b.Id}/screen?token={b.Token}"));
-            return 0;
-        });
-        return cmd;
-    }
-
-    private static Command MigrateCommand()
-    {
-        var cmd = new Command("migrate", "Create or upgrade the database schema of every module");
-        cmd.SetAction(async (r, ct) =>
-        {
-            await using var app = Services(r);
-            await Startup.MigrateAsync(app.Services, ct);
-            Console.WriteLine(Localisation.Texts.Get("Cli.Migrated"));
             return 0;
         });
         return cmd;

@@ -40,6 +40,8 @@ public sealed class IndicatorsService(IndicatorsDbContext db, IngestSettings set
             Progress = progress,
             Culture = culture ?? System.Globalization.CultureInfo.CurrentUICulture,
         }, ct);
+        ImportMetrics.Rows.Add(result.Batch.RowsStored + result.Batch.RowsUpdated, new KeyValuePair<string, object?>("kind", result.Batch.Kind));
+        ImportMetrics.Rejects.Add(result.Batch.RowsRejected, new KeyValuePair<string, object?>("kind", result.Batch.Kind));
         db.ChangeTracker.Clear();
         // Every pending window: this import's and any an earlier import left unfinished.
         var computed = await RecomputeState.CompleteAsync(db, ct: ct);

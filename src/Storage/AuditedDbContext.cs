@@ -35,6 +35,12 @@ public abstract class AuditedDbContext(DbContextOptions options, ICurrentUserNam
     /// </summary>
     protected virtual ValueTask<int?> ScopeOfAsync(EntityEntry entry, CancellationToken ct) => ValueTask.FromResult<int?>(null);
 
+    /// <summary>The module's audit table, when its rows are hash-chained (<see cref="AuditChain"/>); null: not chained.</summary>
+    protected virtual string? AuditChainTable => null;
+
+    /// <summary>Hashes the audit rows just saved onto the chain (<see cref="AuditChain.SealAsync{T}"/> of the module's audit type).</summary>
+    protected virtual Task<bool> SealAuditChainAsync(IEnumerable<IChainedAuditRow> inserted, CancellationToken ct) => Task.FromResult(false);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -45,13 +51,17 @@ public abstract class AuditedDbContext(DbContextOptions options, ICurrentUserNam
             .Select(e => new Pending(e, e.State, e.State == EntityState.Added ? null : Snapshot(e, original: true)))
             .ToList();
         var scopes = new Dictionary<Pending, int?>();
-        if (pending.Count == 0)
+        var chained = AuditChainTable is not null;
+        if (pending.Count == 0 && !(chained && AuditChain.HasNewRows(this)))
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            // Audited writers take turns from here to the commit, so the audit rows' ids and their hash chain follow one order.
+            if (chained) await AuditChain.LockAsync(this, AuditChainTable!, cancellationToken);
             foreach (var p in pending.Where(p => p.State == EntityState.Deleted)) scopes[p] = await ScopeOfAsync(p.Entry, cancellationToken);
+            var inserted = chained ? AuditChain.NewRows(this) : new List<IChainedAuditRow>();
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             var at = DateTimeOffset.UtcNow;
             foreach (var p in pending)
@@ -61,7 +71,9 @@ public abstract class AuditedDbContext(DbContextOptions options, ICurrentUserNam
                 var scope = scopes.TryGetValue(p, out var s) ? s : await ScopeOfAsync(p.Entry, cancellationToken);
                 AddAuditRow(new AuditedChange(at, CurrentUser, p.Entry.Metadata.ClrType.Name, KeyOf(p.Entry), p.State.ToString(), p.Before, after, scope));
             }
+            if (chained) inserted.AddRange(AuditChain.NewRows(this));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (chained && await SealAuditChainAsync(inserted, cancellationToken)) await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return count;
         }

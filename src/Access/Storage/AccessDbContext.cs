@@ -7,6 +7,30 @@ namespace Tilannekuva.Access.Storage;
 
 public abstract class AccessDbContext(DbContextOptions options) : DbContext(options)
 {
+    public const string AuditTable = "account_audit";
+
+    /// <summary>Account audit rows are hash-chained in the transaction that writes them (<see cref="AuditChain"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!AuditChain.HasNewRows(this)) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await AuditChain.LockAsync(this, AuditTable, cancellationToken);
+            var inserted = AuditChain.NewRows(this);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (await AuditChain.SealAsync<AccountAuditEntry>(this, inserted, cancellationToken)) await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
     public const string Module = "access";
 
     public DbSet<UserAccount> Users => Set<UserAccount>();

@@ -64,7 +64,7 @@ public sealed class Board
 }
 
 /// <summary>A change to a board: who, when, before and after (JSON), written with the change.</summary>
-public sealed class BoardAuditEntry
+public sealed class BoardAuditEntry : Tilannekuva.Storage.IChainedAuditRow
 {
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
@@ -74,4 +74,8 @@ public sealed class BoardAuditEntry
     public required string Change { get; set; }
     public string? Before { get; set; }
     public string? After { get; set; }
+    /// <summary>SHA-256 chaining this row to the one before it (tamper evidence; docs/operations.md).</summary>
+    public string? Hash { get; set; }
+
+    public string ChainText() => Tilannekuva.Storage.AuditChain.Text(At, UserName, EntityType, EntityId, Change, Before, After);
 }

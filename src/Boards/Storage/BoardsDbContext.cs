@@ -16,6 +16,12 @@ public abstract class BoardsDbContext(DbContextOptions options, ICurrentUserName
 
     protected override bool IsAudited(Type entityType) => entityType != typeof(BoardAuditEntry);
 
+    public const string AuditTable = "board_audit";
+
+    protected override string? AuditChainTable => AuditTable;
+
+    protected override Task<bool> SealAuditChainAsync(IEnumerable<IChainedAuditRow> inserted, CancellationToken ct) => AuditChain.SealAsync<BoardAuditEntry>(this, inserted, ct);
+
     protected override void AddAuditRow(AuditedChange c) => AuditEntries.Add(new BoardAuditEntry
     {
         At = c.At, UserName = c.UserName, EntityType = c.EntityType, EntityId = c.EntityId, Change = c.Change, Before = c.Before, After = c.After,

@@ -50,7 +50,18 @@ public sealed class FeedbackSubmissions(
 {
     private readonly FeedbackOptions _o = options.Value;
 
+    /// <summary>Submissions by outcome (metric tilannekuva.feedback.submissions, tag status), for the operator's dashboards.</summary>
+    private static readonly System.Diagnostics.Metrics.Counter<long> Submissions =
+        new System.Diagnostics.Metrics.Meter("Tilannekuva.Feedback").CreateCounter<long>("tilannekuva.feedback.submissions", description: "Feedback submissions by outcome");
+
     public async Task<SubmissionResult> SubmitAsync(SubmissionRequest r, CancellationToken ct = default)
+    {
+        var result = await SubmitCoreAsync(r, ct);
+        Submissions.Add(1, new KeyValuePair<string, object?>("status", result.Status.ToString()));
+        return result;
+    }
+
+    private async Task<SubmissionResult> SubmitCoreAsync(SubmissionRequest r, CancellationToken ct)
     {
         if (!signer.TryVerify(r.Token, out var link)) return SubmissionResult.InvalidLink;
         var throttleKey = link.Channel == Channel.Kiosk ? $"k|{link.LinkId}" : $"l|{link.LinkId}|{r.ClientKey}";

@@ -50,11 +50,14 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
     {
         var list = (definitions ?? IndicatorCatalogue.All).ToList();
         var dialect = await DialectAsync(ct);
+        var clock = Stopwatch.StartNew();
         // Inside a caller's transaction the other connections would not see its rows: one connection then
         // (on Citus too: its work tables are then temporary coordinator tables, nothing distributed).
-        return dialect != Dialect.Sqlite && !SingleConnection && db.Database.CurrentTransaction is null
+        var result = dialect != Dialect.Sqlite && !SingleConnection && db.Database.CurrentTransaction is null
             ? await RecomputeParallelAsync(list, progress, ct, window, dialect)
             : await RecomputeSerialAsync(list, progress, ct, window, dialect);
+        ImportMetrics.RecomputeSeconds.Record(clock.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("window", window is null ? "all" : "years"));
+        return result;
     }
 
     // A window's values go through a work table first: the edges of its fact span yield partial

@@ -42,6 +42,12 @@ public abstract class ProgrammeDbContext(DbContextOptions options, ICurrentUserN
     // A revision's snapshot would double the audit log; taking and restoring one is logged by hand (PlanRevisions).
     protected override bool IsAudited(Type entityType) => entityType != typeof(AuditEntry) && entityType != typeof(ProgrammeRevision);
 
+    public const string AuditTable = "audit_entry";
+
+    protected override string? AuditChainTable => AuditTable;
+
+    protected override Task<bool> SealAuditChainAsync(IEnumerable<IChainedAuditRow> inserted, CancellationToken ct) => AuditChain.SealAsync<AuditEntry>(this, inserted, ct);
+
     protected override void AddAuditRow(AuditedChange c) => AuditEntries.Add(new AuditEntry
     {
         At = c.At, UserName = c.UserName, EntityType = c.EntityType, EntityId = c.EntityId,

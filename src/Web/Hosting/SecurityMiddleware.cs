@@ -80,6 +80,12 @@ public static partial class SecurityMiddleware
         await http.Response.WriteAsync(Texts.Format("Security.TooLarge", null, limit >= 1024 * 1024 ? $"{limit / (1024 * 1024)} MB" : $"{limit / 1024} KB"));
     }
 
+    /// <summary>A path with its secrets (signed feedback links in /f/, /kiosk/ and /feedback/qr/) replaced, for logs and traces.</summary>
+    public static string RedactPath(string path) => TokenPath().Replace(path, "$1***$2");
+
+    [GeneratedRegex(@"^(/(?:f|kiosk|feedback/qr)/)[^/]+?(\.png|\.svg)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TokenPath();
+
     /// <summary>A query string with its secrets (board screen tokens, any token=…) replaced, for logs.</summary>
     public static string RedactQuery(string query) => TokenParameter().Replace(query, "$1=***");
 
@@ -102,6 +108,12 @@ public static class RequestLogging
         return app.Use(async (http, next) =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            // Every line logged while serving the request carries its ids (never its path: tokens travel in some paths).
+            var activity = System.Diagnostics.Activity.Current;
+            using var scope = log.BeginScope(new Dictionary<string, object?>
+            {
+                ["RequestId"] = http.TraceIdentifier, ["TraceId"] = activity?.TraceId.ToString(), ["SpanId"] = activity?.SpanId.ToString(),
+            });
             try
             {
                 await next(http);
@@ -123,7 +135,7 @@ public static class RequestLogging
                 await http.Response.WriteAsync(Texts.Get("Security.StorageFailure"));
             }
             if (log.IsEnabled(LogLevel.Information))
-                log.LogInformation("{Method} {Path}{Query} {Status} {Ms:0} ms", http.Request.Method, http.Request.Path.Value,
+                log.LogInformation("{Method} {Path}{Query} {Status} {Ms:0} ms", http.Request.Method, SecurityMiddleware.RedactPath(http.Request.Path.Value ?? ""),
                     SecurityMiddleware.RedactQuery(http.Request.QueryString.Value ?? ""), http.Response.StatusCode,
                     System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         });

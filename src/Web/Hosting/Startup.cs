@@ -16,9 +16,28 @@ namespace Tilannekuva.Web.Hosting;
 /// <summary>What happens before the first request: migrations, the first admin, and optionally the demo.</summary>
 public static class Startup
 {
-    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    /// <summary>The module contexts, in the order they are migrated (registered service types).</summary>
+    public static readonly IReadOnlyList<Type> ModuleContexts =
+        [typeof(AccessDbContext), typeof(ProgrammeDbContext), typeof(IndicatorsDbContext), typeof(Tilannekuva.Feedback.Storage.FeedbackDbContext), typeof(BoardsDbContext),
+         typeof(Tilannekuva.Comparison.Storage.ComparisonDbContext), typeof(Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext)];
+
+    /// <summary>
+    /// Brings every module's schema up to date. Refuses (<see cref="Tilannekuva.Operations.Schema.SchemaNewerThanBinaryException"/>)
+    /// a store that a newer version has migrated, before touching anything; and when it is about to change an existing store
+    /// it first takes a backup (setting Operations:Backup:BeforeMigrate, default on; <paramref name="backupBeforeMigrate"/>
+    /// overrides it). Returns that backup, if one was taken.
+    /// </summary>
+    public static async Task<Tilannekuva.Operations.Backups.BackupResult?> MigrateAsync(IServiceProvider services, CancellationToken ct = default, bool? backupBeforeMigrate = null)
     {
         using var scope = services.CreateScope();
+        var contexts = ModuleContexts.Select(t => (DbContext)scope.ServiceProvider.GetRequiredService(t)).ToList();
+        var schema = await Tilannekuva.Operations.Schema.SchemaGuard.InspectAsync(contexts, ct);
+        Tilannekuva.Operations.Schema.SchemaGuard.RefuseNewer(schema);
+        Tilannekuva.Operations.Backups.BackupResult? backup = null;
+        var settings = scope.ServiceProvider.GetRequiredService<Tilannekuva.Operations.Backups.BackupSettings>();
+        if ((backupBeforeMigrate ?? settings.BeforeMigrate) && Tilannekuva.Operations.Schema.SchemaGuard.WouldChangeExistingStore(schema))
+            backup = await Tilannekuva.Operations.Backups.Backups.BackupAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Storage.DatabaseOptions>(),
+                settings.Folder, settings, ct);
         // Each module's pending migrations are looked up first (its history table against the migrations
         // compiled in): EF's Migrate also compares the model with the last snapshot, which builds every
         // module's model and cost seconds of each command's start-up when nothing was pending (issue #20).
@@ -30,6 +49,7 @@ public static class Startup
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<BoardsDbContext>(), ct);
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Comparison.Storage.ComparisonDbContext>(), ct);
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext>(), ct);
+        return backup;
     }
 
     /// <summary>

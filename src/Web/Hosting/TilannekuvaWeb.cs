@@ -17,6 +17,8 @@ using Tilannekuva.Web.Auth.Oidc;
 using Tilannekuva.Web.Reports;
 using Tilannekuva.Web.Indicators;
 using Tilannekuva.Web.Dashboards;
+using Tilannekuva.Operations.Health;
+using Tilannekuva.Operations.Telemetry;
 
 namespace Tilannekuva.Web.Hosting;
 
@@ -108,6 +110,17 @@ public static class TilannekuvaWeb
             o.Conventions.AddPageRoute("/Boards/Edit", "boards/{id:int}/edit");
         });
         services.AddOpenApi();
+        // Operations (docs/operations.md): backups, health, telemetry.
+        services.AddSingleton(Tilannekuva.Operations.Backups.BackupSettings.From(builder.Configuration));
+        services.AddSingleton(Tilannekuva.Operations.Audit.AuditForwardingSettings.From(builder.Configuration));
+        Tilannekuva.Web.Operations.AuditSources.AddAuditSources(services);
+        services.AddHostedService<Tilannekuva.Operations.Audit.AuditForwarder>();
+        services.AddSingleton(builder.Configuration.GetSection("Operations:Jobs").Get<Tilannekuva.Operations.Jobs.JobSettings>() ?? new());
+        services.AddSingleton<Tilannekuva.Operations.Jobs.ScheduledJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<Tilannekuva.Operations.Jobs.ScheduledJobs>());
+        builder.AddTilannekuvaTelemetry(SecurityMiddleware.RedactPath);
+        services.AddTilannekuvaHealth(Startup.ModuleContexts,
+            builder.Configuration.GetSection("Operations:Health").Get<Tilannekuva.Operations.Health.HealthSettings>() ?? new());
         configure?.Invoke(services);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
@@ -123,6 +136,8 @@ public static class TilannekuvaWeb
         app.UseRequestLocalization(Localisation());
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapTilannekuvaHealth();
+        app.MapTilannekuvaMetrics();
         app.MapRazorPages();
         app.MapOpenApi();
         app.MapCultureSwitch();

@@ -53,6 +53,9 @@ namespace Tilannekuva.Access.Storage.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Hash")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");

@@ -88,6 +88,9 @@ namespace Tilannekuva.Programme.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Hash")
+                        .HasColumnType("text");
+
                     b.Property<int?>("ProgrammeId")
                         .HasColumnType("integer");
 

@@ -79,6 +79,9 @@ namespace Tilannekuva.Programme.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ProgrammeId")
                         .HasColumnType("INTEGER");
 
