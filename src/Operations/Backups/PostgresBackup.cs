@@ -15,7 +15,10 @@ internal static class PostgresBackup
     public static async Task DumpAsync(DatabaseOptions db, string target, BackupSettings settings, CancellationToken ct)
     {
         var cs = new NpgsqlConnectionStringBuilder(db.ConnectionString);
-        await RunAsync(PgTools.Find("pg_dump", settings), cs, ["-Fc", "--no-owner", "--no-privileges", "-f", target, "-d", cs.Database!], ct);
+        // The recompute's work tables (ic_*) come and go while it runs: one dropped between pg_dump's catalogue
+        // read and its lock fails the whole dump, and they hold nothing a restore needs (the values are in indicator_value).
+        await RunAsync(PgTools.Find("pg_dump", settings), cs,
+            ["-Fc", "--no-owner", "--no-privileges", "--exclude-table=public.ic_*", "-f", target, "-d", cs.Database!], ct);
     }
 
     public static async Task RestoreAsync(DatabaseOptions db, string file, bool replace, BackupSettings settings, CancellationToken ct)
