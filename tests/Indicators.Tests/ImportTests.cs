@@ -15,20 +15,9 @@ public sealed class ImportTests : IDisposable
 
     public void Dispose() => _file.Dispose();
 
-    private string Write(string name, string text, Encoding? encoding = null)
-    {
-        var path = Path.Combine(_file.Folder, name);
-        File.WriteAllText(path, text, encoding ?? new UTF8Encoding(false));
-        return path;
-    }
+    private string Write(string name, string text, Encoding? encoding = null) => Support.WriteFile(_file.Folder, name, text, encoding);
 
-    private async Task<IndicatorsDbContext> OpenWithUnitsAsync()
-    {
-        var db = await IndicatorsStorage.OpenMigratedAsync(_file.Options);
-        var units = Write("units.csv", "source_id;name;parent_id;kind;municipality_code\nR;Alue;;region;\nU1;Asema;R;unit;205\n");
-        await new Importer(db).ImportAsync(SourceKind.OrgUnits, units, null, new ImportOptions());
-        return db;
-    }
+    private Task<IndicatorsDbContext> OpenWithUnitsAsync() => Support.OpenWithOneUnitAsync(_file);
 
     private string Code() => SyntheticRegion.SyntheticIdentityCode(_random);
 

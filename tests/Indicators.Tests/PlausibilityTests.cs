@@ -13,19 +13,9 @@ public sealed class PlausibilityTests : IDisposable
 
     public void Dispose() => _file.Dispose();
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_file.Folder, name);
-        File.WriteAllText(path, text, new UTF8Encoding(false));
-        return path;
-    }
+    private string Write(string name, string text) => Support.WriteFile(_file.Folder, name, text);
 
-    private async Task<IndicatorsDbContext> OpenWithUnitsAsync()
-    {
-        var db = await IndicatorsStorage.OpenMigratedAsync(_file.Options);
-        await new Importer(db).ImportAsync(SourceKind.OrgUnits, Write("units.csv", "source_id;name;parent_id;kind;municipality_code\nR;Alue;;region;\nU1;Asema;R;unit;205\n"), null, new ImportOptions());
-        return db;
-    }
+    private Task<IndicatorsDbContext> OpenWithUnitsAsync() => Support.OpenWithOneUnitAsync(_file);
 
     private const string Header = "source_id;unit_id;received_at;channel;outcome;callback_requested_at;callback_done_at;handling_minutes\n";
 

@@ -13,20 +13,14 @@ public sealed class QualityReportTests : IDisposable
 
     public void Dispose() => _file.Dispose();
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_file.Folder, name);
-        File.WriteAllText(path, text, new UTF8Encoding(false));
-        return path;
-    }
+    private string Write(string name, string text) => Support.WriteFile(_file.Folder, name, text);
 
     private const string Header = "source_id;unit_id;received_at;channel;outcome;callback_requested_at;callback_done_at;handling_minutes\n";
 
     [Fact]
     public async Task Each_import_lists_its_commonest_reject_reasons_with_counts_and_shares_of_its_rejects()
     {
-        await using var db = await IndicatorsStorage.OpenMigratedAsync(_file.Options);
-        await new Importer(db).ImportAsync(SourceKind.OrgUnits, Write("units.csv", "source_id;name;parent_id;kind;municipality_code\nR;Alue;;region;\nU1;Asema;R;unit;205\n"), null, new ImportOptions());
+        await using var db = await Support.OpenWithOneUnitAsync(_file);
         var now = new DateTime(2026, 12, 3, 12, 0, 0);
         // 3 future dates, 2 minutes out of bounds, 1 year 1927, 1 unknown channel code, 1 malformed line; 2 good rows.
         var first = Write("contacts-a.csv", Header + """
@@ -70,8 +64,7 @@ public sealed class QualityReportTests : IDisposable
     [Fact]
     public async Task A_rolled_back_import_leaves_no_reject_reasons()
     {
-        await using var db = await IndicatorsStorage.OpenMigratedAsync(_file.Options);
-        await new Importer(db).ImportAsync(SourceKind.OrgUnits, Write("units.csv", "source_id;name;parent_id;kind;municipality_code\nR;Alue;;region;\nU1;Asema;R;unit;205\n"), null, new ImportOptions());
+        await using var db = await Support.OpenWithOneUnitAsync(_file);
         var path = Write("contacts.csv", Header + "C1;U1;5.1.2027 9:00;phone;resolved;;;5\nC2;U1;1.3.2026 9:00;phone;resolved;;;5\n");
         await Assert.ThrowsAnyAsync<Exception>(() => new Importer(db).ImportAsync(SourceKind.Contacts, path, null,
             new ImportOptions { ImportTime = new DateTime(2026, 12, 3), BeforeCommit = () => throw new IOException("disk gone") }));

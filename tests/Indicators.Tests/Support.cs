@@ -14,6 +14,23 @@ internal static class Support
     public const string Key = "test-key-that-is-long-enough-0123456789";
     public static readonly Pseudonymiser Pseudonymiser = new(Key);
 
+    /// <summary>A source file in <paramref name="folder"/>, UTF-8 without a byte-order mark unless told otherwise.</summary>
+    public static string WriteFile(string folder, string name, string text, System.Text.Encoding? encoding = null)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, text, encoding ?? new System.Text.UTF8Encoding(false));
+        return path;
+    }
+
+    /// <summary>A migrated store with region R → unit U1 imported from an org-unit file, as the import tests start.</summary>
+    public static async Task<IndicatorsDbContext> OpenWithOneUnitAsync(TestSupport.SqliteFile file)
+    {
+        var db = await IndicatorsStorage.OpenMigratedAsync(file.Options);
+        var units = WriteFile(file.Folder, "units.csv", "source_id;name;parent_id;kind;municipality_code\nR;Alue;;region;\nU1;Asema;R;unit;205\n");
+        await new Importer(db).ImportAsync(SourceKind.OrgUnits, units, null, new ImportOptions());
+        return db;
+    }
+
     /// <summary>Region R → area A → units U1, U2.</summary>
     public static async Task SeedTreeAsync(IndicatorsDbContext db)
     {
