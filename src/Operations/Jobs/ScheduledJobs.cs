@@ -7,6 +7,7 @@ using Npgsql;
 using Tilannekuva.Indicators;
 using Tilannekuva.Operations.Backups;
 using Tilannekuva.Storage;
+using Tilannekuva.Storage.Jobs;
 
 namespace Tilannekuva.Operations.Jobs;
 
@@ -44,7 +45,15 @@ public sealed class ScheduledJobs(IServiceProvider services, DatabaseOptions db,
         var loops = new List<Task> { LoopAsync("recompute", TimeSpan.FromMinutes(settings.RecomputeMinutes), RecomputeAsync, stoppingToken) };
         if (backup.IntervalHours > 0)
             loops.Add(LoopAsync("backup", TimeSpan.FromHours(backup.IntervalHours), BackupAsync, stoppingToken));
+        foreach (var job in services.GetServices<IScheduledJob>().Where(j => j.Every > TimeSpan.Zero))
+            loops.Add(LoopAsync(job.Name, job.Every, ct => RunModuleJobAsync(job, ct), stoppingToken));
         return Task.WhenAll(loops);
+    }
+
+    private async Task RunModuleJobAsync(IScheduledJob job, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await job.RunAsync(scope.ServiceProvider, ct);
     }
 
     private async Task RecomputeAsync(CancellationToken ct)
