@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Tilannekuva.Access;
+using Tilannekuva.Comparison;
 using Tilannekuva.Comparison.Export;
 using Tilannekuva.Comparison.Import;
 using Tilannekuva.Comparison.Reading;
@@ -30,7 +31,7 @@ public static class ComparisonApi
     }
 
     public sealed record CountyResponse(string Id, string Name, DateTimeOffset ExportedAt, DateTime? LatestEvent, DateTimeOffset? LastImport, DateTimeOffset ImportedAt,
-        int MinimumCellSize, string KeyFingerprint, int Cells);
+        int MinimumCellSize, string KeyFingerprint, int Cells, string? Code);
 
     public sealed record ValuesResponse(string Indicator, string PeriodType, IReadOnlyList<CountyValue> Values);
 
@@ -51,7 +52,7 @@ public static class ComparisonApi
 
     private static async Task<Ok<List<CountyResponse>>> Counties(ComparisonReader reader, CancellationToken ct) =>
         TypedResults.Ok((await reader.CountiesAsync(ct)).Select(c => new CountyResponse(c.Id, c.Name, c.ExportedAt, c.LatestEvent, c.LastImport, c.ImportedAt,
-            c.MinimumCellSize, c.KeyFingerprint, c.Cells)).ToList());
+            c.MinimumCellSize, c.KeyFingerprint, c.Cells, WellbeingCounties.CodeOf(c.Id, c.Name))).ToList());
 
     /// <summary>Each county's value of the indicator by period (county level); hidden cells have no value and no n.</summary>
     private static async Task<Results<Ok<ValuesResponse>, BadRequest<string>>> Values(string indicator, string? period, ComparisonReader reader, CancellationToken ct)

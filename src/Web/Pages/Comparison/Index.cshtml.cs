@@ -60,11 +60,14 @@ public sealed class ComparisonPageModel(ComparisonReader reader, ComparisonSetti
 
         var name = Definition.NameIn(c);
         BarsSvg = Tilannekuva.Dashboards.DashboardCharts.BarsSvg($"{name} – {IndicatorView.Period(At ?? "")}",
-            InPeriod.Select(x => (x.County.Name, x.Value?.Value)).ToList(), null, c);
+            InPeriod.Select(x => (NameOf(x.County), x.Value?.Value)).ToList(), null, c);
         LinesSvg = ComparisonCharts.LinesSvg(name, Periods.Select(IndicatorView.Period).ToList(),
-            Counties.Select(county => (county.Name, (IReadOnlyList<double?>)Periods.Select(p => Series.GetValueOrDefault(county.Id)?.GetValueOrDefault(p)?.Value).ToList())).ToList(), c);
+            Counties.Select(county => (NameOf(county), (IReadOnlyList<double?>)Periods.Select(p => Series.GetValueOrDefault(county.Id)?.GetValueOrDefault(p)?.Value).ToList())).ToList(), c);
         return Page();
     }
+
+    /// <summary>The county's name in the reader's language from the code list of counties, else as the county wrote it.</summary>
+    public string NameOf(ComparedCounty county) => WellbeingCounties.NameIn(county.Id, county.Name, CultureInfo.CurrentUICulture);
 
     /// <summary>A value as the indicator's unit reads, "&lt; 5" when hidden, "–" when the county sent none.</summary>
     public string Show(CountyValue? v) => v is null ? "–" : v.Suppressed ? $"< {Minimum}" : IndicatorView.Value(Definition!, v.Value, CultureInfo.CurrentUICulture);
