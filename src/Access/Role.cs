@@ -25,4 +25,7 @@ public static class Roles
 
     /// <summary>Roles that may change any programme data, not only assigned work packages.</summary>
     public const string ProgrammeManagers = Admin + "," + Director;
+
+    /// <summary>Roles that may create and close contact-sampling periods; any signed-in person may record contacts in an open one.</summary>
+    public const string SamplingManagers = Admin + "," + Director + "," + Manager;
 }

@@ -19,7 +19,8 @@ public static class Startup
     /// <summary>The module contexts, in the order they are migrated (registered service types).</summary>
     public static readonly IReadOnlyList<Type> ModuleContexts =
         [typeof(AccessDbContext), typeof(ProgrammeDbContext), typeof(IndicatorsDbContext), typeof(Tilannekuva.Feedback.Storage.FeedbackDbContext), typeof(BoardsDbContext),
-         typeof(Tilannekuva.Comparison.Storage.ComparisonDbContext), typeof(Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext)];
+         typeof(Tilannekuva.Comparison.Storage.ComparisonDbContext), typeof(Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext),
+         typeof(Tilannekuva.ContactSampling.Storage.ContactSamplingDbContext)];
 
     /// <summary>
     /// Brings every module's schema up to date. Refuses (<see cref="Tilannekuva.Operations.Schema.SchemaNewerThanBinaryException"/>)
@@ -49,6 +50,7 @@ public static class Startup
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<BoardsDbContext>(), ct);
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Comparison.Storage.ComparisonDbContext>(), ct);
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext>(), ct);
+        await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.ContactSampling.Storage.ContactSamplingDbContext>(), ct);
         return backup;
     }
 
@@ -137,6 +139,9 @@ public static class Startup
             await Tilannekuva.Feedback.Demo.FeedbackDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Questionnaires.QuestionnaireComposer>(), today, ct: ct);
             // The synthetic service tray (source "demo"; storing the same snapshot again changes nothing).
             await scope.ServiceProvider.GetRequiredService<Tilannekuva.ServiceTray.Import.TrayImporter>().StoreAsync(Tilannekuva.ServiceTray.Demo.TrayDemo.Snapshot(), ct);
+            // Two contact-sampling periods (before/after) of the demo board's unit, closed into the failure-demand indicators.
+            await Tilannekuva.ContactSampling.Demo.SamplingDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.ContactSampling.SamplingService>(),
+                scope.ServiceProvider.GetRequiredService<Tilannekuva.ContactSampling.Storage.ContactSamplingDbContext>(), DemoBoardUnit, today, ct);
             return stored;
         }
         finally

@@ -68,6 +68,8 @@ public static class TilannekuvaWeb
         Tilannekuva.Comparison.ComparisonModule.AddComparison(services, builder.Configuration, db);
         // Service tray (palvelutarjotin): catalogue, search; scheduled PTV import when ServiceTray:Ptv:Url is set.
         Tilannekuva.ServiceTray.ServiceTrayModule.AddServiceTray(services, builder.Configuration, db);
+        // Contact-content analysis (kontaktien sisältöanalyysi): minutes per channel "ContactSampling:Minutes:<channel>", "ContactSampling:HoursPerPersonYear".
+        Tilannekuva.ContactSampling.ContactSamplingModule.AddContactSampling(services, builder.Configuration, db);
         services.AddScoped<Accounts>();
         services.AddSingleton(builder.Configuration.GetSection("Security:SignIn").Get<SignInLimits>() ?? new SignInLimits());
         services.AddSingleton<SignInThrottle>();
@@ -152,6 +154,7 @@ public static class TilannekuvaWeb
         app.MapBoardsApiV1();
         app.MapComparisonApiV1();
         app.MapServiceTrayApiV1();
+        app.MapSamplingApiV1();
         return app;
     }
 

@@ -16,7 +16,8 @@ public static class AuditSources
     public static IServiceCollection AddAuditSources(this IServiceCollection services) => services
         .AddSingleton<IAuditSource, ProgrammeAudit>()
         .AddSingleton<IAuditSource, BoardsAudit>()
-        .AddSingleton<IAuditSource, AccountAudit>();
+        .AddSingleton<IAuditSource, AccountAudit>()
+        .AddSingleton<IAuditSource, SamplingAudit>();
 
     private sealed class ProgrammeAudit : IAuditSource
     {
@@ -40,6 +41,18 @@ public static class AuditSources
 
         public Task<AuditChainReport> VerifyAsync(IServiceProvider scope, CancellationToken ct) =>
             AuditChain.VerifyAsync<BoardAuditEntry>(scope.GetRequiredService<BoardsDbContext>(), Table, ct);
+    }
+
+    private sealed class SamplingAudit : IAuditSource
+    {
+        public string Table => Tilannekuva.ContactSampling.Storage.ContactSamplingDbContext.AuditTable;
+
+        public async Task<IReadOnlyList<AuditRecord>> ReadAfterAsync(IServiceProvider scope, long afterId, int take, CancellationToken ct) =>
+            (await scope.GetRequiredService<Tilannekuva.ContactSampling.Storage.ContactSamplingDbContext>().AuditEntries.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).Take(take).ToListAsync(ct))
+            .Select(a => new AuditRecord(Table, a.Id, a.At, a.UserName, a.Change, $"{a.EntityType}:{a.EntityId}", a.Hash)).ToList();
+
+        public Task<AuditChainReport> VerifyAsync(IServiceProvider scope, CancellationToken ct) =>
+            AuditChain.VerifyAsync<Tilannekuva.ContactSampling.Domain.SamplingAuditEntry>(scope.GetRequiredService<Tilannekuva.ContactSampling.Storage.ContactSamplingDbContext>(), Table, ct);
     }
 
     private sealed class AccountAudit : IAuditSource
