@@ -68,6 +68,8 @@ public static class TilannekuvaWeb
         Tilannekuva.Comparison.ComparisonModule.AddComparison(services, builder.Configuration, db);
         // Service tray (palvelutarjotin): catalogue, search; scheduled PTV import when ServiceTray:Ptv:Url is set.
         Tilannekuva.ServiceTray.ServiceTrayModule.AddServiceTray(services, builder.Configuration, db);
+        // Structural social work (rakenteellinen sosiaalityö); minimum cell size by area: configuration "SocialWork:MinimumCellSize".
+        Tilannekuva.SocialWork.SocialWorkModule.AddSocialWork(services, builder.Configuration, db);
         services.AddScoped<Accounts>();
         services.AddSingleton(builder.Configuration.GetSection("Security:SignIn").Get<SignInLimits>() ?? new SignInLimits());
         services.AddSingleton<SignInThrottle>();
@@ -152,6 +154,7 @@ public static class TilannekuvaWeb
         app.MapBoardsApiV1();
         app.MapComparisonApiV1();
         app.MapServiceTrayApiV1();
+        app.MapSocialWorkApiV1();
         return app;
     }
 

@@ -16,7 +16,8 @@ public static class AuditSources
     public static IServiceCollection AddAuditSources(this IServiceCollection services) => services
         .AddSingleton<IAuditSource, ProgrammeAudit>()
         .AddSingleton<IAuditSource, BoardsAudit>()
-        .AddSingleton<IAuditSource, AccountAudit>();
+        .AddSingleton<IAuditSource, AccountAudit>()
+        .AddSingleton<IAuditSource, SocialWorkAudit>();
 
     private sealed class ProgrammeAudit : IAuditSource
     {
@@ -40,6 +41,18 @@ public static class AuditSources
 
         public Task<AuditChainReport> VerifyAsync(IServiceProvider scope, CancellationToken ct) =>
             AuditChain.VerifyAsync<BoardAuditEntry>(scope.GetRequiredService<BoardsDbContext>(), Table, ct);
+    }
+
+    private sealed class SocialWorkAudit : IAuditSource
+    {
+        public string Table => Tilannekuva.SocialWork.Storage.SocialWorkDbContext.AuditTable;
+
+        public async Task<IReadOnlyList<AuditRecord>> ReadAfterAsync(IServiceProvider scope, long afterId, int take, CancellationToken ct) =>
+            (await scope.GetRequiredService<Tilannekuva.SocialWork.Storage.SocialWorkDbContext>().AuditEntries.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).Take(take).ToListAsync(ct))
+            .Select(a => new AuditRecord(Table, a.Id, a.At, a.UserName, a.Change, $"{a.EntityType}:{a.EntityId}", a.Hash)).ToList();
+
+        public Task<AuditChainReport> VerifyAsync(IServiceProvider scope, CancellationToken ct) =>
+            AuditChain.VerifyAsync<Tilannekuva.SocialWork.Domain.SocialWorkAuditEntry>(scope.GetRequiredService<Tilannekuva.SocialWork.Storage.SocialWorkDbContext>(), Table, ct);
     }
 
     private sealed class AccountAudit : IAuditSource
