@@ -9,6 +9,8 @@ public enum Role
     Analyst,  // tietoasiantuntija
     Viewer,   // ohjausryhmän jäsen and other readers
     Manager,  // esihenkilö: a unit manager; sets up the steering boards of the units the account leads (UserAccount.UnitIds)
+    SocialWorker,     // sosiaalityöntekijä: records structural social work observations; sees own and all entries
+    SocialWorkEditor, // rakenteellisen sosiaalityön toimittaja: picks quotes, keeps follow-ups, makes the reports
 }
 
 public static class Roles
@@ -19,6 +21,14 @@ public static class Roles
     public const string Analyst = nameof(Role.Analyst);
     public const string Viewer = nameof(Role.Viewer);
     public const string Manager = nameof(Role.Manager);
+    public const string SocialWorker = nameof(Role.SocialWorker);
+    public const string SocialWorkEditor = nameof(Role.SocialWorkEditor);
+
+    /// <summary>Roles that may record structural social work observations and read them (docs/socialwork.md).</summary>
+    public const string SocialWorkRecorders = Admin + "," + SocialWorker + "," + SocialWorkEditor;
+
+    /// <summary>Roles that may choose quotes, keep follow-ups and make the structural social work reports.</summary>
+    public const string SocialWorkEditors = Admin + "," + SocialWorkEditor;
 
     /// <summary>Roles that may create and edit steering boards and issue their tokens (a manager only within their units: Boards' BoardScope).</summary>
     public const string BoardEditors = Admin + "," + Director + "," + Manager;

@@ -20,7 +20,8 @@ public static class Startup
     public static readonly IReadOnlyList<Type> ModuleContexts =
         [typeof(AccessDbContext), typeof(ProgrammeDbContext), typeof(IndicatorsDbContext), typeof(Tilannekuva.Feedback.Storage.FeedbackDbContext), typeof(BoardsDbContext),
          typeof(Tilannekuva.Comparison.Storage.ComparisonDbContext), typeof(Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext),
-         typeof(Tilannekuva.ContactSampling.Storage.ContactSamplingDbContext)];
+         typeof(Tilannekuva.ContactSampling.Storage.ContactSamplingDbContext),
+         typeof(Tilannekuva.SocialWork.Storage.SocialWorkDbContext)];
 
     /// <summary>
     /// Brings every module's schema up to date. Refuses (<see cref="Tilannekuva.Operations.Schema.SchemaNewerThanBinaryException"/>)
@@ -51,6 +52,7 @@ public static class Startup
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Comparison.Storage.ComparisonDbContext>(), ct);
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext>(), ct);
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.ContactSampling.Storage.ContactSamplingDbContext>(), ct);
+        await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.SocialWork.Storage.SocialWorkDbContext>(), ct);
         return backup;
     }
 
@@ -106,7 +108,8 @@ public static class Startup
     /// <summary>The demo's sign-ins: one per role, planners matching the demo programme's assignments.</summary>
     public static IEnumerable<(string Name, Role Role)> DemoAccounts() =>
         new[] { ("johtaja", Role.Director), ("analyytikko", Role.Analyst), ("ohjausryhma", Role.Viewer), (DemoManager, Role.Manager) }
-            .Concat(DemoProgramme.PlannerUserNames.Select(p => (p, Role.Planner)));
+            .Concat(DemoProgramme.PlannerUserNames.Select(p => (p, Role.Planner)))
+            .Concat([("sosiaalityontekija", Role.SocialWorker), ("sosiaalityon-toimittaja", Role.SocialWorkEditor)]);
 
     /// <summary>The demo's unit manager (esihenkilö) of <see cref="DemoBoardUnit"/>, who sets up the demo steering board.</summary>
     public const string DemoManager = "esihenkilo";
@@ -142,6 +145,8 @@ public static class Startup
             // Two contact-sampling periods (before/after) of the demo board's unit, closed into the failure-demand indicators.
             await Tilannekuva.ContactSampling.Demo.SamplingDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.ContactSampling.SamplingService>(),
                 scope.ServiceProvider.GetRequiredService<Tilannekuva.ContactSampling.Storage.ContactSamplingDbContext>(), DemoBoardUnit, today, ct);
+            // Structural social work: synthetic observations over this half-year and the one before (only on a store without any).
+            await Tilannekuva.SocialWork.Demo.SocialWorkDemo.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.SocialWork.Storage.SocialWorkDbContext>(), today, ct);
             return stored;
         }
         finally

@@ -70,6 +70,8 @@ public static class TilannekuvaWeb
         Tilannekuva.ServiceTray.ServiceTrayModule.AddServiceTray(services, builder.Configuration, db);
         // Contact-content analysis (kontaktien sisältöanalyysi): minutes per channel "ContactSampling:Minutes:<channel>", "ContactSampling:HoursPerPersonYear".
         Tilannekuva.ContactSampling.ContactSamplingModule.AddContactSampling(services, builder.Configuration, db);
+        // Structural social work (rakenteellinen sosiaalityö); minimum cell size by area: configuration "SocialWork:MinimumCellSize".
+        Tilannekuva.SocialWork.SocialWorkModule.AddSocialWork(services, builder.Configuration, db);
         services.AddScoped<Accounts>();
         services.AddSingleton(builder.Configuration.GetSection("Security:SignIn").Get<SignInLimits>() ?? new SignInLimits());
         services.AddSingleton<SignInThrottle>();
@@ -155,6 +157,7 @@ public static class TilannekuvaWeb
         app.MapComparisonApiV1();
         app.MapServiceTrayApiV1();
         app.MapSamplingApiV1();
+        app.MapSocialWorkApiV1();
         return app;
     }
 

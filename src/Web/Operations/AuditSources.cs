@@ -17,7 +17,8 @@ public static class AuditSources
         .AddSingleton<IAuditSource, ProgrammeAudit>()
         .AddSingleton<IAuditSource, BoardsAudit>()
         .AddSingleton<IAuditSource, AccountAudit>()
-        .AddSingleton<IAuditSource, SamplingAudit>();
+        .AddSingleton<IAuditSource, SamplingAudit>()
+        .AddSingleton<IAuditSource, SocialWorkAudit>();
 
     private sealed class ProgrammeAudit : IAuditSource
     {
@@ -53,6 +54,18 @@ public static class AuditSources
 
         public Task<AuditChainReport> VerifyAsync(IServiceProvider scope, CancellationToken ct) =>
             AuditChain.VerifyAsync<Tilannekuva.ContactSampling.Domain.SamplingAuditEntry>(scope.GetRequiredService<Tilannekuva.ContactSampling.Storage.ContactSamplingDbContext>(), Table, ct);
+    }
+
+    private sealed class SocialWorkAudit : IAuditSource
+    {
+        public string Table => Tilannekuva.SocialWork.Storage.SocialWorkDbContext.AuditTable;
+
+        public async Task<IReadOnlyList<AuditRecord>> ReadAfterAsync(IServiceProvider scope, long afterId, int take, CancellationToken ct) =>
+            (await scope.GetRequiredService<Tilannekuva.SocialWork.Storage.SocialWorkDbContext>().AuditEntries.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).Take(take).ToListAsync(ct))
+            .Select(a => new AuditRecord(Table, a.Id, a.At, a.UserName, a.Change, $"{a.EntityType}:{a.EntityId}", a.Hash)).ToList();
+
+        public Task<AuditChainReport> VerifyAsync(IServiceProvider scope, CancellationToken ct) =>
+            AuditChain.VerifyAsync<Tilannekuva.SocialWork.Domain.SocialWorkAuditEntry>(scope.GetRequiredService<Tilannekuva.SocialWork.Storage.SocialWorkDbContext>(), Table, ct);
     }
 
     private sealed class AccountAudit : IAuditSource

@@ -1,0 +1,92 @@
+using System.Net;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Tilannekuva.TestSupport;
+
+namespace Tilannekuva.Web.Tests;
+
+/// <summary>
+/// Structural social work in the real app and real Chromium: a social worker fills the entry form on a phone (390×844),
+/// saves and sees the entry listed, with no horizontal scroll and no serious axe-core violation; roles keep others out;
+/// the report page and its downloads.
+/// </summary>
+[Collection(SqliteAppCollection.Name)]
+public sealed class SocialWorkPageTests(SqliteApp app, Chromium chromium) : IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task A_social_worker_records_an_observation_on_a_phone()
+    {
+        var page = await chromium.NewPageAsync(new BrowserNewContextOptions { Locale = "fi-FI", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#UserName", "sosiaalityontekija");
+        await page.FillAsync("#Password", TestApp.Password);
+        await page.Locator("form.edit button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.GotoAsync("/socialwork");
+
+        var problems = new List<string>();
+        async Task CheckAsync(string when)
+        {
+            var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            if (size[0] > size[1]) problems.Add($"{when}: {size[0]} px wide in a {size[1]} px window");
+            var html = await page.ContentAsync();
+            if (html.Contains("SocialWork.", StringComparison.Ordinal)) problems.Add($"{when}: a raw text key");
+            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+            foreach (var v in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+                problems.Add($"{when}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}");
+        }
+        await CheckAsync("empty form");
+
+        await page.SelectOptionAsync("#Category", "loneliness");
+        await page.SelectOptionAsync("#Area", "290");
+        await page.SelectOptionAsync("#ClientGroup", "older");
+        await page.FillAsync("#ClientCount", "4");
+        await page.FillAsync("#Description", "Pekka Mäkinen ja muut syrjäkylien ikäihmiset jäävät ilman kuljetusta kerhoihin.");
+        await page.FillAsync("#ProposedAction", "Kokeillaan kutsutaksia kerhopäivinä.");
+        var arrived = page.WaitForURLAsync(u => u.Contains("saved=true", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.ClickAsync("#sw-save");
+        await arrived;
+
+        Assert.True(await page.Locator("#saved").IsVisibleAsync());
+        var first = await page.Locator("#sw-list li").First.InnerTextAsync();
+        Assert.Contains("syrjäkylien ikäihmiset", first);
+        Assert.Contains("Kuhmo", first);
+        Assert.Contains("Yksinäisyys", first);
+        Assert.DoesNotContain("Pekka", first); // the name was scrubbed before storing
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, "socialwork-phone.png"), FullPage = false });
+        await CheckAsync("after saving");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Only_the_social_work_roles_open_the_entries_and_readers_get_the_report_and_downloads()
+    {
+        using var planner = await app.SignInAsync("ohjausryhma");
+        var refused = await planner.GetAsync("/socialwork"); // a steering-group reader: access denied (403 or the denied page)
+        Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect or HttpStatusCode.Found, refused.StatusCode.ToString());
+        Assert.DoesNotContain("/socialwork", refused.Headers.Location?.ToString() is { } l && !l.Contains("ReturnUrl", StringComparison.OrdinalIgnoreCase) ? l : "");
+        var report = await planner.GetAsync("/socialwork/report");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var html = await report.Content.ReadAsStringAsync();
+        Assert.Contains("Rakenteellisen sosiaalityön raportti", html);
+        Assert.DoesNotContain("SocialWork.", html);
+
+        using var editor = await app.SignInAsync("sosiaalityon-toimittaja");
+        var half = Tilannekuva.SocialWork.ReportPeriod.HalfOf(app.Today).Code;
+        var docx = await editor.GetAsync($"/socialwork/report.docx?period={half}");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await docx.Content.ReadAsByteArrayAsync())[..2]));
+        var csv = await (await editor.GetAsync($"/socialwork/report.csv?period={half}")).Content.ReadAsStringAsync();
+        Assert.Contains("Kajaani", csv);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync($"/socialwork/report.xlsx?period={half}")).StatusCode);
+
+        using var api = await app.ApiClientAsync("sosiaalityon-toimittaja");
+        var json = await api.GetStringAsync($"/api/v1/socialwork/report?period={half}");
+        Assert.Contains("\"byArea\"", json);
+        var observations = await api.GetStringAsync($"/api/v1/socialwork/observations?period={half}");
+        Assert.Contains("\"description\"", observations);
+        using var readerApi = await app.ApiClientAsync("ohjausryhma");
+        Assert.Equal(HttpStatusCode.Forbidden, (await readerApi.GetAsync($"/api/v1/socialwork/observations?period={half}")).StatusCode);
+    }
+}
