@@ -49,6 +49,8 @@ public static class Startup
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<BoardsDbContext>(), ct);
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Comparison.Storage.ComparisonDbContext>(), ct);
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext>(), ct);
+        // Operations' own tables: the scheduler's job store (Quartz.NET's schema script) and the job run history.
+        await Tilannekuva.Operations.Jobs.JobSchema.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Storage.DatabaseOptions>(), ct);
         return backup;
     }
 
