@@ -30,7 +30,7 @@ public static class ServiceTrayModule
         services.AddSingleton(settings);
         services.AddSingleton<TraySearch>();
         services.AddScoped<TrayImporter>();
-        if (settings.PtvUrl is not null) services.AddHostedService<PtvSchedule>();
+        services.AddSingleton<Tilannekuva.Storage.Jobs.IScheduledJob, PtvRefreshJob>();
         return services;
     }
 
@@ -42,29 +42,29 @@ public static class ServiceTrayModule
     }
 }
 
-/// <summary>The scheduled PTV import: at start and every IntervalHours; a failure is logged and the store keeps the last good snapshot.</summary>
-internal sealed class PtvSchedule(IServiceScopeFactory scopes, ServiceTraySettings settings, ILogger<PtvSchedule> log) : BackgroundService
+/// <summary>
+/// The scheduled PTV import (job "servicetray-ptv" on the app's scheduler): every IntervalHours when ServiceTray:Ptv:Url is set,
+/// the first turn a minute after it is first scheduled. A failure (unreachable interface, refused data) fails the run, which
+/// the scheduler retries and records; the store keeps the last good snapshot.
+/// </summary>
+internal sealed class PtvRefreshJob(ServiceTraySettings settings, ILogger<PtvRefreshJob> log) : Tilannekuva.Storage.Jobs.IScheduledJob, Tilannekuva.Storage.Jobs.IFirstRunSoon
 {
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    public string Name => "servicetray-ptv";
+
+    public TimeSpan Every => settings.PtvUrl is null ? TimeSpan.Zero : TimeSpan.FromHours(settings.IntervalHours);
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        while (!ct.IsCancellationRequested)
+        try
         {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var result = await ServiceTrayModule.ImportPtvUrlAsync(scope.ServiceProvider.GetRequiredService<TrayImporter>(), http, settings.PtvUrl!, settings.PtvQuery, null, ct);
-                log.LogInformation("PTV import: {Added} added, {Updated} updated, {Retired} retired, {Restored} restored, {Unchanged} unchanged", result.Added, result.Updated, result.Retired, result.Restored, result.Unchanged);
-            }
-            catch (TrayImportException e)
-            {
-                log.LogWarning("PTV import refused: {Errors}", string.Join(" | ", e.Errors.Take(20)));
-            }
-            catch (HttpRequestException e)
-            {
-                log.LogWarning("PTV import could not reach {Url}: {Message}", settings.PtvUrl, e.Message);
-            }
-            await Task.Delay(TimeSpan.FromHours(settings.IntervalHours), ct);
+            var result = await ServiceTrayModule.ImportPtvUrlAsync(services.GetRequiredService<TrayImporter>(), http, settings.PtvUrl!, settings.PtvQuery, null, ct);
+            log.LogInformation("PTV import: {Added} added, {Updated} updated, {Retired} retired, {Restored} restored, {Unchanged} unchanged", result.Added, result.Updated, result.Retired, result.Restored, result.Unchanged);
+        }
+        catch (TrayImportException e)
+        {
+            log.LogWarning("PTV import refused: {Errors}", string.Join(" | ", e.Errors.Take(20)));
+            throw new InvalidOperationException($"PTV import refused: {e.Errors.Count} errors", e);
         }
     }
 }

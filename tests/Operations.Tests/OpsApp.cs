@@ -48,9 +48,13 @@ public sealed class OpsApp : IAsyncDisposable
     public string BaseUrl { get; }
     public IServiceProvider Services => App.Services;
 
-    public static async Task<OpsApp> StartAsync(DatabaseOptions db, bool migrate = true, bool feedbackDemo = false, params string[] config)
+    public static Task<OpsApp> StartAsync(DatabaseOptions db, bool migrate = true, bool feedbackDemo = false, params string[] config) =>
+        StartAsync(db, null, migrate, feedbackDemo, config);
+
+    /// <summary>As above, with services added (test jobs on the scheduler).</summary>
+    public static async Task<OpsApp> StartAsync(DatabaseOptions db, Action<IServiceCollection>? configure, bool migrate = true, bool feedbackDemo = false, params string[] config)
     {
-        var app = TilannekuvaWeb.Build(["--Logging:LogLevel:Default=Warning", .. config], db, "http://127.0.0.1:0");
+        var app = TilannekuvaWeb.Build(["--Logging:LogLevel:Default=Warning", .. config], db, "http://127.0.0.1:0", configure);
         if (migrate) await Startup.MigrateAsync(app.Services);
         if (feedbackDemo)
             using (var scope = app.Services.CreateScope())

@@ -53,6 +53,8 @@ public static class Startup
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext>(), ct);
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.ContactSampling.Storage.ContactSamplingDbContext>(), ct);
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.SocialWork.Storage.SocialWorkDbContext>(), ct);
+        // Operations' own tables: the scheduler's job store (Quartz.NET's schema script) and the job run history.
+        await Tilannekuva.Operations.Jobs.JobSchema.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Storage.DatabaseOptions>(), ct);
         return backup;
     }
 

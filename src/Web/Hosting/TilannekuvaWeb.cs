@@ -119,9 +119,8 @@ public static class TilannekuvaWeb
         services.AddSingleton(Tilannekuva.Operations.Audit.AuditForwardingSettings.From(builder.Configuration));
         Tilannekuva.Web.Operations.AuditSources.AddAuditSources(services);
         services.AddHostedService<Tilannekuva.Operations.Audit.AuditForwarder>();
-        services.AddSingleton(builder.Configuration.GetSection("Operations:Jobs").Get<Tilannekuva.Operations.Jobs.JobSettings>() ?? new());
-        services.AddSingleton<Tilannekuva.Operations.Jobs.ScheduledJobs>();
-        services.AddHostedService(sp => sp.GetRequiredService<Tilannekuva.Operations.Jobs.ScheduledJobs>());
+        // Scheduled jobs: Quartz.NET over the app's database (docs/operations.md "Scheduled jobs").
+        Tilannekuva.Operations.Jobs.JobsModule.AddTilannekuvaJobs(services, builder.Configuration, db);
         builder.AddTilannekuvaTelemetry(SecurityMiddleware.RedactPath);
         services.AddTilannekuvaHealth(Startup.ModuleContexts,
             builder.Configuration.GetSection("Operations:Health").Get<Tilannekuva.Operations.Health.HealthSettings>() ?? new());
