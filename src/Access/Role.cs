@@ -9,6 +9,8 @@ public enum Role
     Analyst,  // tietoasiantuntija
     Viewer,   // ohjausryhmän jäsen and other readers
     Manager,  // esihenkilö: a unit manager; sets up the steering boards of the units the account leads (UserAccount.UnitIds)
+    Professional,  // ammattilainen: gives wellbeing referrals (hyvinvointilähete) from the service tray and marks arrivals
+    ServiceEditor, // palvelutarjottimen toimittaja: keeps the tray's curated collections and reads its usage
 }
 
 public static class Roles
@@ -19,6 +21,14 @@ public static class Roles
     public const string Analyst = nameof(Role.Analyst);
     public const string Viewer = nameof(Role.Viewer);
     public const string Manager = nameof(Role.Manager);
+    public const string Professional = nameof(Role.Professional);
+    public const string ServiceEditor = nameof(Role.ServiceEditor);
+
+    /// <summary>Roles that may give wellbeing referrals and mark them arrived.</summary>
+    public const string ReferralGivers = Admin + "," + Professional;
+
+    /// <summary>Roles that keep the tray's collections and read its usage.</summary>
+    public const string TrayEditors = Admin + "," + ServiceEditor;
 
     /// <summary>Roles that may create and edit steering boards and issue their tokens (a manager only within their units: Boards' BoardScope).</summary>
     public const string BoardEditors = Admin + "," + Director + "," + Manager;

@@ -104,7 +104,8 @@ public static class Startup
     /// <summary>The demo's sign-ins: one per role, planners matching the demo programme's assignments.</summary>
     public static IEnumerable<(string Name, Role Role)> DemoAccounts() =>
         new[] { ("johtaja", Role.Director), ("analyytikko", Role.Analyst), ("ohjausryhma", Role.Viewer), (DemoManager, Role.Manager) }
-            .Concat(DemoProgramme.PlannerUserNames.Select(p => (p, Role.Planner)));
+            .Concat(DemoProgramme.PlannerUserNames.Select(p => (p, Role.Planner)))
+            .Concat(new[] { ("ammattilainen", Role.Professional), ("toimittaja", Role.ServiceEditor) });
 
     /// <summary>The demo's unit manager (esihenkilö) of <see cref="DemoBoardUnit"/>, who sets up the demo steering board.</summary>
     public const string DemoManager = "esihenkilo";
@@ -137,6 +138,7 @@ public static class Startup
             await Tilannekuva.Feedback.Demo.FeedbackDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Questionnaires.QuestionnaireComposer>(), today, ct: ct);
             // The synthetic service tray (source "demo"; storing the same snapshot again changes nothing).
             await scope.ServiceProvider.GetRequiredService<Tilannekuva.ServiceTray.Import.TrayImporter>().StoreAsync(Tilannekuva.ServiceTray.Demo.TrayDemo.Snapshot(), ct);
+            await Tilannekuva.ServiceTray.Demo.TrayWorkDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext>(), ct);
             return stored;
         }
         finally
