@@ -63,7 +63,9 @@ public sealed class TrayIndicators(ServiceTrayDbContext db, Referrals.Referrals 
             _ => throw new ArgumentException($"Unknown tray indicator {code}.", nameof(code)),
         };
         var rows = await db.UsageDays.AsNoTracking().Where(u => u.Kind == kind && u.Day >= from && u.Day <= to).ToListAsync(ct);
+        // Views are counted once with the key "" (all) and once per target group of the service.
         var byKey = kind == UsageKind.View && by == "targetGroup";
+        if (kind == UsageKind.View) rows = rows.Where(r => byKey ? r.Key.Length > 0 : r.Key.Length == 0).ToList();
         return rows.GroupBy(r => byKey ? r.Key : "").OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new TrayIndicatorValue(code, g.Key, g.Sum(r => r.Count), g.Sum(r => r.Count))).ToList();
     }

@@ -23,6 +23,13 @@ public sealed partial class UsageCounter(TimeProvider clock)
     public void Count(UsageKind kind, string? key = null) =>
         _counts.AddOrUpdate((Today, kind, key ?? ""), 1, (_, n) => n + 1);
 
+    /// <summary>A service page view: once in all, once per target group of the service.</summary>
+    public void Viewed(IEnumerable<string> targetGroups)
+    {
+        Count(UsageKind.View);
+        foreach (var code in targetGroups.Distinct()) Count(UsageKind.View, code);
+    }
+
     /// <summary>A search: counted; with no result, also its words (scrubbed; nothing kept when nothing is left).</summary>
     public void Searched(string? words, int results)
     {
