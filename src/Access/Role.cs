@@ -11,6 +11,8 @@ public enum Role
     Manager,  // esihenkilö: a unit manager; sets up the steering boards of the units the account leads (UserAccount.UnitIds)
     SocialWorker,     // sosiaalityöntekijä: records structural social work observations; sees own and all entries
     SocialWorkEditor, // rakenteellisen sosiaalityön toimittaja: picks quotes, keeps follow-ups, makes the reports
+    Professional,  // ammattilainen: gives wellbeing referrals (hyvinvointilähete) from the service tray and marks arrivals
+    ServiceEditor, // palvelutarjottimen toimittaja: keeps the tray's curated collections and reads its usage
 }
 
 public static class Roles
@@ -29,6 +31,14 @@ public static class Roles
 
     /// <summary>Roles that may choose quotes, keep follow-ups and make the structural social work reports.</summary>
     public const string SocialWorkEditors = Admin + "," + SocialWorkEditor;
+    public const string Professional = nameof(Role.Professional);
+    public const string ServiceEditor = nameof(Role.ServiceEditor);
+
+    /// <summary>Roles that may give wellbeing referrals and mark them arrived.</summary>
+    public const string ReferralGivers = Admin + "," + Professional;
+
+    /// <summary>Roles that keep the tray's collections and read its usage.</summary>
+    public const string TrayEditors = Admin + "," + ServiceEditor;
 
     /// <summary>Roles that may create and edit steering boards and issue their tokens (a manager only within their units: Boards' BoardScope).</summary>
     public const string BoardEditors = Admin + "," + Director + "," + Manager;

@@ -31,7 +31,25 @@ public static class ServiceTrayModule
         services.AddSingleton<TraySearch>();
         services.AddScoped<TrayImporter>();
         services.AddSingleton<Tilannekuva.Storage.Jobs.IScheduledJob, PtvRefreshJob>();
+        services.AddSingleton(new Referrals.ReferralMail(Path.Combine(DataFolder(config, db), "mail")));
+        services.AddSingleton<Usage.UsageCounter>();
+        services.AddSingleton<Tilannekuva.Storage.Jobs.IScheduledJob, Usage.UsageFlushJob>();
+        services.AddScoped<Referrals.Referrals>();
+        services.AddScoped<Collections.Collections>();
+        services.AddScoped<Usage.ITrayIndicators, Usage.TrayIndicators>();
         return services;
+    }
+
+    /// <summary>Where the module writes files (the development e-mail outbox): "ServiceTray:DataFolder", else the SQLite file's folder, else ./data.</summary>
+    public static string DataFolder(IConfiguration config, DatabaseOptions db)
+    {
+        if (config["ServiceTray:DataFolder"] is { Length: > 0 } configured) return configured;
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.ConnectionString).DataSource;
+            if (Path.GetDirectoryName(Path.GetFullPath(source)) is { Length: > 0 } folder) return folder;
+        }
+        return Path.GetFullPath("data");
     }
 
     /// <summary>Fetches the configured PTV interface and stores it as one snapshot.</summary>

@@ -23,6 +23,15 @@ public sealed class TrayIndex : IDisposable
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly Analyzer _analyzer;
+    /// <summary>Lucene doc id → the item's place in the catalogue (read once, not per hit from stored fields).</summary>
+    private readonly int[] _items;
+    /// <summary>Per item: its geocoded places (for nearness without walking channels per hit).</summary>
+    private readonly (double Lat, double Lon)[][] _places;
+    /// <summary>Per language: each item's rank in name order (Finnish collation), so browsing sorts integers, not strings.</summary>
+    private readonly Dictionary<string, int[]> _nameRank = new();
+    private readonly Dictionary<string, string> _postalMunicipality;
+    /// <summary>"Open now" of every item for one wall-clock minute, computed once a minute rather than per hit.</summary>
+    private (DateTime Minute, bool[] Open)? _openAt;
 
     public TrayCatalog Catalog { get; }
 
@@ -42,6 +51,20 @@ public sealed class TrayIndex : IDisposable
         }
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader);
+        _items = new int[_reader.MaxDoc];
+        for (var d = 0; d < _reader.MaxDoc; d++) _items[d] = _reader.Document(d).GetField("n").GetInt32Value()!.Value;
+        _places = catalog.Items.Select(i => i.Places.Where(p => p.Latitude is not null && p.Longitude is not null)
+            .Select(p => (p.Latitude!.Value, p.Longitude!.Value)).ToArray()).ToArray();
+        var collation = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fi-FI"), false);
+        foreach (var lang in Languages)
+        {
+            var rank = new int[catalog.Items.Count];
+            var order = Enumerable.Range(0, catalog.Items.Count).OrderBy(i => catalog.Items[i].Service.Name.Get(lang), collation).ToArray();
+            for (var r = 0; r < order.Length; r++) rank[order[r]] = r;
+            _nameRank[lang] = rank;
+        }
+        _postalMunicipality = catalog.Items.SelectMany(i => i.Places).Where(p => p.PostalCode is not null && p.Municipality is not null)
+            .GroupBy(p => p.PostalCode!).ToDictionary(g => g.Key, g => g.GroupBy(p => p.Municipality!.Code).OrderByDescending(m => m.Count()).First().Key);
     }
 
     private static Document Document(int index, TrayItem item)
@@ -94,29 +117,52 @@ public sealed class TrayIndex : IDisposable
         }
 
         var origin = Origin(q);
-        var hits = new List<TrayHit>();
+        var open = q.OpenNow ? OpenAt(localNow) : null;
+        // Only what ordering needs is worked out for every match; "open now" for display only for the page shown.
+        var ranked = new List<(int Item, float Score, double? Km)>(matches.Count);
         foreach (var (doc, score) in matches)
         {
-            var item = Catalog.Items[_searcher.Doc(doc).GetField("n").GetInt32Value()!.Value];
-            var open = item.Channels.Any(c => OpeningRule.IsOpen(c.Hours, localNow));
-            if (q.OpenNow && !open) continue;
-            double? km = origin is { } o ? item.Places.Where(p => p.Latitude is not null)
-                .Select(p => Coordinates.Kilometres(o.Lat, o.Lon, p.Latitude!.Value, p.Longitude!.Value)).DefaultIfEmpty(double.NaN).Min() : null;
-            if (km is double.NaN) km = null;
-            hits.Add(new TrayHit(item, score, km, open));
+            var i = _items[doc];
+            if (open is not null && !open[i]) continue;
+            ranked.Add((i, score, origin is { } o ? Nearest(i, o) : null));
         }
-        var ordered = words.Count == 0
-            ? hits.OrderBy(h => h.Kilometres ?? double.MaxValue).ThenBy(h => h.Item.Service.Name.Get(lang), StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fi-FI"), false))
-            : hits.OrderByDescending(h => h.Score * Nearness(h, origin is not null)).ThenBy(h => h.Item.Id);
-        return new TrayResult(ordered.Skip(q.Skip).Take(q.Take).ToList(), hits.Count, loosened);
+        var rank = _nameRank[lang];
+        IEnumerable<(int Item, float Score, double? Km)> ordered = words.Count == 0
+            ? ranked.OrderBy(h => h.Km ?? double.MaxValue).ThenBy(h => rank[h.Item])
+            : ranked.OrderByDescending(h => h.Score * Nearness(h.Km, origin is not null)).ThenBy(h => Catalog.Items[h.Item].Id);
+        var page = ordered.Skip(q.Skip).Take(q.Take).Select(h =>
+        {
+            var item = Catalog.Items[h.Item];
+            return new TrayHit(item, h.Score, h.Km, open?[h.Item] ?? item.Channels.Any(c => OpeningRule.IsOpen(c.Hours, localNow)));
+        }).ToList();
+        return new TrayResult(page, ranked.Count, loosened);
     }
 
     /// <summary>
     /// Relevance is weighed by distance: a place 25 km away counts half as much as one at the door. A service
     /// with no place (phone, e-service) is weighed as if 15 km away: reachable from home, but a near place ranks above it.
     /// </summary>
-    private static float Nearness(TrayHit h, bool located) =>
-        !located ? 1f : (float)(1 / (1 + (h.Kilometres ?? 15) / 25));
+    private static float Nearness(double? km, bool located) =>
+        !located ? 1f : (float)(1 / (1 + (km ?? 15) / 25));
+
+    private double? Nearest(int item, (double Lat, double Lon) o)
+    {
+        var places = _places[item];
+        if (places.Length == 0) return null;
+        var best = double.MaxValue;
+        foreach (var (lat, lon) in places) best = Math.Min(best, Coordinates.Kilometres(o.Lat, o.Lon, lat, lon));
+        return best;
+    }
+
+    /// <summary>Every item's "open now" at this minute, cached until the minute changes.</summary>
+    private bool[] OpenAt(DateTime localNow)
+    {
+        var minute = new DateTime(localNow.Year, localNow.Month, localNow.Day, localNow.Hour, localNow.Minute, 0);
+        if (_openAt is { } cached && cached.Minute == minute) return cached.Open;
+        var open = Catalog.Items.Select(item => item.Channels.Any(c => OpeningRule.IsOpen(c.Hours, minute))).ToArray();
+        _openAt = (minute, open);
+        return open;
+    }
 
     private (double Lat, double Lon)? Origin(TrayQuery q)
     {
@@ -140,9 +186,7 @@ public sealed class TrayIndex : IDisposable
     }
 
     /// <summary>The municipality a postal code lies in, from the catalogue's addresses (the commonest, if several).</summary>
-    private string? PostalMunicipality(string? postalCode) => postalCode is null ? null :
-        Catalog.Items.SelectMany(i => i.Places).Where(p => p.PostalCode == postalCode && p.Municipality is not null)
-            .GroupBy(p => p.Municipality!.Code).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+    private string? PostalMunicipality(string? postalCode) => postalCode is null ? null : _postalMunicipality.GetValueOrDefault(postalCode);
 
     /// <summary>
     /// One clause per word position: the word's stem or, for a compound, any of its parts, in the name (weighed
@@ -182,8 +226,22 @@ public sealed class TrayIndex : IDisposable
             foreach (var clause in filters.Clauses) combined.Add(new ConstantScoreQuery(clause.Query) { Boost = 0 }, Occur.MUST);
             query = combined;
         }
-        var top = _searcher.Search(query, Math.Max(1, _reader.MaxDoc));
-        return top.ScoreDocs.Select(d => (d.Doc, d.Score)).ToList();
+        // Every match is needed (nearness and "open now" reorder them), but not a sorted top-N heap sized to the index.
+        var all = new AllHits();
+        _searcher.Search(query, all);
+        return all.Hits;
+    }
+
+    /// <summary>Collects every match with its score, in index order, without a priority queue.</summary>
+    private sealed class AllHits : ICollector
+    {
+        private Scorer? _scorer;
+        private int _base;
+        public List<(int, float)> Hits { get; } = [];
+        public bool AcceptsDocsOutOfOrder => true;
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+        public void Collect(int doc) => Hits.Add((_base + doc, _scorer!.GetScore()));
+        public void SetNextReader(AtomicReaderContext context) => _base = context.DocBase;
     }
 
     public void Dispose()

@@ -111,7 +111,8 @@ public static class Startup
     public static IEnumerable<(string Name, Role Role)> DemoAccounts() =>
         new[] { ("johtaja", Role.Director), ("analyytikko", Role.Analyst), ("ohjausryhma", Role.Viewer), (DemoManager, Role.Manager) }
             .Concat(DemoProgramme.PlannerUserNames.Select(p => (p, Role.Planner)))
-            .Concat([("sosiaalityontekija", Role.SocialWorker), ("sosiaalityon-toimittaja", Role.SocialWorkEditor)]);
+            .Concat([("sosiaalityontekija", Role.SocialWorker), ("sosiaalityon-toimittaja", Role.SocialWorkEditor)])
+            .Concat(new[] { ("ammattilainen", Role.Professional), ("toimittaja", Role.ServiceEditor) });
 
     /// <summary>The demo's unit manager (esihenkilö) of <see cref="DemoBoardUnit"/>, who sets up the demo steering board.</summary>
     public const string DemoManager = "esihenkilo";
@@ -149,6 +150,7 @@ public static class Startup
                 scope.ServiceProvider.GetRequiredService<Tilannekuva.ContactSampling.Storage.ContactSamplingDbContext>(), DemoBoardUnit, today, ct);
             // Structural social work: synthetic observations over this half-year and the one before (only on a store without any).
             await Tilannekuva.SocialWork.Demo.SocialWorkDemo.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.SocialWork.Storage.SocialWorkDbContext>(), today, ct);
+            await Tilannekuva.ServiceTray.Demo.TrayWorkDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext>(), ct);
             return stored;
         }
         finally

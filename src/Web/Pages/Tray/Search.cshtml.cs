@@ -9,7 +9,7 @@ namespace Tilannekuva.Web.Pages.Tray;
 
 /// <summary>The residents' search (/palvelut): words and filters in the address, so a result list can be bookmarked and shared. No sign-in, no cookies.</summary>
 [AllowAnonymous]
-public sealed class SearchModel(TraySearch search) : PageModel
+public sealed class SearchModel(TraySearch search, Tilannekuva.ServiceTray.Usage.UsageCounter usage) : PageModel
 {
     public TrayQuery Query { get; private set; } = new();
     public TrayResult? Result { get; private set; }
@@ -33,6 +33,7 @@ public sealed class SearchModel(TraySearch search) : PageModel
         var asked = Query.Text is not null || Query.Municipality is not null || Query.PostalCode is not null || Query.TargetGroup is not null
             || Query.ServiceClass is not null || Query.ChannelType is not null || free || accessible || openNow;
         if (asked) Result = index.Search(Query, search.LocalNow);
+        if (Result is not null && PageNumber == 1) usage.Searched(Query.Text, Result.Total);
     }
 
     private static string? Clip(string? s, int max) => string.IsNullOrWhiteSpace(s) ? null : s.Trim() is var t && t.Length > max ? t[..max] : s.Trim();

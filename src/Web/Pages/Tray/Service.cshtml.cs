@@ -10,7 +10,7 @@ namespace Tilannekuva.Web.Pages.Tray;
 
 /// <summary>One service in plain words (/palvelut/{id}): what, for whom, where, when, how to get there, how to contact; print and share.</summary>
 [AllowAnonymous]
-public sealed class ServiceModel(TraySearch search) : PageModel
+public sealed class ServiceModel(TraySearch search, Tilannekuva.ServiceTray.Usage.UsageCounter usage) : PageModel
 {
     public TrayItem Item { get; private set; } = null!;
     public string Lang => Texts.Language(CultureInfo.CurrentUICulture);
@@ -22,6 +22,7 @@ public sealed class ServiceModel(TraySearch search) : PageModel
         if (index.Catalog.Find(id) is not { } item) return NotFound();
         Item = item;
         OpenNow = item.Channels.Any(c => OpeningRule.IsOpen(c.Hours, search.LocalNow));
+        usage.Viewed(item.Service.TargetGroups.Select(t => t.Code));
         return Page();
     }
 
