@@ -9,6 +9,7 @@ public enum Role
     Analyst,  // tietoasiantuntija
     Viewer,   // ohjausryhmän jäsen and other readers
     Manager,  // esihenkilö: a unit manager; sets up the steering boards of the units the account leads (UserAccount.UnitIds)
+    Advisor,  // palveluneuvoja: answers the guidance chat of the teams the account belongs to (Guidance's team membership)
 }
 
 public static class Roles
@@ -19,6 +20,7 @@ public static class Roles
     public const string Analyst = nameof(Role.Analyst);
     public const string Viewer = nameof(Role.Viewer);
     public const string Manager = nameof(Role.Manager);
+    public const string Advisor = nameof(Role.Advisor);
 
     /// <summary>Roles that may create and edit steering boards and issue their tokens (a manager only within their units: Boards' BoardScope).</summary>
     public const string BoardEditors = Admin + "," + Director + "," + Manager;

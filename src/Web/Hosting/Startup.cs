@@ -19,7 +19,8 @@ public static class Startup
     /// <summary>The module contexts, in the order they are migrated (registered service types).</summary>
     public static readonly IReadOnlyList<Type> ModuleContexts =
         [typeof(AccessDbContext), typeof(ProgrammeDbContext), typeof(IndicatorsDbContext), typeof(Tilannekuva.Feedback.Storage.FeedbackDbContext), typeof(BoardsDbContext),
-         typeof(Tilannekuva.Comparison.Storage.ComparisonDbContext), typeof(Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext)];
+         typeof(Tilannekuva.Comparison.Storage.ComparisonDbContext), typeof(Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext),
+         typeof(Tilannekuva.Guidance.Storage.GuidanceDbContext)];
 
     /// <summary>
     /// Brings every module's schema up to date. Refuses (<see cref="Tilannekuva.Operations.Schema.SchemaNewerThanBinaryException"/>)
@@ -49,6 +50,7 @@ public static class Startup
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<BoardsDbContext>(), ct);
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Comparison.Storage.ComparisonDbContext>(), ct);
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext>(), ct);
+        await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Guidance.Storage.GuidanceDbContext>(), ct);
         return backup;
     }
 
@@ -103,8 +105,11 @@ public static class Startup
 
     /// <summary>The demo's sign-ins: one per role, planners matching the demo programme's assignments.</summary>
     public static IEnumerable<(string Name, Role Role)> DemoAccounts() =>
-        new[] { ("johtaja", Role.Director), ("analyytikko", Role.Analyst), ("ohjausryhma", Role.Viewer), (DemoManager, Role.Manager) }
+        new[] { ("johtaja", Role.Director), ("analyytikko", Role.Analyst), ("ohjausryhma", Role.Viewer), (DemoManager, Role.Manager), (DemoAdvisor, Role.Advisor) }
             .Concat(DemoProgramme.PlannerUserNames.Select(p => (p, Role.Planner)));
+
+    /// <summary>The demo's service advisor (palveluneuvoja), a member of every demo guidance team.</summary>
+    public const string DemoAdvisor = "neuvoja";
 
     /// <summary>The demo's unit manager (esihenkilö) of <see cref="DemoBoardUnit"/>, who sets up the demo steering board.</summary>
     public const string DemoManager = "esihenkilo";
@@ -137,6 +142,8 @@ public static class Startup
             await Tilannekuva.Feedback.Demo.FeedbackDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Questionnaires.QuestionnaireComposer>(), today, ct: ct);
             // The synthetic service tray (source "demo"; storing the same snapshot again changes nothing).
             await scope.ServiceProvider.GetRequiredService<Tilannekuva.ServiceTray.Import.TrayImporter>().StoreAsync(Tilannekuva.ServiceTray.Demo.TrayDemo.Snapshot(), ct);
+            // Guidance chat: demo teams, knowledge base, the demo advisor in every team.
+            await Tilannekuva.Guidance.Demo.GuidanceDemo.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Guidance.Storage.GuidanceDbContext>(), [DemoAdvisor], ct);
             return stored;
         }
         finally

@@ -68,6 +68,8 @@ public static class TilannekuvaWeb
         Tilannekuva.Comparison.ComparisonModule.AddComparison(services, builder.Configuration, db);
         // Service tray (palvelutarjotin): catalogue, search; scheduled PTV import when ServiceTray:Ptv:Url is set.
         Tilannekuva.ServiceTray.ServiceTrayModule.AddServiceTray(services, builder.Configuration, db);
+        // Guidance chat (docs/guidance.md): SignalR hub /chat/hub, settings "Guidance:*" (BotConfidence, RetentionDays, AllowedOrigins).
+        Tilannekuva.Web.Guidance.GuidanceWeb.AddGuidanceWeb(services, builder.Configuration, db);
         services.AddScoped<Accounts>();
         services.AddSingleton(builder.Configuration.GetSection("Security:SignIn").Get<SignInLimits>() ?? new SignInLimits());
         services.AddSingleton<SignInThrottle>();
@@ -133,6 +135,7 @@ public static class TilannekuvaWeb
         // HSTS only reaches browsers over HTTPS (behind the county's TLS proxy set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true).
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseStaticFiles();
+        app.UseCors();
         app.UseRequestLocalization(Localisation());
         app.UseAuthentication();
         app.UseAuthorization();
@@ -152,6 +155,7 @@ public static class TilannekuvaWeb
         app.MapBoardsApiV1();
         app.MapComparisonApiV1();
         app.MapServiceTrayApiV1();
+        Tilannekuva.Web.Guidance.GuidanceWeb.MapGuidance(app);
         return app;
     }
 
