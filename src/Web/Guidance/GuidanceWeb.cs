@@ -19,7 +19,8 @@ public static class GuidanceWeb
     public static IServiceCollection AddGuidanceWeb(this IServiceCollection services, IConfiguration config, Tilannekuva.Storage.DatabaseOptions db)
     {
         services.AddGuidance(config, db);
-        services.AddSignalR(o => o.MaximumReceiveMessageSize = 16 * 1024);
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 16 * 1024)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         var origins = GuidanceSettings.From(config).Origins;
         services.AddCors(o => o.AddPolicy(CorsPolicy, p =>
         {
@@ -40,7 +41,7 @@ public static class GuidanceWeb
         {
             var culture = new CultureInfo(Texts.Cultures.Contains(lang) ? lang : Texts.DefaultCulture);
             var keys = Texts.KeysByCulture()[Texts.DefaultCulture].Where(k => k.StartsWith("Guidance.Chat.", StringComparison.Ordinal)
-                || k.StartsWith("Guidance.Resolution.", StringComparison.Ordinal) || k.StartsWith("Guidance.Error.", StringComparison.Ordinal) || k.StartsWith("Guidance.Day.", StringComparison.Ordinal));
+                || k.StartsWith("Guidance.Resolution.", StringComparison.Ordinal) || k.StartsWith("Guidance.Error.", StringComparison.Ordinal) || k.StartsWith("Guidance.Day.", StringComparison.Ordinal) || k.StartsWith("Guidance.Console.", StringComparison.Ordinal));
             return Results.Json(keys.ToDictionary(k => k, k => Texts.Get(k, culture)));
         }).AllowAnonymous().RequireCors(CorsPolicy);
 
