@@ -13,6 +13,7 @@ public enum Role
     SocialWorkEditor, // rakenteellisen sosiaalityön toimittaja: picks quotes, keeps follow-ups, makes the reports
     Professional,  // ammattilainen: gives wellbeing referrals (hyvinvointilähete) from the service tray and marks arrivals
     ServiceEditor, // palvelutarjottimen toimittaja: keeps the tray's curated collections and reads its usage
+    Advisor,  // palveluneuvoja: answers the guidance chat of the teams the account belongs to (Guidance's team membership)
 }
 
 public static class Roles
@@ -39,6 +40,7 @@ public static class Roles
 
     /// <summary>Roles that keep the tray's collections and read its usage.</summary>
     public const string TrayEditors = Admin + "," + ServiceEditor;
+    public const string Advisor = nameof(Role.Advisor);
 
     /// <summary>Roles that may create and edit steering boards and issue their tokens (a manager only within their units: Boards' BoardScope).</summary>
     public const string BoardEditors = Admin + "," + Director + "," + Manager;

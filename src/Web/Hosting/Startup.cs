@@ -21,7 +21,8 @@ public static class Startup
         [typeof(AccessDbContext), typeof(ProgrammeDbContext), typeof(IndicatorsDbContext), typeof(Tilannekuva.Feedback.Storage.FeedbackDbContext), typeof(BoardsDbContext),
          typeof(Tilannekuva.Comparison.Storage.ComparisonDbContext), typeof(Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext),
          typeof(Tilannekuva.ContactSampling.Storage.ContactSamplingDbContext),
-         typeof(Tilannekuva.SocialWork.Storage.SocialWorkDbContext)];
+         typeof(Tilannekuva.SocialWork.Storage.SocialWorkDbContext),
+         typeof(Tilannekuva.Guidance.Storage.GuidanceDbContext)];
 
     /// <summary>
     /// Brings every module's schema up to date. Refuses (<see cref="Tilannekuva.Operations.Schema.SchemaNewerThanBinaryException"/>)
@@ -55,6 +56,7 @@ public static class Startup
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.SocialWork.Storage.SocialWorkDbContext>(), ct);
         // Operations' own tables: the scheduler's job store (Quartz.NET's schema script) and the job run history.
         await Tilannekuva.Operations.Jobs.JobSchema.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Storage.DatabaseOptions>(), ct);
+        await ModuleMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Guidance.Storage.GuidanceDbContext>(), ct);
         return backup;
     }
 
@@ -109,10 +111,13 @@ public static class Startup
 
     /// <summary>The demo's sign-ins: one per role, planners matching the demo programme's assignments.</summary>
     public static IEnumerable<(string Name, Role Role)> DemoAccounts() =>
-        new[] { ("johtaja", Role.Director), ("analyytikko", Role.Analyst), ("ohjausryhma", Role.Viewer), (DemoManager, Role.Manager) }
+        new[] { ("johtaja", Role.Director), ("analyytikko", Role.Analyst), ("ohjausryhma", Role.Viewer), (DemoManager, Role.Manager), (DemoAdvisor, Role.Advisor) }
             .Concat(DemoProgramme.PlannerUserNames.Select(p => (p, Role.Planner)))
             .Concat([("sosiaalityontekija", Role.SocialWorker), ("sosiaalityon-toimittaja", Role.SocialWorkEditor)])
             .Concat(new[] { ("ammattilainen", Role.Professional), ("toimittaja", Role.ServiceEditor) });
+
+    /// <summary>The demo's service advisor (palveluneuvoja), a member of every demo guidance team.</summary>
+    public const string DemoAdvisor = "neuvoja";
 
     /// <summary>The demo's unit manager (esihenkilö) of <see cref="DemoBoardUnit"/>, who sets up the demo steering board.</summary>
     public const string DemoManager = "esihenkilo";
@@ -151,6 +156,8 @@ public static class Startup
             // Structural social work: synthetic observations over this half-year and the one before (only on a store without any).
             await Tilannekuva.SocialWork.Demo.SocialWorkDemo.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.SocialWork.Storage.SocialWorkDbContext>(), today, ct);
             await Tilannekuva.ServiceTray.Demo.TrayWorkDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.ServiceTray.Storage.ServiceTrayDbContext>(), ct);
+            // Guidance chat: demo teams, knowledge base, the demo advisor in every team.
+            await Tilannekuva.Guidance.Demo.GuidanceDemo.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Guidance.Storage.GuidanceDbContext>(), [DemoAdvisor], ct);
             return stored;
         }
         finally

@@ -72,6 +72,8 @@ public static class TilannekuvaWeb
         Tilannekuva.ContactSampling.ContactSamplingModule.AddContactSampling(services, builder.Configuration, db);
         // Structural social work (rakenteellinen sosiaalityö); minimum cell size by area: configuration "SocialWork:MinimumCellSize".
         Tilannekuva.SocialWork.SocialWorkModule.AddSocialWork(services, builder.Configuration, db);
+        // Guidance chat (docs/guidance.md): SignalR hub /chat/hub, settings "Guidance:*" (BotConfidence, RetentionDays, AllowedOrigins).
+        Tilannekuva.Web.Guidance.GuidanceWeb.AddGuidanceWeb(services, builder.Configuration, db);
         services.AddScoped<Accounts>();
         services.AddSingleton(builder.Configuration.GetSection("Security:SignIn").Get<SignInLimits>() ?? new SignInLimits());
         services.AddSingleton<SignInThrottle>();
@@ -136,6 +138,7 @@ public static class TilannekuvaWeb
         // HSTS only reaches browsers over HTTPS (behind the county's TLS proxy set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true).
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseStaticFiles();
+        app.UseCors();
         app.UseRequestLocalization(Localisation());
         app.UseAuthentication();
         app.UseAuthorization();
@@ -157,6 +160,7 @@ public static class TilannekuvaWeb
         app.MapServiceTrayApiV1();
         app.MapSamplingApiV1();
         app.MapSocialWorkApiV1();
+        Tilannekuva.Web.Guidance.GuidanceWeb.MapGuidance(app);
         return app;
     }
 

@@ -1,0 +1,16 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tilannekuva.Access;
+using Tilannekuva.Localisation;
+
+namespace Tilannekuva.Web.Pages.Guidance;
+
+/// <summary>The advisors' console (/neuvonta/konsoli): queues of the advisor's teams, several chats at once, canned replies, transfer, end with a resolution.</summary>
+[Authorize(Roles = Roles.Advisor + "," + Roles.Admin)]
+public sealed class ConsoleModel : PageModel
+{
+    public string Lang => Texts.Language(CultureInfo.CurrentUICulture);
+
+    public void OnGet() { }
+}
