@@ -100,7 +100,7 @@ public static partial class SqlCompiler
                         case IndicatorShape.Percentile:
                             var categories = column == "''" ? null : CategoryKeys(b, column);
                             if (categories is not null) tables.Add(categories);
-                            var ranked = Ranked(b, period, categories is null ? null : (categories, column));
+                            var ranked = Ranked(b, period, categories is null ? null : (categories, column), dialect);
                             tables.AddRange([OrgKeys, ranked]);
                             statements.Add(Percentile(d, periodCodes!, ranked, categories, dialect, period, dimension));
                             break;
@@ -278,12 +278,15 @@ public static partial class SqlCompiler
     /// The histogram per group (period, org unit at every level, category) with cumulative counts:
     /// the value at 0-based rank r is the m whose rows hold ranks cum − c … cum − 1. Independent of
     /// the percentile, so the median and p90 of one measure share it. Counts are INTEGER: PostgreSQL
-    /// sums INTEGER into BIGINT but BIGINT into NUMERIC, a tenth slower here.
+    /// sums INTEGER into BIGINT but BIGINT into NUMERIC, a tenth slower here. On SQLite the total is
+    /// summed over the cumulative count's own ordering (the whole partition as its frame): SQLite sorts
+    /// once per distinct window, so this is one sort instead of two (issue #20); PostgreSQL already
+    /// feeds both sums from one sort.
     /// </summary>
-    private static WorkTable Ranked(WorkTable b, PeriodType period, (WorkTable Table, string Column)? categories) => Table("ranked_" + Code(period), $"""
+    private static WorkTable Ranked(WorkTable b, PeriodType period, (WorkTable Table, string Column)? categories, Dialect dialect) => Table("ranked_" + Code(period), $"""
         SELECT h.g, h.m, h.c,
                CAST(SUM(h.c) OVER (PARTITION BY h.g ORDER BY h.m ROWS UNBOUNDED PRECEDING) AS BIGINT) AS cum,
-               CAST(SUM(h.c) OVER (PARTITION BY h.g) AS BIGINT) AS total
+               CAST(SUM(h.c) OVER (PARTITION BY h.g{(dialect == Dialect.Sqlite ? " ORDER BY h.m ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING" : "")}) AS BIGINT) AS total
         FROM (
           SELECT ({Renumber(period, "b.bn")} * {OrgShift} + o.ak) * {CategoryShift} + {(categories is null ? "0" : "k.ck")} AS g, b.m, CAST(SUM(b.c) AS INTEGER) AS c
           FROM {b.Name} b
