@@ -52,7 +52,7 @@ public static class ImportCommands
                 return 2;
             }
             await using var db = ProgrammeStorage.Open(CliApp.Database(r), new FixedUserName(Environment.UserName is { Length: > 0 } u ? u : "cli"));
-            await db.Database.MigrateAsync(ct);
+            await ModuleMigrator.MigrateAsync(db, ct);
             var diff = await PlanImporter.DiffAsync(db, preview, ct);
             var removals = await PlanImporter.RemovalsAsync(db, preview, ct);
             Console.Out.Write(PlanPreviewText.Render(preview, diff, culture));
@@ -92,7 +92,7 @@ public static class ImportCommands
         {
             var culture = CultureInfo.CurrentUICulture;
             await using var db = ProgrammeStorage.Open(CliApp.Database(r), new FixedUserName(Environment.UserName is { Length: > 0 } u ? u : "cli"));
-            await db.Database.MigrateAsync(ct);
+            await ModuleMigrator.MigrateAsync(db, ct);
             var key = r.GetValue(programme)!;
             var p = int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 ? await db.Programmes.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
@@ -112,7 +112,7 @@ public static class ImportCommands
         {
             var culture = CultureInfo.CurrentUICulture;
             await using var db = ProgrammeStorage.Open(CliApp.Database(r), new FixedUserName(Environment.UserName is { Length: > 0 } u ? u : "cli"));
-            await db.Database.MigrateAsync(ct);
+            await ModuleMigrator.MigrateAsync(db, ct);
             var id = r.GetValue(revision);
             try
             {

@@ -225,7 +225,6 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
         var plans = list.Select(d => (Definition: d, Plan: SqlCompiler.Plan(d, dialect, shared, window, window is null ? "indicator_value" : Windowed))).ToList();
         var total = 0;
         var created = new List<string>();
-        var (mainCache, tempCache) = (0, 0);
         if (postgres)
         {
             // The work tables group hundreds of thousands of rows: with the default 4 MB they spill to
@@ -234,16 +233,6 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
             await ExecuteAsync(connection, transaction, "SET LOCAL work_mem = '256MB'", ct);
             await ExecuteAsync(connection, transaction, "SET LOCAL jit = off", ct);
             await ExecuteAsync(connection, transaction, "SET LOCAL default_statistics_target = 10", ct);
-        }
-        else
-        {
-            // SQLite's sorter (GROUP BY, windows) keeps runs of at most the page cache's size in memory
-            // and merges the rest through temporary files: with the default 2 MB a ranked histogram of
-            // a 100,000-resident year is sorted in hundreds of runs. 256 MB, as PostgreSQL's work_mem
-            // above, for the main and the temporary (work tables) schema; set back at the end (issue #20).
-            (mainCache, tempCache) = (await ExecuteScalarAsync(connection, transaction, "PRAGMA main.cache_size", ct),
-                await ExecuteScalarAsync(connection, transaction, "PRAGMA temp.cache_size", ct));
-            await ExecuteAsync(connection, transaction, $"PRAGMA main.cache_size = {SqliteCacheKiB}; PRAGMA temp.cache_size = {SqliteCacheKiB}", ct);
         }
         // The callback indicators join the working-day calendar.
         await Calendar.WorkingDayTable.EnsureAsync(connection, transaction, dialect, ct);
@@ -286,15 +275,9 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
         }
         // SQLite keeps temporary tables for the connection's life; PostgreSQL drops them at commit.
         if (!postgres)
-        {
             foreach (var name in created) await ExecuteAsync(connection, transaction, "DROP TABLE temp." + name, ct);
-            await ExecuteAsync(connection, transaction, $"PRAGMA main.cache_size = {mainCache}; PRAGMA temp.cache_size = {tempCache}", ct);
-        }
         return total;
     }
-
-    /// <summary>SQLite's page cache during a recompute (negative: KiB), which also bounds its sorter's in-memory runs.</summary>
-    private const int SqliteCacheKiB = -262144;
 
     private static async Task<int> ExecuteScalarAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
     {
