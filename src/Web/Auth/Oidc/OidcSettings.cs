@@ -40,7 +40,7 @@ public sealed class OidcSettings
     public bool AllowHttpOnLoopback { get; set; }
 
     /// <summary>Which role wins when a person's groups map to several.</summary>
-    public static readonly Role[] RolePrecedence = [Role.Admin, Role.Director, Role.Manager, Role.Advisor, Role.Analyst, Role.Planner, Role.Viewer];
+    public static readonly Role[] RolePrecedence = [Role.Admin, Role.Director, Role.Manager, Role.Advisor, Role.Analyst, Role.Planner, Role.SocialWorkEditor, Role.SocialWorker, Role.ServiceEditor, Role.Professional, Role.Viewer];
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
 
