@@ -151,6 +151,7 @@ public static class TilannekuvaWeb
         app.MapBoardsApiV1();
         app.MapComparisonApiV1();
         app.MapServiceTrayApiV1();
+        app.MapJobsApiV1();
         return app;
     }
 
