@@ -38,8 +38,12 @@ public static class AccountActions
     public const string FeedbackLinkIssued = "FeedbackLinkIssued";
     /// <summary>An identity-provider sign-in refused because none of the person's groups maps to a role (their sessions end).</summary>
     public const string SignInRefused = "SignInRefused";
+    /// <summary>An admin's action on a scheduled job (the "account" column holds "job:" and the job's name).</summary>
+    public const string JobRunNow = "JobRunNow";
+    public const string JobPaused = "JobPaused";
+    public const string JobResumed = "JobResumed";
 
-    public static readonly string[] All = [Created, RoleChanged, UnitsChanged, PasswordReset, PasswordChanged, TokenIssued, Disabled, Enabled, SignedOut, Locked, ServicePointChanged, FeedbackLinkIssued, SignInRefused];
+    public static readonly string[] All = [Created, RoleChanged, UnitsChanged, PasswordReset, PasswordChanged, TokenIssued, Disabled, Enabled, SignedOut, Locked, ServicePointChanged, FeedbackLinkIssued, SignInRefused, JobRunNow, JobPaused, JobResumed];
 
     /// <summary>The actor of changes made by an identity-provider sign-in (the provider's groups decided them).</summary>
     public const string IdentityProviderActor = "oidc";

@@ -216,6 +216,13 @@ public sealed partial class Accounts(AccessDbContext db, ICurrentUserName? actor
         user.ApiTokenHash = null;
     }
 
+    /// <summary>Records an admin's operations action (a scheduled job run now, paused or resumed) in the chained account audit.</summary>
+    public async Task RecordOperationAsync(string subject, string action, string? detail, CancellationToken ct = default)
+    {
+        Audit(subject, action, detail);
+        await db.SaveChangesAsync(ct);
+    }
+
     private void Audit(string account, string action, string? detail, string? by = null) => db.AuditEntries.Add(new AccountAuditEntry
     {
         At = DateTimeOffset.UtcNow, Actor = by ?? actor?.Name ?? "system", Account = account, Action = action, Detail = detail,

@@ -161,6 +161,7 @@ public static class TilannekuvaWeb
         app.MapSamplingApiV1();
         app.MapSocialWorkApiV1();
         Tilannekuva.Web.Guidance.GuidanceWeb.MapGuidance(app);
+        app.MapJobsApiV1();
         return app;
     }
 
