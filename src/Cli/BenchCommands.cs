@@ -24,7 +24,7 @@ public static partial class BenchCommands
             await PagesAsync(r.GetValue(requests), r.GetValue(concurrency), r.GetValue(CliApp.Db), ct);
             return 0;
         });
-        return new Command("bench", "Benchmarks (figures go to docs/benchmarks.md)") { pages, IndicatorsCommands.Bench(), IndicatorsCommands.Differential(), FeedbackBench.Build(), BoardCommands.Bench(), DashboardBench.Build(), UploadBench.Build(), BackupBench.Build(), TrayBench.Build() };
+        return new Command("bench", "Benchmarks (figures go to docs/benchmarks.md)") { pages, IndicatorsCommands.Bench(), IndicatorsCommands.Differential(), FeedbackBench.Build(), BoardCommands.Bench(), DashboardBench.Build(), UploadBench.Build(), BackupBench.Build(), TrayBench.Build(), ChatBench.Build() };
     }
 
     private static async Task PagesAsync(int requests, int concurrency, string? db, CancellationToken ct)
