@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tilannekuva.Feedback.Sms;
 using Tilannekuva.ServiceTray.Storage;
