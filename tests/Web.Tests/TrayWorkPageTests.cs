@@ -57,7 +57,7 @@ public sealed partial class TrayWorkPageTests(SqliteApp app, Chromium chromium) 
         await page.Locator("input[name=Services]").First.CheckAsync();
         await page.SelectOptionAsync("#tg", "KR1.2");
         await page.CheckAsync("#ch-Sms");
-        await page.FillAsync("#contact", "040 765 4321");
+        await page.FillAsync("#contact", "040 713 2859");
         var shown = page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/palvelut/lahete/", StringComparison.Ordinal) && !url.Contains("uusi"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Locator("form.referral-form button[type=submit]").ClickAsync();
         await shown;
@@ -71,7 +71,7 @@ public sealed partial class TrayWorkPageTests(SqliteApp app, Chromium chromium) 
         var outbox = ((FileSmsGateway)app.Services.GetRequiredService<ISmsGateway>()).OutboxPath;
         var sent = await File.ReadAllTextAsync(outbox);
         Assert.Contains(code, sent);
-        Assert.DoesNotContain("7654321", sent);
+        Assert.DoesNotContain("7132859", sent);
         string file;
         using (var scope = app.Services.CreateScope())
             file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(scope.ServiceProvider.GetRequiredService<ServiceTrayDbContext>().Database.GetConnectionString()).DataSource;
@@ -80,8 +80,8 @@ public sealed partial class TrayWorkPageTests(SqliteApp app, Chromium chromium) 
             await using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var reader = new StreamReader(stream, Encoding.Latin1);
             var bytes = await reader.ReadToEndAsync();
-            Assert.DoesNotContain("7654321", bytes);
-            Assert.DoesNotContain("765 4321", bytes);
+            Assert.DoesNotContain("7132859", bytes);
+            Assert.DoesNotContain("713 2859", bytes);
         }
 
         // The resident's page without signing in, by the code.
