@@ -19,6 +19,9 @@ public sealed class TrayStore : IAsyncDisposable
 
     public DatabaseOptions Options { get; }
 
+    /// <summary>The SQLite file's folder (the database and its journal files), or null on PostgreSQL.</summary>
+    public string? Folder => _file?.Folder;
+
     public static async Task<TrayStore> CreateAsync(bool postgres)
     {
         var store = postgres ? await PgAsync() : Sqlite();

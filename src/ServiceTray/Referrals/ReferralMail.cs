@@ -11,6 +11,7 @@ namespace Tilannekuva.ServiceTray.Referrals;
 public sealed partial class ReferralMail(string folder)
 {
     public const string FileName = "mail-outbox.jsonl";
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
     private readonly SemaphoreSlim _lock = new(1, 1);
 
     public string OutboxPath => Path.Combine(folder, FileName);
@@ -23,7 +24,7 @@ public sealed partial class ReferralMail(string folder)
     public async Task SendAsync(string to, string subject, string body, CancellationToken ct = default)
     {
         Directory.CreateDirectory(folder);
-        var line = JsonSerializer.Serialize(new { At = DateTimeOffset.UtcNow, To = Mask(to.Trim()), Subject = subject, Body = body });
+        var line = JsonSerializer.Serialize(new { At = DateTimeOffset.UtcNow, To = Mask(to.Trim()), Subject = subject, Body = body }, Readable);
         await _lock.WaitAsync(ct);
         try { await File.AppendAllTextAsync(OutboxPath, line + "\n", ct); }
         finally { _lock.Release(); }
