@@ -4,6 +4,8 @@ using Tilannekuva.Feedback.Storage;
 using Tilannekuva.Indicators.Results;
 using Tilannekuva.Indicators.Storage;
 using Tilannekuva.Programme.Storage;
+using Tilannekuva.ServiceTray;
+using Tilannekuva.ServiceTray.Storage;
 using Tilannekuva.Storage;
 using Tilannekuva.Web.Indicators;
 
@@ -29,7 +31,7 @@ public static class StoreServices
             .Build();
     }
 
-    /// <summary>Programme, indicators (results and the computed metric values of the reports) and feedback, with their migrations applied if any are pending.</summary>
+    /// <summary>Programme, indicators (results and the computed metric values of the reports), feedback and the service tray, with their migrations applied if any are pending.</summary>
     public static async Task<ServiceProvider> ForReportsAsync(DatabaseOptions db, CancellationToken ct)
     {
         var config = Configuration();
@@ -42,10 +44,11 @@ public static class StoreServices
         services.AddIndicatorsStorage(db);
         services.AddScoped<IndicatorResults>();
         services.AddFeedback(config, db);
+        services.AddServiceTray(config, db);
         services.AddScoped<Programme.Review.IComputedMetricValues, IndicatorMetricValues>();
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        await ModuleMigrator.MigrateAsync(scope.ServiceProvider, [typeof(ProgrammeDbContext), typeof(IndicatorsDbContext), typeof(FeedbackDbContext)], ct);
+        await ModuleMigrator.MigrateAsync(scope.ServiceProvider, [typeof(ProgrammeDbContext), typeof(IndicatorsDbContext), typeof(FeedbackDbContext), typeof(ServiceTrayDbContext)], ct);
         return provider;
     }
 }

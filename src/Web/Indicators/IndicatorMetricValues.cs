@@ -4,6 +4,7 @@ using Tilannekuva.Indicators.Results;
 using Tilannekuva.Programme.Domain;
 using Tilannekuva.Programme.Review;
 using Tilannekuva.Programme.Storage;
+using Tilannekuva.ServiceTray.Usage;
 using ProgrammePeriod = Tilannekuva.Programme.Domain.Period;
 
 namespace Tilannekuva.Web.Indicators;
@@ -11,10 +12,11 @@ namespace Tilannekuva.Web.Indicators;
 /// <summary>
 /// Programme metrics linked to an indicator code get computed quarterly values, dated at the end of
 /// each quarter, with N and their source: the region's value for an indicator of the catalogue, the
-/// whole county's feedback for a feedback indicator ("feedback.nps", "feedback.statement.&lt;code&gt;").
-/// Typed values stay where no data exists.
+/// whole county's feedback for a feedback indicator ("feedback.nps", "feedback.statement.&lt;code&gt;"), the service
+/// tray's use for a tray figure ("tray.searches", "tray.referrals", "tray.referrals.arrived", …; quarters up to today
+/// with any use). Typed values stay where no data exists.
 /// </summary>
-public sealed class IndicatorMetricValues(IndicatorResults results, IFeedbackIndicators feedback) : IComputedMetricValues
+public sealed class IndicatorMetricValues(IndicatorResults results, IFeedbackIndicators feedback, ITrayIndicators tray, TimeProvider clock) : IComputedMetricValues
 {
     public const string PeriodType = "quarter";
 
@@ -34,7 +36,9 @@ public sealed class IndicatorMetricValues(IndicatorResults results, IFeedbackInd
                 : feedback.Definitions.Any(d => d.Code == code)
                     ? (await feedback.ComputeAsync(code, new DateOnly(programme.StartYear, 1, 1), new DateOnly(programme.EndYear, 12, 31), Breakdown.Quarter, byServicePoint: false, ct: ct))
                         .Select(v => (PeriodCode: v.Period, v.Value, N: (long)v.Responses, Source: code))
-                    : [];
+                    : tray.Definitions.Any(d => d.Code == code)
+                        ? await TrayQuartersAsync(code, programme, ct)
+                        : [];
             var values = points.Where(p => p.Value is not null && ProgrammePeriod.TryParse(p.PeriodCode, out _))
                 .Select(p => new Measurement
                 {
@@ -48,5 +52,21 @@ public sealed class IndicatorMetricValues(IndicatorResults results, IFeedbackInd
             if (values.Count > 0) found[metric.Id] = values;
         }
         return found;
+    }
+
+    /// <summary>The tray figure per quarter of the programme, up to the current quarter; quarters without any use left out.</summary>
+    private async Task<IReadOnlyList<(string PeriodCode, double? Value, long N, string Source)>> TrayQuartersAsync(
+        string code, DevelopmentProgramme programme, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var points = new List<(string, double?, long, string)>();
+        for (var quarter = ProgrammePeriod.QuarterOf(new DateOnly(programme.StartYear, 1, 1));
+             quarter.Start <= today && quarter.Start.Year <= programme.EndYear;
+             quarter = ProgrammePeriod.QuarterOf(quarter.End.AddDays(1)))
+        {
+            var total = (await tray.ComputeAsync(code, quarter.Start, quarter.End, ct: ct)).SingleOrDefault();
+            if (total is { Count: > 0 }) points.Add((quarter.Code, total.Value, total.Count, code));
+        }
+        return points;
     }
 }
