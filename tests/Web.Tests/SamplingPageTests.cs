@@ -50,7 +50,8 @@ public sealed class SamplingPageTests(SqliteApp app, Chromium chromium) : IClass
         var response = await page.GotoAsync($"/sampling/{id}/record");
         Assert.Equal(200, response!.Status);
         var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assert.True(size[0] <= size[1], $"{size[0]} px wide in {size[1]} px");
+        var wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).join(' ')");
+        Assert.True(size[0] <= size[1], $"{size[0]} px wide in {size[1]} px: {wide}");
         var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}: {string.Join(" | ", v.Nodes.Take(2).Select(n => n.Html))}").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious));
