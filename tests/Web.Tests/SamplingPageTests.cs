@@ -50,7 +50,8 @@ public sealed class SamplingPageTests(SqliteApp app, Chromium chromium) : IClass
         var response = await page.GotoAsync($"/sampling/{id}/record");
         Assert.Equal(200, response!.Status);
         var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assert.True(size[0] <= size[1], $"{size[0]} px wide in {size[1]} px");
+        var wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).join(' ')");
+        Assert.True(size[0] <= size[1], $"{size[0]} px wide in {size[1]} px: {wide}");
         var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}: {string.Join(" | ", v.Nodes.Take(2).Select(n => n.Html))}").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious));
@@ -114,6 +115,36 @@ public sealed class SamplingPageTests(SqliteApp app, Chromium chromium) : IClass
         Assert.Equal(await CountAsync(periods[0].Id) + 1, lines.Length);
         var xlsx = await client.GetAsync($"/sampling/{periods[1].Id}/results.xlsx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Sampling_pages_fit_a_phone_in_three_languages_and_pass_axe()
+    {
+        List<Tilannekuva.ContactSampling.Domain.SamplingPeriod> periods;
+        using (var scope = app.Services.CreateScope())
+            periods = (await scope.ServiceProvider.GetRequiredService<SamplingService>().ListAsync()).Where(p => p.Name.Contains("takaisinsoitto", StringComparison.OrdinalIgnoreCase)).OrderBy(p => p.StartDate).ToList();
+        var page = await chromium.NewPageAsync(new BrowserNewContextOptions { Locale = "fi-FI", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#UserName", Startup.DemoManager);
+        await page.FillAsync("#Password", TestApp.Password);
+        await page.Locator("form.edit button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account", StringComparison.Ordinal));
+        var problems = new List<string>();
+        foreach (var culture in new[] { "fi", "sv", "en" })
+            foreach (var path in new[] { "/sampling", $"/sampling/{periods[0].Id}", $"/sampling/compare?before={periods[0].Id}&after={periods[1].Id}" })
+            {
+                var url = path + (path.Contains('?') ? "&" : "?") + "culture=" + culture;
+                var response = await page.GotoAsync(url);
+                if (response!.Status != 200) { problems.Add($"{url}: HTTP {response.Status}"); continue; }
+                var text = await page.EvaluateAsync<string>("() => document.body.innerText");
+                foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"\b(Sampling|Codes)\.[a-z_A-Z.]+|\{\d+\}")) problems.Add($"{url}: {m.Value}");
+                var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+                if (size[0] > size[1]) problems.Add($"{url}: {size[0]} px wide in {size[1]} px");
+                var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+                foreach (var v in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
+                    problems.Add($"{url}: {v.Id} {v.Help}: {string.Join(" | ", v.Nodes.Take(2).Select(n => n.Html))}");
+            }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]
