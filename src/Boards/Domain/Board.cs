@@ -9,6 +9,7 @@ public enum TileKind
     T3,               // kolmas vapaa aika
     Staffing,         // henkilöstövahvuus tänään
     Nps,              // asiakaspalaute 30 päivää
+    Pulse,            // henkilöstön pulssi: uusin viikko, jolla vähintään 5 vastausta (Feedback/Pulse)
 }
 
 public enum BoardTheme { HighContrast, Light }
