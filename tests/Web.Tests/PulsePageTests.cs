@@ -161,4 +161,25 @@ public sealed class PulsePageTests(SqliteApp app, Chromium chromium) : IClassFix
         Assert.DoesNotContain($"data-week=\"{IsoWeek(app.Today)}\"", html);
         Assert.Contains("data-figure=\"pulse-workload\"", html);
     }
+
+    [Fact]
+    public async Task Dashboard_shows_the_pulse_beside_the_customer_feedback_hiding_small_weeks()
+    {
+        var client = await app.SignInAsync(Demo.Director);
+        // The area's (tactical) dashboard, which has the customer feedback: right after that section.
+        string area;
+        using (var scope = app.Services.CreateScope())
+            area = (await scope.ServiceProvider.GetRequiredService<Tilannekuva.Indicators.Storage.IndicatorsDbContext>().OrgUnits
+                .Where(u => u.SourceId == Startup.DemoBoardUnit).Select(u => u.ParentId).FirstAsync())!;
+        var region = await client.GetStringAsync($"/dashboards/tactical?unit={Uri.EscapeDataString(area)}");
+        var feedback = region.IndexOf("id=\"feedback\"", StringComparison.Ordinal);
+        var pulse = region.IndexOf("id=\"pulse\"", StringComparison.Ordinal);
+        Assert.True(feedback >= 0 && pulse > feedback, "the pulse follows the customer feedback section");
+        Assert.Contains($"data-unit=\"{Startup.DemoBoardUnit}\"", region[pulse..]);
+        // The unit's own dashboard.
+        var html = await client.GetStringAsync($"/dashboards/operational?unit={Startup.DemoBoardUnit}");
+        Assert.Contains("id=\"t-pulse\"", html);
+        Assert.Contains($"data-week=\"{IsoWeek(app.Today)}\" data-shown=\"false\"", html);
+        Assert.Contains($"data-week=\"{IsoWeek(app.Today.AddDays(-7))}\" data-shown=\"true\"", html);
+    }
 }
