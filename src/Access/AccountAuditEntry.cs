@@ -42,8 +42,10 @@ public static class AccountActions
     public const string JobRunNow = "JobRunNow";
     public const string JobPaused = "JobPaused";
     public const string JobResumed = "JobResumed";
+    /// <summary>A staff pulse round opened for a team (the "account" column holds the org unit).</summary>
+    public const string PulseRoundOpened = "PulseRoundOpened";
 
-    public static readonly string[] All = [Created, RoleChanged, UnitsChanged, PasswordReset, PasswordChanged, TokenIssued, Disabled, Enabled, SignedOut, Locked, ServicePointChanged, FeedbackLinkIssued, SignInRefused, JobRunNow, JobPaused, JobResumed];
+    public static readonly string[] All = [Created, RoleChanged, UnitsChanged, PasswordReset, PasswordChanged, TokenIssued, Disabled, Enabled, SignedOut, Locked, ServicePointChanged, FeedbackLinkIssued, SignInRefused, JobRunNow, JobPaused, JobResumed, PulseRoundOpened];
 
     /// <summary>The actor of changes made by an identity-provider sign-in (the provider's groups decided them).</summary>
     public const string IdentityProviderActor = "oidc";

@@ -26,6 +26,7 @@ public static class FeedbackModule
         services.AddSingleton<SubmissionThrottle>();
         services.AddScoped<FeedbackSubmissions>();
         services.AddScoped<QuestionnaireComposer>();
+        services.AddScoped<Tilannekuva.Feedback.Pulse.PulseService>();
         services.AddScoped<FeedbackResults>();
         services.AddScoped<IFeedbackIndicators, FeedbackIndicators>();
         services.AddScoped<FeedbackOverview>();

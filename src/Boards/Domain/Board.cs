@@ -9,6 +9,7 @@ public enum TileKind
     T3,               // kolmas vapaa aika
     Staffing,         // henkilöstövahvuus tänään
     Nps,              // asiakaspalaute 30 päivää
+    Pulse,            // henkilöstön pulssi: uusin viikko, jolla vähintään 5 vastausta (Feedback/Pulse)
 }
 
 public enum BoardTheme { HighContrast, Light }
@@ -60,7 +61,11 @@ public sealed class Board
     public IReadOnlyList<TileKind> TileKinds =>
         Tiles.Select(t => Enum.TryParse<TileKind>(t, out var k) ? (TileKind?)k : null).OfType<TileKind>().Distinct().ToList();
 
-    public static IReadOnlyList<TileKind> AllTiles { get; } = Enum.GetValues<TileKind>();
+    /// <summary>The six standard tiles: a new board's default, sized to fit a wall screen together.</summary>
+    public static IReadOnlyList<TileKind> AllTiles { get; } = Enum.GetValues<TileKind>().Where(t => t != TileKind.Pulse).ToList();
+
+    /// <summary>Every tile a manager may choose, the staff pulse included (an extra the board's manager adds).</summary>
+    public static IReadOnlyList<TileKind> ChoosableTiles { get; } = Enum.GetValues<TileKind>();
 }
 
 /// <summary>A change to a board: who, when, before and after (JSON), written with the change.</summary>

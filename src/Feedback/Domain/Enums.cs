@@ -24,6 +24,8 @@ public enum Audience
 {
     Adult,
     Child,
+    /// <summary>The staff pulse (Pulse/): never attached to a service point, answers kept apart from fb_response.</summary>
+    Staff,
 }
 
 /// <summary>Respondent's age group, given by the respondent (optional).</summary>

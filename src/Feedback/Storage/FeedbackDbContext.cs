@@ -24,9 +24,29 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<Answer> Answers => Set<Answer>();
     public DbSet<SmsDispatch> SmsDispatches => Set<SmsDispatch>();
+    public DbSet<Pulse.PulseRound> PulseRounds => Set<Pulse.PulseRound>();
+    public DbSet<Pulse.PulseAnswer> PulseAnswers => Set<Pulse.PulseAnswer>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        // The staff pulse: kept out of fb_response so that no customer figure reads staff answers.
+        b.Entity<Pulse.PulseRound>(e =>
+        {
+            e.ToTable("fb_pulse_round");
+            e.HasIndex(r => r.Token).IsUnique();
+            e.HasIndex(r => new { r.OrgUnitId, r.IsoYear, r.IsoWeek }).IsUnique();
+            e.Property(r => r.Token).HasMaxLength(40);
+            e.Property(r => r.OrgUnitId).HasMaxLength(64);
+            e.Property(r => r.CreatedBy).HasMaxLength(100);
+            e.Ignore(r => r.Week);
+        });
+        b.Entity<Pulse.PulseAnswer>(e =>
+        {
+            e.ToTable("fb_pulse_answer");
+            e.HasIndex(a => new { a.RoundId, a.Code });
+            e.Property(a => a.Code).HasMaxLength(40);
+            e.HasOne<Pulse.PulseRound>().WithMany().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<Questionnaire>(e =>
         {
             e.ToTable("fb_questionnaire");

@@ -7,6 +7,9 @@ namespace Tilannekuva.Web.Boards;
 /// <summary>What the tiles partial renders: a board, its figures and the names of its units.</summary>
 public sealed record BoardView(Board Board, BoardFigures Figures, IReadOnlyDictionary<string, string> UnitNames)
 {
+    /// <summary>The staff pulse tile: the newest round of the board's units with at least the minimum number of answers; null when none.</summary>
+    public Tilannekuva.Feedback.Pulse.PulseResult? Pulse { get; init; }
+
     private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
     public static string Count(int n) => n.ToString("N0", Culture);

@@ -83,7 +83,7 @@ public static partial class SecurityMiddleware
     /// <summary>A path with its secrets (signed feedback links in /f/, /kiosk/ and /feedback/qr/) replaced, for logs and traces.</summary>
     public static string RedactPath(string path) => TokenPath().Replace(path, "$1***$2");
 
-    [GeneratedRegex(@"^(/(?:f|kiosk|feedback/qr)/)[^/]+?(\.png|\.svg)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(/(?:f|kiosk|feedback/qr|p|pulse/qr)/)[^/]+?(\.png|\.svg)?$", RegexOptions.IgnoreCase)]
     private static partial Regex TokenPath();
 
     /// <summary>A query string with its secrets (board screen tokens, any token=…) replaced, for logs.</summary>

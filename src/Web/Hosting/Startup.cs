@@ -148,6 +148,7 @@ public static class Startup
         {
             var stored = await DemoRegionLoader.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<IndicatorsDbContext>(), population, years, seed, today, folder, ct, now);
             await Tilannekuva.Feedback.Demo.FeedbackDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Questionnaires.QuestionnaireComposer>(), today, ct: ct);
+            await Tilannekuva.Feedback.Demo.PulseDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<Tilannekuva.Feedback.Storage.FeedbackDbContext>(), DemoBoardUnit, today, ct);
             // The synthetic service tray (source "demo"; storing the same snapshot again changes nothing).
             await scope.ServiceProvider.GetRequiredService<Tilannekuva.ServiceTray.Import.TrayImporter>().StoreAsync(Tilannekuva.ServiceTray.Demo.TrayDemo.Snapshot(), ct);
             // Two contact-sampling periods (before/after) of the demo board's unit, closed into the failure-demand indicators.

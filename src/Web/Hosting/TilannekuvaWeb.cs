@@ -160,6 +160,7 @@ public static class TilannekuvaWeb
         app.MapServiceTrayApiV1();
         app.MapSamplingApiV1();
         app.MapSocialWorkApiV1();
+        app.MapPulse();
         Tilannekuva.Web.Guidance.GuidanceWeb.MapGuidance(app);
         app.MapJobsApiV1();
         return app;

@@ -42,7 +42,7 @@ public sealed class BoardEditModel(BoardsService boards, BoardQuery query, Board
 
     /// <summary>The tiles in the order the form lists them: the board's order first, then the rest.</summary>
     public IReadOnlyList<TileKind> TileList => Tile.Select(t => Enum.TryParse<TileKind>(t, out var k) ? (TileKind?)k : null).OfType<TileKind>()
-        .Concat(Board.AllTiles).Distinct().ToList();
+        .Concat(Board.ChoosableTiles).Distinct().ToList();
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ namespace Tilannekuva.Web.Pages.Boards;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class BoardScreenModel(BoardsService boards, BoardQuery query) : PageModel
+public sealed class BoardScreenModel(Tilannekuva.Feedback.Pulse.PulseService pulse, BoardsService boards, BoardQuery query) : PageModel
 {
     public BoardView? View { get; private set; }
     public string Token { get; private set; } = "";
@@ -40,7 +40,11 @@ public sealed class BoardScreenModel(BoardsService boards, BoardQuery query) : P
         if (await boards.FindByTokenAsync(id, token, ct) is not { } board) return NotFound();
         Token = token!;
         var figures = await boards.FiguresAsync(board, ct);
-        View = new BoardView(board, figures, await query.UnitNamesAsync(board.UnitIds, ct));
+        View = new BoardView(board, figures, await query.UnitNamesAsync(board.UnitIds, ct))
+        {
+            Pulse = board.TileKinds.Contains(Tilannekuva.Boards.Domain.TileKind.Pulse)
+                ? await pulse.LatestShownAsync(board.UnitIds, DateOnly.FromDateTime(figures.Now), ct) : null,
+        };
         return null;
     }
 }

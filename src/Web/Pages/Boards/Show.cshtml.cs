@@ -8,7 +8,7 @@ using Tilannekuva.Web.Boards;
 namespace Tilannekuva.Web.Pages.Boards;
 
 /// <summary>A board inside the signed-in pages: its tiles now, settings, and (for editors) issuing the screen token.</summary>
-public sealed class BoardShowModel(BoardsService boards, BoardQuery query, BoardScope scope, AccountUnits accountUnits) : PageModel
+public sealed class BoardShowModel(Tilannekuva.Feedback.Pulse.PulseService pulse, BoardsService boards, BoardQuery query, BoardScope scope, AccountUnits accountUnits) : PageModel
 {
     public BoardView? View { get; private set; }
     /// <summary>May change this board: an admin, a director, or a manager whose units it lies within.</summary>
@@ -20,7 +20,12 @@ public sealed class BoardShowModel(BoardsService boards, BoardQuery query, Board
     {
         if (await boards.FindAsync(id, ct) is not { } board) return NotFound();
         CanEdit = await MayEditAsync(board, ct);
-        View = new BoardView(board, await boards.FiguresAsync(board, ct), await query.UnitNamesAsync(board.UnitIds, ct));
+        var figures = await boards.FiguresAsync(board, ct);
+        View = new BoardView(board, figures, await query.UnitNamesAsync(board.UnitIds, ct))
+        {
+            Pulse = board.TileKinds.Contains(Tilannekuva.Boards.Domain.TileKind.Pulse)
+                ? await pulse.LatestShownAsync(board.UnitIds, DateOnly.FromDateTime(figures.Now), ct) : null,
+        };
         return Page();
     }
 

@@ -14,8 +14,13 @@ namespace Tilannekuva.Web.Pages.Dashboards;
 /// (/dashboards/operational?unit=unit), each a list of sections (chart, table, export) built by the Dashboards module.
 /// A unit manager who leads exactly one unit and opens /dashboards as such is taken to that unit's own dashboard.
 /// </summary>
-public sealed class DashboardModel(DashboardService dashboards, AccountUnits accountUnits, IndicatorResults results) : PageModel
+public sealed class DashboardModel(DashboardService dashboards, AccountUnits accountUnits, IndicatorResults results,
+    Tilannekuva.Feedback.Pulse.PulseService pulse, Tilannekuva.Indicators.Storage.IndicatorsDbContext indicators, TimeProvider clock) : PageModel
 {
+    /// <summary>The staff pulse beside the customer feedback: rounds of the units under this dashboard's unit, last 8 weeks.</summary>
+    public IReadOnlyList<Tilannekuva.Feedback.Pulse.PulseResult> Pulse { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> PulseUnitNames { get; private set; } = new Dictionary<string, string>();
+
     public string Level { get; private set; } = "strategic";
     public DashboardView? View { get; private set; }
     public StrategicDashboard? Strategic { get; private set; }
@@ -36,6 +41,17 @@ public sealed class DashboardModel(DashboardService dashboards, AccountUnits acc
         Operational = data as OperationalDashboard;
         MinimumCellSize = Strategic?.MinimumCellSize ?? Tactical?.MinimumCellSize ?? Operational?.MinimumCellSize ?? 0;
         if (View is null && Unit is not null) return NotFound();
+        if (View is not null)
+        {
+            var under = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                indicators.OrgUnitAncestors.Where(a => a.AncestorId == View.Unit.Id).Select(a => a.UnitId), ct);
+            if (!under.Contains(View.Unit.Id)) under.Add(View.Unit.Id);
+            Pulse = await pulse.ResultsAsync(under, DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(-7 * 8), ct);
+            var ids = Pulse.Select(p => p.OrgUnitId).Distinct().ToList();
+            PulseUnitNames = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                indicators.OrgUnits.Where(u => ids.Contains(u.SourceId)).Select(u => new { u.SourceId, u.Name }), ct))
+                .DistinctBy(u => u.SourceId).ToDictionary(u => u.SourceId, u => u.Name);
+        }
         return Page();
     }
 

@@ -348,6 +348,78 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Postgres
                     b.ToTable("fb_sms_dispatch", (string)null);
                 });
 
+            modelBuilder.Entity("Tilannekuva.Feedback.Pulse.PulseAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Code");
+
+                    b.ToTable("fb_pulse_answer", (string)null);
+                });
+
+            modelBuilder.Entity("Tilannekuva.Feedback.Pulse.PulseRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("IsoWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IsoYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrgUnitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId", "IsoYear", "IsoWeek")
+                        .IsUnique();
+
+                    b.ToTable("fb_pulse_round", (string)null);
+                });
+
             modelBuilder.Entity("Tilannekuva.Feedback.Domain.Answer", b =>
                 {
                     b.HasOne("Tilannekuva.Feedback.Domain.Response", null)
@@ -372,6 +444,15 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("QuestionnaireId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilannekuva.Feedback.Pulse.PulseAnswer", b =>
+                {
+                    b.HasOne("Tilannekuva.Feedback.Pulse.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -333,6 +333,74 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Sqlite
                     b.ToTable("fb_sms_dispatch", (string)null);
                 });
 
+            modelBuilder.Entity("Tilannekuva.Feedback.Pulse.PulseAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Code");
+
+                    b.ToTable("fb_pulse_answer", (string)null);
+                });
+
+            modelBuilder.Entity("Tilannekuva.Feedback.Pulse.PulseRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IsoWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IsoYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrgUnitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId", "IsoYear", "IsoWeek")
+                        .IsUnique();
+
+                    b.ToTable("fb_pulse_round", (string)null);
+                });
+
             modelBuilder.Entity("Tilannekuva.Feedback.Domain.Answer", b =>
                 {
                     b.HasOne("Tilannekuva.Feedback.Domain.Response", null)
@@ -357,6 +425,15 @@ namespace Tilannekuva.Feedback.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("QuestionnaireId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tilannekuva.Feedback.Pulse.PulseAnswer", b =>
+                {
+                    b.HasOne("Tilannekuva.Feedback.Pulse.PulseRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
