@@ -182,4 +182,40 @@ public sealed class PulsePageTests(SqliteApp app, Chromium chromium) : IClassFix
         Assert.Contains($"data-week=\"{IsoWeek(app.Today)}\" data-shown=\"false\"", html);
         Assert.Contains($"data-week=\"{IsoWeek(app.Today.AddDays(-7))}\" data-shown=\"true\"", html);
     }
+
+    [Fact]
+    public async Task Api_and_downloads_give_the_same_weeks_as_the_page_and_hide_small_weeks()
+    {
+        var thisWeek = IsoWeek(app.Today);
+        var lastWeek = IsoWeek(app.Today.AddDays(-7));
+        var api = await app.ApiClientAsync(Startup.DemoManager);
+        var weeks = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync("/api/v1/feedback/pulse?weeks=8")).RootElement.EnumerateArray()
+            .Where(w => w.GetProperty("unit").GetString() == Startup.DemoBoardUnit).ToDictionary(w => w.GetProperty("week").GetString()!);
+        var small = weeks[thisWeek];
+        Assert.False(small.GetProperty("shown").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, small.GetProperty("answers").ValueKind);
+        Assert.All(small.GetProperty("means").EnumerateObject(), m => Assert.Equal(System.Text.Json.JsonValueKind.Null, m.Value.ValueKind));
+
+        // Last week's figures recomputed here from the stored answers, independently of PulseService.
+        var d = app.Today.AddDays(-7).ToDateTime(TimeOnly.MinValue);
+        var (year, week) = (ISOWeek.GetYear(d), ISOWeek.GetWeekOfYear(d));
+        var answers = await FeedbackAsync(db => db.PulseAnswers.Where(a => db.PulseRounds.Any(r => r.Id == a.RoundId && r.OrgUnitId == Startup.DemoBoardUnit && r.IsoYear == year && r.IsoWeek == week)).ToListAsync());
+        var shown = weeks[lastWeek];
+        Assert.True(shown.GetProperty("shown").GetBoolean());
+        Assert.Equal(answers.GroupBy(a => a.Code).Max(g => g.Count()), shown.GetProperty("answers").GetInt32());
+        foreach (var g in answers.GroupBy(a => a.Code))
+            Assert.Equal(Math.Round(g.Average(a => (double)a.Value), 1), shown.GetProperty("means").GetProperty(g.Key).GetDouble(), 3);
+
+        var client = await app.SignInAsync(Startup.DemoManager);
+        var csv = await client.GetStringAsync("/feedback/pulse/results.csv");
+        var row = csv.Split('\n').Single(l => l.Contains(lastWeek, StringComparison.Ordinal));
+        Assert.DoesNotContain(Startup.DemoBoardUnit, row); // the team by its name, not its code
+        Assert.Contains(shown.GetProperty("answers").GetInt32().ToString(CultureInfo.InvariantCulture), row);
+        var xlsx = await client.GetAsync("/feedback/pulse/results.xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+
+        var viewerApi = await app.ApiClientAsync(Demo.Viewer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewerApi.GetAsync("/api/v1/feedback/pulse")).StatusCode);
+    }
 }
