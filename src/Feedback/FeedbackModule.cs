@@ -33,6 +33,8 @@ public static class FeedbackModule
         services.AddScoped<Tilannekuva.Feedback.ServicePoints.ServicePointCatalog>();
         services.TryAddSingleton<ISmsGateway>(sp => new FileSmsGateway(Path.Combine(DataFolder(db, config), "sms")));
         services.AddScoped<SmsSendJob>();
+        services.AddSingleton(SmsFolderSettings.From(config));
+        services.AddSingleton<Tilannekuva.Storage.Jobs.IScheduledJob, SmsFolderJob>();
         return services;
     }
 

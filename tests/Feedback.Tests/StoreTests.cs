@@ -293,6 +293,35 @@ public abstract class FeedbackStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_scheduled_sms_job_sends_dropped_visit_files_once_deletes_them_and_sets_a_bad_file_aside()
+    {
+        var folder = Path.Combine(App.Folder, "sms-drop");
+        Directory.CreateDirectory(folder);
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var phone = $"+35850{new Random(Environment.TickCount).Next(1000000, 9999999)}";
+        await File.WriteAllLinesAsync(Path.Combine(folder, "a-visits.csv"), ["visit_id,unit,service,date,phone", $"drop-1,KAJ-TK,VO,{today:yyyy-MM-dd},{phone}", $"drop-2,KAJ-TK,VO,{today:yyyy-MM-dd},"]);
+        await File.WriteAllLinesAsync(Path.Combine(folder, "b-visits.csv"), ["visit_id,unit,service,date,phone", "drop-3,KAJ-TK,VO,2026-13-40,0401234567"]);
+        var job = new SmsFolderJob(new SmsFolderSettings(folder, 15, 7, "fi"), Microsoft.Extensions.Logging.Abstractions.NullLogger<SmsFolderJob>.Instance);
+        Assert.Equal(TimeSpan.FromMinutes(15), job.Every);
+        Assert.Equal(TimeSpan.Zero, new SmsFolderJob(new SmsFolderSettings(null, 15, 7, "fi"), Microsoft.Extensions.Logging.Abstractions.NullLogger<SmsFolderJob>.Instance).Every);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => App.InScopeAsync(async sp => { await job.RunAsync(sp, default); return 0; }));
+        Assert.Contains("b-visits.csv, line 2, field date", refused.Message);
+        Assert.DoesNotContain("0401234567", refused.Message);
+        Assert.False(File.Exists(Path.Combine(folder, "a-visits.csv")), "a sent file is deleted: it holds phone numbers");
+        Assert.True(File.Exists(Path.Combine(folder, "b-visits.csv.failed")));
+        Assert.Contains("line 2, field date", await File.ReadAllTextAsync(Path.Combine(folder, "b-visits.csv.failed.txt")));
+        var sent = await App.InScopeAsync(sp => sp.GetRequiredService<FeedbackDbContext>().SmsDispatches.Where(d => d.VisitId.StartsWith("drop-")).Select(d => d.VisitId).ToListAsync());
+        Assert.Equal(["drop-1"], sent);
+
+        // The same visits dropped again (say, after a crash before the delete) send nothing twice.
+        await File.WriteAllLinesAsync(Path.Combine(folder, "c-visits.csv"), ["visit_id,unit,service,date,phone", $"drop-1,KAJ-TK,VO,{today:yyyy-MM-dd},{phone}"]);
+        await App.InScopeAsync(async sp => { await job.RunAsync(sp, default); return 0; });
+        Assert.Equal(1, await App.InScopeAsync(sp => sp.GetRequiredService<FeedbackDbContext>().SmsDispatches.CountAsync(d => d.VisitId == "drop-1")));
+        Assert.Empty(Directory.GetFiles(folder, "*.csv"));
+    }
+
+    [Fact]
     public async Task A_bad_visit_file_names_the_line_and_field()
     {
         var file = Path.Combine(App.Folder, "bad.csv");
