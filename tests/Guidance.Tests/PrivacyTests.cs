@@ -27,12 +27,14 @@ public sealed class PrivacyTests : IAsyncLifetime
         var service = _engine.Service();
         var chat = await service.StartAsync("fi", null, null, default);
         await service.AskPersonAsync(chat.Id, default);
-        await service.PostResidentAsync(chat.Id, "Hetuni on 131052-308T, soita 040 123 4567 tai maili testi.henkilo@example.com", default);
+        // A valid identity code made at run time (never a literal one in the repository).
+        var code = Feedback.Scrubbing.IdentityCode.Create(new DateOnly(1952, 10, 13), 308);
+        await service.PostResidentAsync(chat.Id, $"Hetuni on {code}, soita 040 123 4567 tai maili testi.henkilo@example.com", default);
         await _engine.Service().AcceptAsync(chat.Id, Engine.Advisor, default);
         await _engine.Service().PostAdvisorAsync(chat.Id, Engine.Advisor, "Soitamme numeroon +358 40 765 4321", default);
         var stored = await _engine.Db.Messages.AsNoTracking().Where(m => m.ConversationId == chat.Id).Select(m => m.Text).ToListAsync();
         var all = string.Join("\n", stored);
-        Assert.DoesNotContain("131052-308T", all);
+        Assert.DoesNotContain(code, all);
         Assert.DoesNotContain("123 4567", all);
         Assert.DoesNotContain("765 4321", all);
         Assert.DoesNotContain("example.com", all);

@@ -168,11 +168,14 @@ public class UsageTests
     [InlineData("kuntosali", "kuntosali")]
     [InlineData("Vesijumppa Kuhmo", "vesijumppa kuhmo")]
     [InlineData("soita 040 123 4567 maija@example.fi", "soita")]
-    [InlineData("131052-308T kotihoito", "kotihoito")]
     [InlineData("ryhmä 12", "ryhmä")]
     [InlineData("a b c d e f g", "a b c d e")]
     [InlineData("040-1234567", "")]
     public void Search_words_are_scrubbed(string words, string kept) => Assert.Equal(kept, UsageCounter.ScrubWords(words));
+
+    [Fact]
+    public void An_identity_code_in_the_search_words_is_dropped() =>
+        Assert.Equal("kotihoito", UsageCounter.ScrubWords($"{Feedback.Scrubbing.IdentityCode.Create(new DateOnly(1952, 10, 13), 308)} kotihoito"));
 
     [Fact]
     public async Task Counts_become_daily_rows_and_indicator_values()
