@@ -181,6 +181,24 @@ public sealed class GuidanceService(GuidanceDbContext db, KnowledgeBot bot, Guid
 
     // ---- staff ----
 
+    /// <summary>The queues now of the teams that serve these org units (the steering board's guidance tile).</summary>
+    public async Task<IReadOnlyList<TeamQueueNow>> QueuesNowAsync(IReadOnlyCollection<string> unitIds, string lang, CancellationToken ct)
+    {
+        var teams = await db.Teams.AsNoTracking().Where(t => unitIds.Contains(t.UnitId)).OrderBy(t => t.Code).ToListAsync(ct);
+        var ids = teams.Select(t => t.Id).ToList();
+        var live = await db.Conversations.AsNoTracking()
+            .Where(c => ids.Contains(c.TeamId) && (c.State == ConversationState.Queued || c.State == ConversationState.Active))
+            .Select(c => new { c.TeamId, c.State, c.QueuedAt }).ToListAsync(ct);
+        var now = Now;
+        return teams.Select(t =>
+        {
+            var own = live.Where(c => c.TeamId == t.Id).ToList();
+            var waits = own.Where(c => c.State == ConversationState.Queued && c.QueuedAt is not null).Select(c => (now - c.QueuedAt!.Value).TotalMinutes).ToList();
+            return new TeamQueueNow(t.Code, t.Name(lang), OpeningHours.IsOpen(t, now), own.Count(c => c.State == ConversationState.Queued),
+                own.Count(c => c.State == ConversationState.Active), waits.Count == 0 ? null : (int)Math.Floor(waits.Max()));
+        }).ToList();
+    }
+
     public async Task<List<Team>> AllTeamsAsync(CancellationToken ct) => await db.Teams.AsNoTracking().OrderBy(t => t.Code).ToListAsync(ct);
 
     public async Task<List<Team>> TeamsOfAsync(string user, CancellationToken ct) =>

@@ -10,6 +10,7 @@ public enum TileKind
     Staffing,         // henkilöstövahvuus tänään
     Nps,              // asiakaspalaute 30 päivää
     Pulse,            // henkilöstön pulssi: uusin viikko, jolla vähintään 5 vastausta (Feedback/Pulse)
+    GuidanceQueue,    // neuvontachatin jono nyt: jonossa, käynnissä, pisin odotus (Guidance)
 }
 
 public enum BoardTheme { HighContrast, Light }
@@ -62,9 +63,9 @@ public sealed class Board
         Tiles.Select(t => Enum.TryParse<TileKind>(t, out var k) ? (TileKind?)k : null).OfType<TileKind>().Distinct().ToList();
 
     /// <summary>The six standard tiles: a new board's default, sized to fit a wall screen together.</summary>
-    public static IReadOnlyList<TileKind> AllTiles { get; } = Enum.GetValues<TileKind>().Where(t => t != TileKind.Pulse).ToList();
+    public static IReadOnlyList<TileKind> AllTiles { get; } = Enum.GetValues<TileKind>().Where(t => t is not (TileKind.Pulse or TileKind.GuidanceQueue)).ToList();
 
-    /// <summary>Every tile a manager may choose, the staff pulse included (an extra the board's manager adds).</summary>
+    /// <summary>Every tile a manager may choose, the staff pulse and the guidance chat's queue included (extras the board's manager adds).</summary>
     public static IReadOnlyList<TileKind> ChoosableTiles { get; } = Enum.GetValues<TileKind>();
 }
 

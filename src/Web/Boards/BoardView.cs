@@ -10,6 +10,9 @@ public sealed record BoardView(Board Board, BoardFigures Figures, IReadOnlyDicti
     /// <summary>The staff pulse tile: the newest round of the board's units with at least the minimum number of answers; null when none.</summary>
     public Tilannekuva.Feedback.Pulse.PulseResult? Pulse { get; init; }
 
+    /// <summary>The guidance chat tile: the queues now of the teams serving the board's units (empty when none).</summary>
+    public IReadOnlyList<Tilannekuva.Guidance.Queue.TeamQueueNow> GuidanceQueues { get; init; } = [];
+
     private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
     public static string Count(int n) => n.ToString("N0", Culture);

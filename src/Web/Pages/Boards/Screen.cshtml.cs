@@ -14,7 +14,7 @@ namespace Tilannekuva.Web.Pages.Boards;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class BoardScreenModel(Tilannekuva.Feedback.Pulse.PulseService pulse, BoardsService boards, BoardQuery query) : PageModel
+public sealed class BoardScreenModel(Tilannekuva.Feedback.Pulse.PulseService pulse, Tilannekuva.Guidance.GuidanceService guidance, BoardsService boards, BoardQuery query) : PageModel
 {
     public BoardView? View { get; private set; }
     public string Token { get; private set; } = "";
@@ -44,6 +44,8 @@ public sealed class BoardScreenModel(Tilannekuva.Feedback.Pulse.PulseService pul
         {
             Pulse = board.TileKinds.Contains(Tilannekuva.Boards.Domain.TileKind.Pulse)
                 ? await pulse.LatestShownAsync(board.UnitIds, DateOnly.FromDateTime(figures.Now), ct) : null,
+            GuidanceQueues = board.TileKinds.Contains(Tilannekuva.Boards.Domain.TileKind.GuidanceQueue)
+                ? await guidance.QueuesNowAsync(board.UnitIds, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct) : [],
         };
         return null;
     }

@@ -8,7 +8,7 @@ using Tilannekuva.Web.Boards;
 namespace Tilannekuva.Web.Pages.Boards;
 
 /// <summary>A board inside the signed-in pages: its tiles now, settings, and (for editors) issuing the screen token.</summary>
-public sealed class BoardShowModel(Tilannekuva.Feedback.Pulse.PulseService pulse, BoardsService boards, BoardQuery query, BoardScope scope, AccountUnits accountUnits) : PageModel
+public sealed class BoardShowModel(Tilannekuva.Feedback.Pulse.PulseService pulse, Tilannekuva.Guidance.GuidanceService guidance, BoardsService boards, BoardQuery query, BoardScope scope, AccountUnits accountUnits) : PageModel
 {
     public BoardView? View { get; private set; }
     /// <summary>May change this board: an admin, a director, or a manager whose units it lies within.</summary>
@@ -25,6 +25,8 @@ public sealed class BoardShowModel(Tilannekuva.Feedback.Pulse.PulseService pulse
         {
             Pulse = board.TileKinds.Contains(Tilannekuva.Boards.Domain.TileKind.Pulse)
                 ? await pulse.LatestShownAsync(board.UnitIds, DateOnly.FromDateTime(figures.Now), ct) : null,
+            GuidanceQueues = board.TileKinds.Contains(Tilannekuva.Boards.Domain.TileKind.GuidanceQueue)
+                ? await guidance.QueuesNowAsync(board.UnitIds, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct) : [],
         };
         return Page();
     }
