@@ -93,6 +93,61 @@ public sealed class SamplingPageTests(SqliteApp app, Chromium chromium) : IClass
         await context.CloseAsync();
     }
 
+    /// <summary>
+    /// With the server truly gone (its own app, stopped mid-test; Chromium's offline switch does not reach a service
+    /// worker), a reload still shows the quick-entry form from the worker's cache and a record waits in the queue.
+    /// </summary>
+    [Fact]
+    public async Task The_record_page_reloads_without_the_server_and_a_record_waits_in_the_queue()
+    {
+        var own = new SqliteApp();
+        await own.InitializeAsync();
+        var running = true;
+        try
+        {
+            int id;
+            using (var scope = own.Services.CreateScope())
+                id = (await scope.ServiceProvider.GetRequiredService<SamplingService>().CreateAsync(Startup.DemoBoardUnit, "Katkostesti", own.Today.AddDays(-1), own.Today.AddDays(5))).Id;
+            var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                Locale = "fi-FI", TimezoneId = "Europe/Helsinki", BaseURL = own.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 }, HasTouch = true, IsMobile = true,
+            });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/account/login");
+            await page.FillAsync("#UserName", Demo.Viewer);
+            await page.FillAsync("#Password", TestApp.Password);
+            await page.Locator("form.edit button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account", StringComparison.Ordinal));
+            await page.GotoAsync($"/sampling/{id}/record");
+            await page.WaitForFunctionAsync("() => document.body.getAttribute('data-offline-ready') === '1'", null, new() { Timeout = 20000 });
+            var heading = await page.Locator("h1").InnerTextAsync();
+
+            await own.DisposeAsync();
+            running = false;
+            using (var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) })
+                await Assert.ThrowsAnyAsync<Exception>(() => probe.GetAsync(own.BaseUrl + "/"));
+
+            var reloaded = await page.ReloadAsync();
+            Assert.NotNull(reloaded);
+            Assert.True(reloaded.FromServiceWorker, "the reload should be answered by the service worker");
+            Assert.Equal(heading, await page.Locator("h1").InnerTextAsync());
+            // The stylesheet came from the cache too: the choices are laid out as on the first visit, not as bare radios.
+            Assert.NotEqual("inline", await page.EvalOnSelectorAsync<string>("label.choice", "e => getComputedStyle(e).display"));
+
+            await page.Locator("label.choice:has(input[name=reason][value=appointment])").ClickAsync();
+            await page.Locator("#save-value").ClickAsync();
+            await page.WaitForFunctionAsync("() => document.getElementById('sampling-status').textContent.includes('odottaa')", null, new() { Timeout = 20000 });
+            Assert.Equal("1", await page.GetAttributeAsync("body", "data-queue"));
+            var queued = await page.EvaluateAsync<string>($"() => localStorage.getItem('sampling-queue-{id}')");
+            Assert.Contains("\"reason\":\"appointment\"", queued);
+            await context.CloseAsync();
+        }
+        finally
+        {
+            if (running) await own.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task Demo_periods_show_results_compare_and_download()
     {

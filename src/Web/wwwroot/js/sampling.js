@@ -85,8 +85,27 @@
         flush();
     });
 
+    // The page itself for a reload without network (sampling-sw.js). The first visit is not yet under the worker,
+    // so the page and what it loads are put in the worker's cache from here.
+    function keepForOffline() {
+        if (!('serviceWorker' in navigator) || !window.caches) return;
+        navigator.serviceWorker.register('/sampling-sw.js', { scope: '/sampling/' }).then(function () {
+            return navigator.serviceWorker.ready;
+        }).then(function () {
+            var urls = [location.pathname];
+            document.querySelectorAll('script[src], link[rel="stylesheet"][href]').forEach(function (el) {
+                var u = new URL(el.src || el.href, location.href);
+                if (u.origin === location.origin) urls.push(u.pathname + u.search);
+            });
+            return caches.open('tilannekuva-sampling-v1').then(function (cache) { return cache.addAll(urls); });
+        }).then(function () {
+            document.body.setAttribute('data-offline-ready', '1');
+        }).catch(function () { /* without the worker the queue still keeps records; only a reload needs the network */ });
+    }
+
     window.addEventListener('online', flush);
     setInterval(flush, 5000);
     showCount();
     flush();
+    keepForOffline();
 })();
