@@ -151,6 +151,8 @@
       id = j.id; store.setItem(KEY, id);
       j.messages.forEach(add);
       if (j.queue) showQueue(j.queue);
+      // Accepted while this page was away (reconnect, restart): no queue to show any more.
+      if (j.state === 'Active') { queue.hidden = true; callback.hidden = true; }
       if (j.state === 'Ended') showEnded(j.feedbackUrl);
     }
     function join() {
