@@ -18,6 +18,8 @@ public static class GuidanceModule
         services.AddSingleton(GuidanceSettings.From(config));
         services.AddSingleton<KnowledgeBot>();
         services.AddScoped<GuidanceService>();
+        services.AddScoped<Admin.KnowledgeBase>();
+        services.AddScoped<Admin.TeamAdmin>();
         services.AddSingleton<IScheduledJob, RetentionJob>();
         return services;
     }

@@ -8,7 +8,8 @@ using Tilannekuva.Guidance.Storage;
 namespace Tilannekuva.Guidance;
 
 /// <summary>A message as the two sides see it (bot messages name the article they came from).</summary>
-public sealed record MessageView(long Id, DateTimeOffset At, string Sender, string? Author, string Text, int? ArticleId, string? ArticleQuestion, string? SourceUrl, int? TrayEntryId);
+public sealed record MessageView(long Id, DateTimeOffset At, string Sender, string? Author, string Text, int? ArticleId, string? ArticleQuestion, string? SourceUrl, int? TrayEntryId,
+    string? EServiceUrl = null);
 
 /// <summary>What a resident's message led to: the stored message, the bot's reply (if it answered) and the queue (if handed off).</summary>
 public sealed record ResidentTurn(MessageView Message, MessageView? Bot, QueueStatus? Queue);
@@ -26,7 +27,7 @@ public sealed class GuidanceException(string key) : Exception(key)
 /// The chat engine: conversations, the bot, the handoff to a team's queue, advisors' work and the audit of transcript access.
 /// Every message is scrubbed (<see cref="TextScrubber"/>) before it is stored. Staff act only on their teams' chats.
 /// </summary>
-public sealed class GuidanceService(GuidanceDbContext db, KnowledgeBot bot, GuidanceSettings settings, TimeProvider clock)
+public sealed class GuidanceService(GuidanceDbContext db, KnowledgeBot bot, GuidanceSettings settings, TimeProvider clock, IServiceSource? services = null)
 {
     public const int MaxMessageLength = 2000;
 
@@ -81,7 +82,7 @@ public sealed class GuidanceService(GuidanceDbContext db, KnowledgeBot bot, Guid
     }
 
     private static MessageView View(ChatMessage m, ArticleVersion? v) =>
-        new(m.Id, m.At, m.Sender.ToString(), m.Author, m.Text, v?.ArticleId, v?.Question, v?.SourceUrl, v?.TrayEntryId);
+        new(m.Id, m.At, m.Sender.ToString(), m.Author, m.Text, v?.ArticleId, v?.Question, v?.SourceUrl, v?.TrayEntryId ?? m.TrayEntryId, v?.EServiceUrl);
 
     private ChatMessage Add(Conversation c, Sender sender, string text, string? author = null, int? article = null)
     {
@@ -108,6 +109,15 @@ public sealed class GuidanceService(GuidanceDbContext db, KnowledgeBot bot, Guid
             c.BotAnswers++;
             await db.SaveChangesAsync(ct);
             return new ResidentTurn(View(m, null), View(reply, answer.Article), null);
+        }
+        // Second source: a service from the service tray, shown as coming from the tray (no article id, its entry linked).
+        if (services is not null && await services.SuggestAsync(c.Language, m.Text, ct) is { } hit && hit.Confidence >= settings.BotConfidence)
+        {
+            var reply = Add(c, Sender.Bot, hit.Summary.Length > 0 ? hit.Name + "\n" + hit.Summary : hit.Name);
+            reply.TrayEntryId = hit.TrayEntryId;
+            c.BotAnswers++;
+            await db.SaveChangesAsync(ct);
+            return new ResidentTurn(View(m, null), View(reply, null), null);
         }
         var queue = await HandOffAsync(c, ct);
         return new ResidentTurn(View(m, null), null, queue);

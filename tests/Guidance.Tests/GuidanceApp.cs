@@ -17,7 +17,7 @@ namespace Tilannekuva.Guidance.Tests;
 /// The real application (TilannekuvaWeb.Build, as `serve`) on a free loopback port with a SQLite file: accounts as on a demo first run
 /// (all with <see cref="Password"/>), the feedback catalogue (service points) and the guidance demo (the advisor "neuvoja" in every team).
 /// </summary>
-public sealed class GuidanceApp : IAsyncLifetime
+public class GuidanceApp : IAsyncLifetime
 {
     public const string Password = "testisalasana-123";
     private readonly SqliteFile _file = new();
@@ -26,6 +26,8 @@ public sealed class GuidanceApp : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IServiceProvider Services => _app!.Services;
     public DatabaseOptions Database => _file.Options;
+    /// <summary>Loads the service tray's demo catalogue too (the bot's second source).</summary>
+    protected virtual bool WithTray => false;
 
     public async Task InitializeAsync()
     {
@@ -41,6 +43,8 @@ public sealed class GuidanceApp : IAsyncLifetime
             await FeedbackDemo.LoadAsync(scope.ServiceProvider.GetRequiredService<FeedbackDbContext>(), scope.ServiceProvider.GetRequiredService<QuestionnaireComposer>(),
                 DateOnly.FromDateTime(DateTime.Today), 0);
             await GuidanceDemo.LoadIfEmptyAsync(scope.ServiceProvider.GetRequiredService<GuidanceDbContext>(), [Startup.DemoAdvisor]);
+            if (WithTray)
+                await scope.ServiceProvider.GetRequiredService<Tilannekuva.ServiceTray.Import.TrayImporter>().StoreAsync(Tilannekuva.ServiceTray.Demo.TrayDemo.Snapshot(), default);
         }
         await _app.StartAsync();
     }
@@ -63,4 +67,10 @@ public sealed class GuidanceApp : IAsyncLifetime
         l.Stop();
         return port;
     }
+}
+
+/// <summary>The application with the service tray's demo catalogue as well.</summary>
+public sealed class GuidanceTrayApp : GuidanceApp
+{
+    protected override bool WithTray => true;
 }

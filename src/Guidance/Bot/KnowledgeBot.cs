@@ -31,10 +31,10 @@ public sealed class KnowledgeBot
         return index.TryGetValue(lang, out var li) ? li.Best(question, teamId) : null;
     }
 
-    /// <summary>The current article versions (newest version per article and language, articles not retired).</summary>
+    /// <summary>The current article versions (newest published version per article and language, articles not withdrawn; drafts are not answered from).</summary>
     public static async Task<List<(ArticleVersion Version, int? TeamId)>> CurrentAsync(GuidanceDbContext db, CancellationToken ct)
     {
-        var rows = await db.ArticleVersions.AsNoTracking()
+        var rows = await db.ArticleVersions.AsNoTracking().Where(v => !v.Draft)
             .Join(db.Articles.Where(a => !a.Retired), v => v.ArticleId, a => a.Id, (v, a) => new { v, a.TeamId })
             .ToListAsync(ct);
         return rows.GroupBy(r => (r.v.ArticleId, r.v.Language)).Select(g => g.OrderByDescending(r => r.v.Version).First())
@@ -45,7 +45,9 @@ public sealed class KnowledgeBot
     {
         var newest = await db.ArticleVersions.MaxAsync(v => (int?)v.Id, ct) ?? 0;
         var retired = await db.Articles.CountAsync(a => a.Retired, ct);
-        var stamp = $"{newest}/{retired}";
+        // Publishing a draft adds no version: the count of drafts changes instead.
+        var drafts = await db.ArticleVersions.CountAsync(v => v.Draft, ct);
+        var stamp = $"{newest}/{retired}/{drafts}";
         lock (_gate)
             if (_index is { } built && built.Stamp == stamp) return built.ByLanguage;
         var current = await CurrentAsync(db, ct);
@@ -68,11 +70,11 @@ public sealed class KnowledgeBot
             {
                 foreach (var (v, team) in articles)
                 {
-                    var terms = TrayAnalyzers.Positions(_analyzer, "q", v.Question + "\n" + v.Answer).SelectMany(p => p).ToHashSet();
+                    var terms = TrayAnalyzers.Positions(_analyzer, "q", v.Question + "\n" + v.Keywords + "\n" + v.Answer).SelectMany(p => p).ToHashSet();
                     writer.AddDocument(new Document
                     {
                         new Int32Field("n", _docs.Count, Field.Store.YES),
-                        new TextField("q", v.Question, Field.Store.NO),
+                        new TextField("q", v.Question + "\n" + v.Keywords, Field.Store.NO),
                         new TextField("a", v.Answer, Field.Store.NO),
                     });
                     _docs.Add((v, team, terms));

@@ -33,7 +33,7 @@ public static class GuidanceDemo
         await db.SaveChangesAsync(ct);
         foreach (var a in advisors)
             foreach (var t in new[] { general, family, consult })
-                db.Members.Add(new TeamMember { TeamId = t.Id, UserName = a });
+                db.Members.Add(new TeamMember { TeamId = t.Id, UserName = a, Editor = true });
         var now = DateTimeOffset.UtcNow;
         foreach (var (team, versions) in Articles(general.Id, family.Id))
         {

@@ -32,6 +32,8 @@ public sealed class TeamMember
     public int Id { get; set; }
     public int TeamId { get; set; }
     public string UserName { get; set; } = "";
+    /// <summary>May write and publish the team's knowledge-base articles (Tietopankki).</summary>
+    public bool Editor { get; set; }
 }
 
 public enum ConversationState { Bot, Queued, Active, Ended }
@@ -77,6 +79,8 @@ public sealed class ChatMessage
     public string Text { get; set; } = "";
     /// <summary>The knowledge-base article version the bot answered from.</summary>
     public int? ArticleVersionId { get; set; }
+    /// <summary>The service-tray entry the bot offered when no article was confident (source: the service tray).</summary>
+    public int? TrayEntryId { get; set; }
 }
 
 /// <summary>A callback request (takaisinsoitto) when the queue is closed or too long. The number is the one personal datum kept, until the retention job.</summary>
@@ -111,12 +115,20 @@ public sealed class ArticleVersion
     public string SourceUrl { get; set; } = "";
     /// <summary>A service in the service tray the answer points to (its tray entry id), optional.</summary>
     public int? TrayEntryId { get; set; }
+    /// <summary>A short title for editors' lists (the question is what the bot matches and shows).</summary>
+    public string Title { get; set; } = "";
+    /// <summary>Extra words the bot matches (space or comma separated), e.g. synonyms residents use.</summary>
+    public string Keywords { get; set; } = "";
+    /// <summary>An e-service address the answer offers (asiointipalvelu), optional.</summary>
+    public string? EServiceUrl { get; set; }
+    /// <summary>Saved but not published: the bot answers from the newest version that is not a draft.</summary>
+    public bool Draft { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
 }
 
 /// <summary>Audit of transcript access and of changes (teams, members, articles): who, when, what.</summary>
-public sealed class GuidanceAudit
+public sealed class GuidanceAudit : Tilannekuva.Storage.IChainedAuditRow
 {
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
@@ -124,6 +136,10 @@ public sealed class GuidanceAudit
     public string Action { get; set; } = "";
     public Guid? ConversationId { get; set; }
     public string Detail { get; set; } = "";
+    /// <summary>The tamper-evident chain (<see cref="Tilannekuva.Storage.AuditChain"/>); null on rows written before it began.</summary>
+    public string? Hash { get; set; }
+
+    public string ChainText() => Tilannekuva.Storage.AuditChain.Text(At, UserName, Action, ConversationId?.ToString("N"), Detail);
 }
 
 /// <summary>

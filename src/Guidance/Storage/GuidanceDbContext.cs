@@ -10,6 +10,7 @@ namespace Tilannekuva.Guidance.Storage;
 public abstract class GuidanceDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "guidance";
+    public const string AuditTable = "guidance_audit";
 
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> Members => Set<TeamMember>();
@@ -20,6 +21,32 @@ public abstract class GuidanceDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ArticleVersion> ArticleVersions => Set<ArticleVersion>();
     public DbSet<GuidanceAudit> Audit => Set<GuidanceAudit>();
     public DbSet<DailyFigure> DailyFigures => Set<DailyFigure>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Saves; when audit rows are among the changes they are chained (<see cref="AuditChain"/>: hashed onto the row before, in
+    /// the same transaction) so `audit verify` and the forwarder see the guidance audit like the other modules' (messages alone
+    /// take the plain path).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!AuditChain.HasNewRows(this)) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await AuditChain.LockAsync(this, AuditTable, cancellationToken);
+            var inserted = AuditChain.NewRows(this);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (await AuditChain.SealAsync<GuidanceAudit>(this, inserted, cancellationToken)) await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -82,11 +109,15 @@ public abstract class GuidanceDbContext(DbContextOptions options) : DbContext(op
             e.Property(x => x.Answer).HasMaxLength(4000);
             e.Property(x => x.SourceUrl).HasMaxLength(1000);
             e.Property(x => x.CreatedBy).HasMaxLength(100);
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.Keywords).HasMaxLength(1000);
+            e.Property(x => x.EServiceUrl).HasMaxLength(1000);
             e.HasIndex(x => new { x.ArticleId, x.Language, x.Version }).IsUnique();
         });
         b.Entity<GuidanceAudit>(e =>
         {
-            e.ToTable("guidance_audit");
+            e.ToTable(AuditTable);
+            e.Property(x => x.Hash).HasMaxLength(64);
             e.Property(x => x.UserName).HasMaxLength(100);
             e.Property(x => x.Action).HasMaxLength(40);
             e.Property(x => x.Detail).HasMaxLength(1000);

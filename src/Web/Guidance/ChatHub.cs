@@ -28,7 +28,7 @@ public sealed record TeamView(string Code, string Name, bool StaffOnly);
 /// Groups: "chat:{id}" (the resident's connections and the advisor who took it), "team:{code}" (advisors watching the queue).
 /// Events: message(id, MessageView), queue(id, QueueStatus), state(id, state, feedbackUrl), queues().
 /// </summary>
-public sealed class ChatHub(GuidanceService guidance, FeedbackDbContext feedback, LinkSigner signer) : Hub
+public sealed class ChatHub(GuidanceService guidance, FeedbackDbContext feedback, LinkSigner signer, AdvisorConnections advisors) : Hub
 {
     public const string Path = "/chat/hub";
     private const string AdvisorRoles = Roles.Advisor + "," + Roles.Admin;
@@ -128,7 +128,11 @@ public sealed class ChatHub(GuidanceService guidance, FeedbackDbContext feedback
     {
         var ct = Context.ConnectionAborted;
         var mine = await guidance.TeamsOfAsync(User, ct);
-        foreach (var t in mine) await Groups.AddToGroupAsync(Context.ConnectionId, TeamGroup(t.Code), ct);
+        foreach (var t in mine)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, TeamGroup(t.Code), ct);
+            advisors.Track(Context.ConnectionId, User, TeamGroup(t.Code));
+        }
         var lang = Tilannekuva.Localisation.Texts.Language(System.Globalization.CultureInfo.CurrentUICulture);
         var all = await guidance.AllTeamsAsync(ct);
         return new ConsoleQueues(mine.Select(t => new TeamView(t.Code, t.Name(lang), t.StaffOnly)).ToList(),
@@ -154,6 +158,7 @@ public sealed class ChatHub(GuidanceService guidance, FeedbackDbContext feedback
         var messages = await guidance.TranscriptAsync(id, User, ct);
         var c = (await guidance.FindAsync(id, ct))!;
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroup(id), ct);
+        advisors.Track(Context.ConnectionId, User, ChatGroup(id));
         return new ConsoleChat(id, (await guidance.TeamOfAsync(c, ct)).Code, c.State.ToString(), c.Language, c.Consultant, messages);
     }
 
@@ -183,6 +188,12 @@ public sealed class ChatHub(GuidanceService guidance, FeedbackDbContext feedback
         await EndedAsync(id, c);
         return true;
     });
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        advisors.Forget(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 
     /// <summary>Remote consultation: a signed-in professional opens a chat to a staff-only team's queue.</summary>
     [Authorize]

@@ -19,6 +19,9 @@ public static class GuidanceWeb
     public static IServiceCollection AddGuidanceWeb(this IServiceCollection services, IConfiguration config, Tilannekuva.Storage.DatabaseOptions db)
     {
         services.AddGuidance(config, db);
+        // The service tray as the bot's second source (Guidance defines the interface; the tray's search implements it here).
+        services.AddSingleton<Tilannekuva.Guidance.Bot.IServiceSource, TrayServiceSource>();
+        services.AddSingleton<AdvisorConnections>();
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 16 * 1024)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         var origins = GuidanceSettings.From(config).Origins;

@@ -18,7 +18,8 @@ public static class AuditSources
         .AddSingleton<IAuditSource, BoardsAudit>()
         .AddSingleton<IAuditSource, AccountAudit>()
         .AddSingleton<IAuditSource, SamplingAudit>()
-        .AddSingleton<IAuditSource, SocialWorkAudit>();
+        .AddSingleton<IAuditSource, SocialWorkAudit>()
+        .AddSingleton<IAuditSource, GuidanceAuditSource>();
 
     private sealed class ProgrammeAudit : IAuditSource
     {
@@ -66,6 +67,19 @@ public static class AuditSources
 
         public Task<AuditChainReport> VerifyAsync(IServiceProvider scope, CancellationToken ct) =>
             AuditChain.VerifyAsync<Tilannekuva.SocialWork.Domain.SocialWorkAuditEntry>(scope.GetRequiredService<Tilannekuva.SocialWork.Storage.SocialWorkDbContext>(), Table, ct);
+    }
+
+    /// <summary>Guidance: transcript reads, chat handling, teams, members and knowledge-base articles.</summary>
+    private sealed class GuidanceAuditSource : IAuditSource
+    {
+        public string Table => Tilannekuva.Guidance.Storage.GuidanceDbContext.AuditTable;
+
+        public async Task<IReadOnlyList<AuditRecord>> ReadAfterAsync(IServiceProvider scope, long afterId, int take, CancellationToken ct) =>
+            (await scope.GetRequiredService<Tilannekuva.Guidance.Storage.GuidanceDbContext>().Audit.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).Take(take).ToListAsync(ct))
+            .Select(a => new AuditRecord(Table, a.Id, a.At, a.UserName, a.Action, a.ConversationId is { } c ? "chat:" + c.ToString("N") : a.Detail.Split(' ')[0], a.Hash)).ToList();
+
+        public Task<AuditChainReport> VerifyAsync(IServiceProvider scope, CancellationToken ct) =>
+            AuditChain.VerifyAsync<Tilannekuva.Guidance.Domain.GuidanceAudit>(scope.GetRequiredService<Tilannekuva.Guidance.Storage.GuidanceDbContext>(), Table, ct);
     }
 
     private sealed class AccountAudit : IAuditSource

@@ -100,10 +100,25 @@
     conn.on('queues', refresh);
     conn.on('message', function (cid, m) { if (open[cid]) open[cid].add(m); });
     conn.on('state', function (cid, state) { if (state === 'Ended' && open[cid]) say(t['Guidance.Chat.Ended']); refresh(); });
-    conn.onreconnected(function () {
-      // Group membership is per connection: open the chats again (their history comes from the database).
-      Object.keys(open).forEach(function (cid) { conn.invoke('Open', cid).then(function (c) { c.messages.forEach(open[cid].add); }).catch(fail); });
-      refresh();
+    // After a reconnect (or a server restart) the new connection is in no group: the queues and every open chat are fetched again
+    // from the database, so whatever was sent during the gap shows (messages already shown are skipped by id).
+    function refetch() {
+      return Promise.all(Object.keys(open).map(function (cid) {
+        return conn.invoke('Open', cid).then(function (c) { c.messages.forEach(open[cid].add); })
+          .catch(function () { if (open[cid]) open[cid].close(); });
+      })).then(refresh).then(function () { say(t['Guidance.Console.Refetched']); root.dataset.refetched = String(Date.now()); });
+    }
+    conn.onreconnected(refetch);
+    // Automatic reconnecting gave up (a long restart): start again every few seconds until the server answers, then refetch.
+    conn.onclose(function () {
+      say(t['Guidance.Chat.Reconnecting']);
+      (function again() { conn.start().then(refetch).catch(function () { setTimeout(again, 2000); }); })();
+    });
+    // A team membership changed: the server already left the groups of teams no longer ours; chats of those teams close here.
+    conn.on('membership', function () {
+      Promise.all(Object.keys(open).map(function (cid) {
+        return conn.invoke('Open', cid).catch(function () { if (open[cid]) open[cid].close(); });
+      })).then(refresh).then(function () { say(t['Guidance.Console.Membership']); });
     });
     var consult = document.getElementById('tk-consult');
     consult.addEventListener('submit', function (ev) {

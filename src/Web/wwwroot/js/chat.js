@@ -46,7 +46,7 @@
     if (m.articleQuestion) {
       var src = el('p', { 'class': 'tk-source' });
       src.appendChild(document.createTextNode(fmt(t['Guidance.Chat.Source'], ['']) ));
-      var a = el('a', { href: m.sourceUrl, rel: 'noopener', target: '_blank' }, m.articleQuestion);
+      var a = m.sourceUrl ? el('a', { href: m.sourceUrl, rel: 'noopener', target: '_blank' }, m.articleQuestion) : el('span', null, m.articleQuestion);
       src.appendChild(a);
       li.appendChild(src);
       if (m.trayEntryId) {
@@ -54,6 +54,17 @@
         s.appendChild(el('a', { href: base + '/palvelut/' + m.trayEntryId }, t['Guidance.Chat.Service']));
         li.appendChild(s);
       }
+      if (m.eServiceUrl) {
+        var e = el('p', { 'class': 'tk-eservice' });
+        e.appendChild(el('a', { href: m.eServiceUrl, rel: 'noopener', target: '_blank' }, t['Guidance.Chat.EService']));
+        li.appendChild(e);
+      }
+    } else if (m.sender === 'Bot' && m.trayEntryId) {
+      // The second source: a service from the service tray when no article was confident.
+      var tray = el('p', { 'class': 'tk-source tk-from-tray' });
+      tray.appendChild(document.createTextNode(fmt(t['Guidance.Chat.Source'], [''])));
+      tray.appendChild(el('a', { href: base + '/palvelut/' + m.trayEntryId }, t['Guidance.Chat.FromTray']));
+      li.appendChild(tray);
     }
     return li;
   }
@@ -140,6 +151,8 @@
       id = j.id; store.setItem(KEY, id);
       j.messages.forEach(add);
       if (j.queue) showQueue(j.queue);
+      // Accepted while this page was away (reconnect, restart): no queue to show any more.
+      if (j.state === 'Active') { queue.hidden = true; callback.hidden = true; }
       if (j.state === 'Ended') showEnded(j.feedbackUrl);
     }
     function join() {

@@ -65,6 +65,18 @@ namespace Tilannekuva.Guidance.Storage.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("Draft")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("EServiceUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -79,6 +91,11 @@ namespace Tilannekuva.Guidance.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<int?>("TrayEntryId")
                         .HasColumnType("integer");
@@ -156,6 +173,9 @@ namespace Tilannekuva.Guidance.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("TrayEntryId")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -293,6 +313,10 @@ namespace Tilannekuva.Guidance.Storage.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -378,6 +402,9 @@ namespace Tilannekuva.Guidance.Storage.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Editor")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");

@@ -56,6 +56,18 @@ namespace Tilannekuva.Guidance.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Draft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EServiceUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -69,6 +81,11 @@ namespace Tilannekuva.Guidance.Storage.Migrations.Sqlite
                     b.Property<string>("SourceUrl")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("TrayEntryId")
@@ -143,6 +160,9 @@ namespace Tilannekuva.Guidance.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TrayEntryId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -276,6 +296,10 @@ namespace Tilannekuva.Guidance.Storage.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -356,6 +380,9 @@ namespace Tilannekuva.Guidance.Storage.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Editor")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TeamId")
