@@ -39,7 +39,7 @@ public sealed class Engine : IAsyncDisposable
     }
 
     /// <summary>A service on a fresh context (as one request or hub call would have).</summary>
-    public GuidanceService Service() => new(GuidanceStorage.Open(Options), Bot, Settings, Clock, Writer);
+    public GuidanceService Service() => new(GuidanceStorage.Open(Options), Bot, Settings, Clock, writer: Writer);
 
     /// <summary>A service without the message writer (every message through its own context, as before the writer).</summary>
     public GuidanceService ServiceWithoutWriter() => new(GuidanceStorage.Open(Options), Bot, Settings, Clock);
