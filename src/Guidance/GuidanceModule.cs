@@ -17,6 +17,7 @@ public static class GuidanceModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(GuidanceSettings.From(config));
         services.AddSingleton<KnowledgeBot>();
+        services.AddSingleton(_ => new MessageWriter(db));
         services.AddScoped<GuidanceService>();
         services.AddScoped<Admin.KnowledgeBase>();
         services.AddScoped<Admin.TeamAdmin>();

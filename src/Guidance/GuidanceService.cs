@@ -26,8 +26,11 @@ public sealed class GuidanceException(string key) : Exception(key)
 /// <summary>
 /// The chat engine: conversations, the bot, the handoff to a team's queue, advisors' work and the audit of transcript access.
 /// Every message is scrubbed (<see cref="TextScrubber"/>) before it is stored. Staff act only on their teams' chats.
+/// Messages in ongoing chats (a resident's while queued or active, the advisor's while active) go through the <see cref="MessageWriter"/>
+/// when there is one (the web app): batched, and acknowledged only once committed; everything else through this context.
 /// </summary>
-public sealed class GuidanceService(GuidanceDbContext db, KnowledgeBot bot, GuidanceSettings settings, TimeProvider clock, IServiceSource? services = null)
+public sealed class GuidanceService(GuidanceDbContext db, KnowledgeBot bot, GuidanceSettings settings, TimeProvider clock, IServiceSource? services = null,
+    MessageWriter? writer = null)
 {
     public const int MaxMessageLength = 2000;
 
@@ -84,9 +87,26 @@ public sealed class GuidanceService(GuidanceDbContext db, KnowledgeBot bot, Guid
     private static MessageView View(ChatMessage m, ArticleVersion? v) =>
         new(m.Id, m.At, m.Sender.ToString(), m.Author, m.Text, v?.ArticleId, v?.Question, v?.SourceUrl, v?.TrayEntryId ?? m.TrayEntryId, v?.EServiceUrl);
 
+    /// <summary>What is stored of a message: at most <see cref="MaxMessageLength"/> characters, identity codes, phone numbers and e-mail addresses replaced by markers.</summary>
+    public static string Clean(string text) => TextScrubber.Scrub(text.Length > MaxMessageLength ? text[..MaxMessageLength] : text);
+
+    /// <summary>
+    /// The message through the writer when the chat is in a state it handles (checked in the insert itself); null: not stored, take the full path.
+    /// </summary>
+    private async Task<MessageView?> WriteAsync(Guid id, Sender sender, string? author, string text)
+    {
+        if (writer is null || string.IsNullOrWhiteSpace(text)) return null;
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var clean = Clean(text.Trim());
+        var at = Now;
+        var stored = await writer.WriteAsync(new NewMessage(id, sender, author, clean, at));
+        ChatMetrics.Lap(ChatMetrics.Store, start);
+        return stored is { } mid ? new MessageView(mid, at, sender.ToString(), author, clean, null, null, null, null) : null;
+    }
+
     private ChatMessage Add(Conversation c, Sender sender, string text, string? author = null, int? article = null)
     {
-        var clean = TextScrubber.Scrub(text.Length > MaxMessageLength ? text[..MaxMessageLength] : text);
+        var clean = Clean(text);
         var m = new ChatMessage { ConversationId = c.Id, At = Now, Sender = sender, Author = author, Text = clean, ArticleVersionId = article };
         db.Messages.Add(m);
         return m;
@@ -95,11 +115,15 @@ public sealed class GuidanceService(GuidanceDbContext db, KnowledgeBot bot, Guid
     /// <summary>A resident's message: stored scrubbed; while the bot holds the chat it answers, or hands off when not confident.</summary>
     public async Task<ResidentTurn> PostResidentAsync(Guid id, string text, CancellationToken ct)
     {
+        if (await WriteAsync(id, Sender.Resident, null, text) is { } written) return new ResidentTurn(written, null, null);
+        var t = System.Diagnostics.Stopwatch.GetTimestamp();
         var c = await GetAsync(id, ct);
         if (c.State == ConversationState.Ended) throw new GuidanceException("Guidance.Error.Ended");
         if (string.IsNullOrWhiteSpace(text)) throw new GuidanceException("Guidance.Error.Empty");
+        t = ChatMetrics.Lap(ChatMetrics.Check, t);
         var m = Add(c, Sender.Resident, text.Trim());
         await db.SaveChangesAsync(ct);
+        ChatMetrics.Lap(ChatMetrics.Store, t);
         if (c.State != ConversationState.Bot) return new ResidentTurn(View(m, null), null, null);
 
         var answer = await bot.AnswerAsync(db, c.Language, m.Text, c.TeamId, ct);
@@ -245,12 +269,16 @@ public sealed class GuidanceService(GuidanceDbContext db, KnowledgeBot bot, Guid
 
     public async Task<MessageView> PostAdvisorAsync(Guid id, string user, string text, CancellationToken ct)
     {
+        if (await WriteAsync(id, Sender.Advisor, user, text) is { } written) return written;
+        var t = System.Diagnostics.Stopwatch.GetTimestamp();
         var c = await GetAsync(id, ct);
         await RequireMemberAsync(user, c.TeamId, ct);
         if (c.State != ConversationState.Active || c.Advisor != user) throw new GuidanceException("Guidance.Error.NotYours");
         if (string.IsNullOrWhiteSpace(text)) throw new GuidanceException("Guidance.Error.Empty");
+        t = ChatMetrics.Lap(ChatMetrics.Check, t);
         var m = Add(c, Sender.Advisor, text.Trim(), user);
         await db.SaveChangesAsync(ct);
+        ChatMetrics.Lap(ChatMetrics.Store, t);
         return View(m, null);
     }
 

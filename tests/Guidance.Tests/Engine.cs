@@ -5,7 +5,7 @@ using Tilannekuva.Storage;
 
 namespace Tilannekuva.Guidance.Tests;
 
-/// <summary>The engine on a real store (migrated SQLite file or PostgreSQL database) with the demo teams and articles.</summary>
+/// <summary>The engine on a real store (migrated SQLite file or PostgreSQL database) with the demo teams and articles, and the message writer as the web app has it.</summary>
 public sealed class Engine : IAsyncDisposable
 {
     public const string Advisor = "neuvoja1";
@@ -16,7 +16,10 @@ public sealed class Engine : IAsyncDisposable
         Db = GuidanceStorage.Open(db);
         Options = db;
         Settings = settings;
+        Writer = new MessageWriter(db);
     }
+
+    public MessageWriter Writer { get; }
 
     public GuidanceDbContext Db { get; }
     public DatabaseOptions Options { get; }
@@ -36,9 +39,16 @@ public sealed class Engine : IAsyncDisposable
     }
 
     /// <summary>A service on a fresh context (as one request or hub call would have).</summary>
-    public GuidanceService Service() => new(GuidanceStorage.Open(Options), Bot, Settings, Clock);
+    public GuidanceService Service() => new(GuidanceStorage.Open(Options), Bot, Settings, Clock, writer: Writer);
 
-    public async ValueTask DisposeAsync() => await Db.DisposeAsync();
+    /// <summary>A service without the message writer (every message through its own context, as before the writer).</summary>
+    public GuidanceService ServiceWithoutWriter() => new(GuidanceStorage.Open(Options), Bot, Settings, Clock);
+
+    public async ValueTask DisposeAsync()
+    {
+        Writer.Dispose();
+        await Db.DisposeAsync();
+    }
 }
 
 /// <summary>A clock the test moves.</summary>

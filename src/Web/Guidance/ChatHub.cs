@@ -68,7 +68,9 @@ public sealed class ChatHub(GuidanceService guidance, FeedbackDbContext feedback
     public Task<ResidentTurn> Send(Guid id, string text) => Guard(async () =>
     {
         var turn = await guidance.PostResidentAsync(id, text ?? "", Context.ConnectionAborted);
+        var t = System.Diagnostics.Stopwatch.GetTimestamp();
         await Clients.Group(ChatGroup(id)).SendAsync("message", id, turn.Message);
+        ChatMetrics.Lap(ChatMetrics.Broadcast, t);
         if (turn.Bot is not null) await Clients.Group(ChatGroup(id)).SendAsync("message", id, turn.Bot);
         if (turn.Queue is not null) await QueuedAsync(id, turn.Queue);
         return turn;
@@ -166,7 +168,9 @@ public sealed class ChatHub(GuidanceService guidance, FeedbackDbContext feedback
     public Task<MessageView> Reply(Guid id, string text) => Guard(async () =>
     {
         var m = await guidance.PostAdvisorAsync(id, User, text ?? "", Context.ConnectionAborted);
+        var t = System.Diagnostics.Stopwatch.GetTimestamp();
         await Clients.Group(ChatGroup(id)).SendAsync("message", id, m);
+        ChatMetrics.Lap(ChatMetrics.Broadcast, t);
         return m;
     });
 
