@@ -14,7 +14,11 @@ public static class ModuleMigrator
     /// <summary>Applies the pending migrations of one context; returns the names it applied.</summary>
     public static async Task<IReadOnlyList<string>> MigrateAsync(DbContext context, CancellationToken cancellationToken = default)
     {
+        StartupTrace.Mark($"{context.GetType().Name}: opened");
+        _ = context.Model;
+        StartupTrace.Mark($"{context.GetType().Name}: model");
         var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        StartupTrace.Mark($"{context.GetType().Name}: pending migrations checked ({pending.Count})");
         if (pending.Count > 0)
             await context.Database.MigrateAsync(cancellationToken);
         return pending;
