@@ -39,9 +39,9 @@ public static class ModuleMigrator
     internal static async Task<bool> AllAppliedAsync(DbContext context, CancellationToken cancellationToken)
     {
         var migrations = context.GetService<IMigrationsAssembly>().Migrations.Keys;
-        var table = context.GetService<IDbContextOptions>().FindExtension<RelationalOptionsExtension>()?.MigrationsHistoryTableName;
+        var table = RelationalOptionsExtension.Extract(context.GetService<IDbContextOptions>()).MigrationsHistoryTableName;
         // Inside a transaction a failed query would abort it on PostgreSQL: EF's path then.
-        if (table is null || migrations.Count == 0 || context.Database.CurrentTransaction is not null) return false;
+        if (table is null || !migrations.Any() || context.Database.CurrentTransaction is not null) return false;
         await context.Database.OpenConnectionAsync(cancellationToken);
         try
         {

@@ -64,7 +64,7 @@ public sealed class CompiledModelTests
             {
                 var converter = p.GetTypeMapping().Converter;
                 text.AppendLine($"  {p.Name} {p.ClrType} {(p.IsNullable ? "null" : "not null")} column={p.GetColumnName()} max={p.GetMaxLength()} " +
-                                $"converter={converter?.ModelClrType}:{converter?.ProviderClrType} store={p.GetTypeMapping().StoreType} " +
+                                $"converter={converter?.ModelClrType}:{converter?.ProviderClrType} store={p.GetRelationalTypeMapping().StoreType} " +
                                 $"generated={p.ValueGenerated} concurrency={p.IsConcurrencyToken}");
             }
         }
