@@ -39,6 +39,7 @@ public static class IndicatorsCommands
                     return 2;
                 }
             await using var db = await IndicatorsStorage.OpenMigratedAsync(CliApp.Database(r), ct);
+            StartupTrace.Mark("import: store open");
             ImportResult result;
             try
             {
@@ -61,6 +62,7 @@ public static class IndicatorsCommands
                 Console.Error.WriteLine(Texts.Format("Cli.Error", null, e.Message));
                 return 2;
             }
+            StartupTrace.Mark("import: file imported");
             if (result.Rejects.Count > 0)
             {
                 var report = r.GetValue(rejects) ?? path + ".rejects.csv";

@@ -1,3 +1,9 @@
 using Tilannekuva.Cli;
+using Tilannekuva.Storage;
 
-return await CliApp.Build().Parse(args).InvokeAsync();
+StartupTrace.Mark("main");
+var parsed = CliApp.Build().Parse(args);
+StartupTrace.Mark("parsed");
+var exit = await parsed.InvokeAsync();
+StartupTrace.Mark("done");
+return exit;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Tilannekuva.Localisation;
 using Tilannekuva.Programme.Review;
 using Tilannekuva.Programme.Storage;
+using Tilannekuva.Storage;
 
 namespace Tilannekuva.Cli;
 
@@ -36,7 +37,9 @@ public static class ReportCommands
         await using var services = await StoreServices.ForReportsAsync(CliApp.Database(r), ct);
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ProgrammeDbContext>();
+        StartupTrace.Mark("report: services");
         var id = await FindProgrammeAsync(db, r.GetValue(Programme), ct);
+        StartupTrace.Mark("report: programme found");
         if (id is null)
         {
             Console.Error.WriteLine(Texts.Format("Cli.NoSuchProgramme", CultureInfo.CurrentCulture, r.GetValue(Programme) ?? ""));
@@ -44,6 +47,7 @@ public static class ReportCommands
         }
         var culture = CultureInfo.GetCultureInfo(Texts.Cultures.Contains(r.GetValue(Lang)) ? r.GetValue(Lang)! : Texts.DefaultCulture);
         var file = await generate(db, scope.ServiceProvider.GetRequiredService<IComputedMetricValues>(), id.Value, r.GetValue(Date) ?? DateOnly.FromDateTime(DateTime.Today), culture);
+        StartupTrace.Mark("report: generated");
         if (file is null) return 2;
         var path = r.GetValue(Out) ?? file.FileName;
         await File.WriteAllBytesAsync(path, file.Content, ct);

@@ -47,6 +47,7 @@ public static class StoreServices
         services.AddServiceTray(config, db);
         services.AddScoped<Programme.Review.IComputedMetricValues, IndicatorMetricValues>();
         var provider = services.BuildServiceProvider();
+        StartupTrace.Mark("report: service provider built");
         await using var scope = provider.CreateAsyncScope();
         await ModuleMigrator.MigrateAsync(scope.ServiceProvider, [typeof(ProgrammeDbContext), typeof(IndicatorsDbContext), typeof(FeedbackDbContext), typeof(ServiceTrayDbContext)], ct);
         return provider;

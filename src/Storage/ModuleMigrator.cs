@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Tilannekuva.Storage;
@@ -14,10 +16,50 @@ public static class ModuleMigrator
     /// <summary>Applies the pending migrations of one context; returns the names it applied.</summary>
     public static async Task<IReadOnlyList<string>> MigrateAsync(DbContext context, CancellationToken cancellationToken = default)
     {
+        StartupTrace.Mark($"{context.GetType().Name}: opened");
+        // Most runs find nothing pending: asked directly, without EF's history repository (which builds a model of its
+        // own for the history table: most of what a command paid for the check, issue #20). Anything else - a new
+        // store, a missing history table, a migration not applied - takes EF's own path as before.
+        if (await AllAppliedAsync(context, cancellationToken))
+        {
+            StartupTrace.Mark($"{context.GetType().Name}: nothing pending");
+            return [];
+        }
         var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        StartupTrace.Mark($"{context.GetType().Name}: pending migrations checked ({pending.Count})");
         if (pending.Count > 0)
             await context.Database.MigrateAsync(cancellationToken);
         return pending;
+    }
+
+    /// <summary>
+    /// True when the context's history table lists every migration compiled into its assembly; false when it does not,
+    /// or the table cannot be read (then EF decides).
+    /// </summary>
+    internal static async Task<bool> AllAppliedAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var migrations = context.GetService<IMigrationsAssembly>().Migrations.Keys;
+        var table = RelationalOptionsExtension.Extract(context.GetService<IDbContextOptions>()).MigrationsHistoryTableName;
+        // Inside a transaction a failed query would abort it on PostgreSQL: EF's path then.
+        if (table is null || !migrations.Any() || context.Database.CurrentTransaction is not null) return false;
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = context.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT \"MigrationId\" FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+            var applied = new HashSet<string>(StringComparer.Ordinal);
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetString(0));
+            return migrations.All(applied.Contains);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return false;
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Applies the pending migrations of each context in turn.</summary>

@@ -77,7 +77,7 @@ public abstract class ServiceTrayDbContext(DbContextOptions options) : DbContext
             e.Property(x => x.ChangedBy).HasMaxLength(100);
             e.Property(x => x.ServiceIds).HasConversion(
                 v => string.Join(',', v),
-                v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList(),
+                v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => long.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<long>>((a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)), v => v.ToList()));
             e.HasIndex(x => x.Slug).IsUnique();
         });
