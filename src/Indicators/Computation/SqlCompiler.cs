@@ -281,19 +281,29 @@ public static partial class SqlCompiler
     /// sums INTEGER into BIGINT but BIGINT into NUMERIC, a tenth slower here. On SQLite the total is
     /// summed over the cumulative count's own ordering (the whole partition as its frame): SQLite sorts
     /// once per distinct window, so this is one sort instead of two (issue #20); PostgreSQL already
-    /// feeds both sums from one sort.
+    /// feeds both sums from one sort. On PostgreSQL the histogram rolled up to the groups is a
+    /// MATERIALIZED CTE: planned on its own, its GROUP BY is a hash aggregation, and only the rolled-up
+    /// rows (a sixth of the joined ones for the year by channel) are sorted for the window. Inline, the
+    /// planner cannot tell how many groups the computed key makes, assumes none merge, and sorts every
+    /// joined row to feed both the grouping and the window (issue #20).
     /// </summary>
-    private static WorkTable Ranked(WorkTable b, PeriodType period, (WorkTable Table, string Column)? categories, Dialect dialect) => Table("ranked_" + Code(period), $"""
-        SELECT h.g, h.m, h.c,
-               CAST(SUM(h.c) OVER (PARTITION BY h.g ORDER BY h.m ROWS UNBOUNDED PRECEDING) AS BIGINT) AS cum,
-               CAST(SUM(h.c) OVER (PARTITION BY h.g{(dialect == Dialect.Sqlite ? " ORDER BY h.m ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING" : "")}) AS BIGINT) AS total
-        FROM (
-          SELECT ({Renumber(period, "b.bn")} * {OrgShift} + o.ak) * {CategoryShift} + {(categories is null ? "0" : "k.ck")} AS g, b.m, CAST(SUM(b.c) AS INTEGER) AS c
-          FROM {b.Name} b
-          JOIN {OrgKeys.Name} o ON o.unit_id = b.unit_id{(categories is { } k ? $" JOIN {k.Table.Name} k ON k.c = {k.Column}" : "")}
-          GROUP BY 1, 2
-        ) h
-        """);
+    private static WorkTable Ranked(WorkTable b, PeriodType period, (WorkTable Table, string Column)? categories, Dialect dialect)
+    {
+        var rolledUp = $"""
+            SELECT ({Renumber(period, "b.bn")} * {OrgShift} + o.ak) * {CategoryShift} + {(categories is null ? "0" : "k.ck")} AS g, b.m, CAST(SUM(b.c) AS INTEGER) AS c
+              FROM {b.Name} b
+              JOIN {OrgKeys.Name} o ON o.unit_id = b.unit_id{(categories is { } k ? $" JOIN {k.Table.Name} k ON k.c = {k.Column}" : "")}
+              GROUP BY 1, 2
+            """;
+        var windows = $"""
+            SELECT h.g, h.m, h.c,
+                   CAST(SUM(h.c) OVER (PARTITION BY h.g ORDER BY h.m ROWS UNBOUNDED PRECEDING) AS BIGINT) AS cum,
+                   CAST(SUM(h.c) OVER (PARTITION BY h.g{(dialect == Dialect.Sqlite ? " ORDER BY h.m ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING" : "")}) AS BIGINT) AS total
+            """;
+        return Table("ranked_" + Code(period), dialect == Dialect.Sqlite
+            ? $"{windows}\nFROM (\n  {rolledUp}\n) h"
+            : $"WITH h AS MATERIALIZED (\n  {rolledUp}\n)\n{windows}\nFROM h");
+    }
 
     /// <summary>Linear interpolation between the ranks below and above p × (n − 1), as percentile_cont; the group number decoded back to its codes.</summary>
     private static string Percentile(IndicatorDefinition d, WorkTable periods, WorkTable ranked, WorkTable? categories, Dialect dialect, PeriodType period, string dimension)
