@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using System.Text.RegularExpressions;
 using Tilannekuva.Indicators.Catalogue;
 using Tilannekuva.Indicators.Computation;
 using Tilannekuva.Indicators.Domain;
@@ -158,6 +159,49 @@ public sealed class CitusTests(ITestOutputHelper output)
         output.WriteLine(statementPlan);
         Assert.DoesNotContain("MapMergeJob", statementPlan);
     }
+
+    [Fact]
+    public async Task Explain_shows_the_visit_or_contact_sums_aggregated_per_table_on_the_workers()
+    {
+        if (Skipped()) return;
+        await using var server = await CitusServer.CreateDatabaseAsync();
+        await using var db = await IndicatorsStorage.OpenMigratedAsync(server.Options);
+        using var folder = new SqliteFile();
+        await LoadRegionAsync(db, Path.Combine(folder.Folder, "region"), population: 300, years: 1, seed: 3);
+        await using var c = new NpgsqlConnection(server.ConnectionString);
+        await c.OpenAsync();
+
+        // remote_contact_share reads visits (distributed by person) and contacts (by source id), which are
+        // not co-located: its sums per day are taken from each table by itself, also in a window's recompute.
+        var definition = IndicatorCatalogue.Get("remote_contact_share");
+        foreach (var window in new RecomputeWindow?[] { null, RecomputeWindow.ForYears(2025, 2026) })
+        {
+            var sums = SqlCompiler.Plan(definition, Dialect.Citus, window: window).Tables.Single(t => t.Name.StartsWith("ic_sums_day", StringComparison.Ordinal));
+            Assert.Null(sums.DistributeBy);
+            var plan = await ExplainAsync(c, sums.Select);
+            output.WriteLine($"-- {sums.Name}\n{plan}");
+            // Each table is scanned in 32 tasks on the workers, and each task aggregates its shard
+            // (the aggregate right above the scan), so only per-unit-and-day sums reach the coordinator.
+            var lines = plan.Split('\n');
+            foreach (var table in new[] { "visit", "contact" })
+            {
+                var scans = lines.Select((line, i) => (line, i)).Where(x => x.line.Contains($"Seq Scan on {table}_", StringComparison.Ordinal)).ToList();
+                Assert.NotEmpty(scans);
+                Assert.All(scans, scan => Assert.Contains("Aggregate", Parent(lines, scan.i)));
+            }
+            Assert.Equal(2, Regex.Count(plan, "Task Count: 32"));
+            Assert.Contains(server.Workers, w => plan.Contains($"port={w.Port} ", StringComparison.Ordinal));
+            Assert.DoesNotContain("MapMergeJob", plan);
+        }
+
+        // PostgreSQL's form (one aggregate over the union) would make Citus pull every row: the scans have no aggregate above them.
+        var union = SqlCompiler.Plan(definition, Dialect.Postgres).Tables.Single(t => t.Name.StartsWith("ic_sums_day", StringComparison.Ordinal));
+        var pulled = (await ExplainAsync(c, union.Select)).Split('\n');
+        Assert.Contains(pulled.Select((line, i) => (line, i)), x => x.line.Contains("Seq Scan on visit_", StringComparison.Ordinal) && !Parent(pulled, x.i).Contains("Aggregate", StringComparison.Ordinal));
+    }
+
+    /// <summary>The plan node above the one on line <paramref name="i"/> (the nearest earlier line with "->", past its Group Key or Filter lines).</summary>
+    private static string Parent(string[] lines, int i) => lines.Take(i).LastOrDefault(l => l.Contains("->", StringComparison.Ordinal)) ?? "";
 
     [Fact]
     public async Task Imports_are_idempotent_a_failed_import_leaves_nothing_and_a_source_id_stays_unique_across_people()

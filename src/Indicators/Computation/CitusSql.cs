@@ -13,7 +13,8 @@ namespace Tilannekuva.Indicators.Computation;
 /// shard on the workers. They keep the pseudonym instead of a row number: numbering people would
 /// pull them all to the coordinator.</item>
 /// <item>Everything else (per-unit sums, histograms, ranks, periods) is small and is a plain table
-/// on the coordinator: Citus aggregates each shard on its worker and combines the partial results.</item>
+/// on the coordinator: Citus aggregates each shard on its worker and combines the partial results.
+/// A union of tables that are not co-located is aggregated table by table (<see cref="SumPerLeg"/>).</item>
 /// </list>
 /// </summary>
 public static class CitusSql
@@ -45,6 +46,26 @@ public static class CitusSql
             $"CREATE UNLOGGED TABLE {name} AS SELECT * FROM ({select}) q WITH NO DATA",
             $"SELECT create_distributed_table('{name}', '{distributeBy}', colocate_with => '{ColocateWith}')",
             $"INSERT INTO {name} SELECT * FROM ({select}) q");
+
+    /// <summary>
+    /// A per-unit aggregate over a fact source that is a UNION ALL of tables Citus does not co-locate
+    /// (<see cref="FactSource.VisitOrContact"/>: visits by person, contacts by source id). PostgreSQL's
+    /// form aggregates the union, which Citus can only do by pulling both tables' rows to the
+    /// coordinator; on Citus each table is aggregated by itself (partial aggregates per shard on the
+    /// workers) and the small results are concatenated. The result may hold a key once per table:
+    /// every reader of a ratio's sums sums them again (<see cref="SqlCompiler"/>'s Ratio, RatioFromDays).
+    /// <paramref name="facts"/> is the source's rows as the compiler reads them (its FROM, maybe
+    /// inside a window's filter); <paramref name="aggregate"/> makes the aggregate over some rows.
+    /// </summary>
+    public static string SumPerLeg(FactSource source, Dialect dialect, string facts, Func<string, string> aggregate)
+    {
+        var union = source.From(dialect);
+        // Not the union's own rows (e.g. a materialised copy): aggregated as they are.
+        if (dialect != Dialect.Citus || source.Name != FactSource.VisitOrContact.Name || !facts.Contains(union, StringComparison.Ordinal))
+            return aggregate(facts);
+        return string.Join("\nUNION ALL\n", union.Split("UNION ALL", StringSplitOptions.TrimEntries)
+            .Select(leg => aggregate(facts.Replace(union, leg, StringComparison.Ordinal))));
+    }
 
     /// <summary>The separate commands of a step's SQL.</summary>
     public static IEnumerable<string> Commands(string sql) => sql.Split(NextCommand, StringSplitOptions.RemoveEmptyEntries);

@@ -130,11 +130,12 @@ public static partial class SqlCompiler
     private static string GroupPositions(int count) => string.Join(", ", Enumerable.Range(1, count));
 
     private static WorkTable RatioBase(IndicatorDefinition d, FactSource source, string facts, Dialect dialect, PeriodType basePeriod) =>
-        Table("sums_" + Code(basePeriod), ByBasePeriod(basePeriod, dialect, RatioSums(d, source, facts, dialect)));
+        Table("sums_" + Code(basePeriod), CitusSql.SumPerLeg(source, dialect, facts, legFacts => ByBasePeriod(basePeriod, dialect, RatioSums(d, source, legFacts, dialect))));
 
     /// <summary>A ratio's sums per day (column at: the day's start), for weeks and months to be summed from.</summary>
     private static WorkTable RatioDays(IndicatorDefinition d, FactSource source, string facts, Dialect dialect) =>
-        Table("sums_day", $"SELECT {(dialect == Dialect.Sqlite ? "date(f.at)" : "date_trunc('day', f.at)")} AS at, {RatioSums(d, source, facts, dialect)}");
+        Table("sums_day", CitusSql.SumPerLeg(source, dialect, facts,
+            legFacts => $"SELECT {(dialect == Dialect.Sqlite ? "date(f.at)" : "date_trunc('day', f.at)")} AS at, {RatioSums(d, source, legFacts, dialect)}"));
 
     /// <summary>The columns after the period, FROM, WHERE and GROUP BY of a ratio's sums over its facts.</summary>
     private static string RatioSums(IndicatorDefinition d, FactSource source, string facts, Dialect dialect)
