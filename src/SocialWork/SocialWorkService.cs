@@ -43,6 +43,41 @@ public sealed class SocialWorkService(SocialWorkDbContext db, TimeProvider clock
         return o.Id;
     }
 
+    public Task<Observation?> FindAsync(int id, CancellationToken ct = default) =>
+        db.Observations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+
+    /// <summary>
+    /// Whether <paramref name="userName"/> may correct or remove an entry: its recorder, or an editor (who keeps the
+    /// follow-up and may have to take out something that identifies a person).
+    /// </summary>
+    public static bool MayChange(Observation o, string userName, bool isEditor) => isEditor || o.RecordedBy == userName;
+
+    /// <summary>
+    /// Corrects an entry with a valid draft, scrubbed again; the follow-up, the quote choice and the recorder stay.
+    /// False when there is no such observation.
+    /// </summary>
+    public async Task<bool> UpdateAsync(int id, ObservationDraft d, CancellationToken ct = default)
+    {
+        if (Validate(d) is { Count: > 0 } errors) throw new ArgumentException(string.Join(", ", errors), nameof(d));
+        var o = await db.Observations.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (o is null) return false;
+        (o.ObservedOn, o.Category, o.Area, o.ClientGroup, o.ClientCount) = (d.ObservedOn, d.Category, d.Area, d.ClientGroup, d.ClientCount);
+        o.Description = DescriptionScrubber.Scrub(d.Description.Trim());
+        o.ProposedAction = DescriptionScrubber.Scrub((d.ProposedAction ?? "").Trim());
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Removes an entry for good (the audit log keeps that it was removed, and its scrubbed text). False when there is no such observation.</summary>
+    public async Task<bool> DeleteAsync(int id, CancellationToken ct = default)
+    {
+        var o = await db.Observations.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (o is null) return false;
+        db.Observations.Remove(o);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>Observations newest first; only <paramref name="recordedBy"/>'s when given.</summary>
     public Task<List<Observation>> ListAsync(string? recordedBy = null, int take = 200, CancellationToken ct = default) =>
         db.Observations.AsNoTracking().Where(o => recordedBy == null || o.RecordedBy == recordedBy)

@@ -50,6 +50,41 @@ public abstract class ObservationTests(bool postgres)
     }
 
     [Fact]
+    public async Task A_correction_is_scrubbed_again_keeps_the_follow_up_and_a_removal_is_audited()
+    {
+        await using var store = await SocialWorkStore.CreateAsync(postgres);
+        var service = store.Service();
+        var id = await service.RecordAsync(Draft("Vuokra-asuntoja ei ole."), "tyontekija");
+        Assert.True(await service.SetFollowUpAsync(id, FollowUpState.InProgress, null));
+        var phone = "040 " + "555 0101";
+        Assert.True(await service.UpdateAsync(id, Draft($"Vuokra-asuntoja ei ole nuorille, kertoi Liisa Laine ({phone}).") with { ClientCount = 7, Area = "290" }));
+        Assert.False(await service.UpdateAsync(id + 100, Draft("x")));
+        await Assert.ThrowsAsync<ArgumentException>(() => service.UpdateAsync(id, Draft(" ")));
+
+        var stored = await store.Db.Observations.AsNoTracking().SingleAsync(o => o.Id == id);
+        Assert.Equal((7, "290", FollowUpState.InProgress, "tyontekija"), (stored.ClientCount, stored.Area, stored.FollowUp, stored.RecordedBy));
+        Assert.Contains("nuorille", stored.Description);
+        Assert.DoesNotContain("Liisa", stored.Description);
+        Assert.DoesNotContain("0101", stored.Description);
+
+        Assert.True(await service.DeleteAsync(id));
+        Assert.False(await service.DeleteAsync(id));
+        Assert.Empty(await store.Db.Observations.AsNoTracking().ToListAsync());
+        var audit = await store.Db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(["Added", "Modified", "Modified", "Deleted"], audit.Select(a => a.Change));
+        Assert.All(audit, a => Assert.DoesNotContain("Liisa", (a.Before ?? "") + (a.After ?? "")));
+    }
+
+    [Fact]
+    public void Only_the_recorder_or_an_editor_may_change_an_entry()
+    {
+        var o = new Observation { RecordedBy = "a" };
+        Assert.True(SocialWorkService.MayChange(o, "a", isEditor: false));
+        Assert.False(SocialWorkService.MayChange(o, "b", isEditor: false));
+        Assert.True(SocialWorkService.MayChange(o, "b", isEditor: true));
+    }
+
+    [Fact]
     public async Task Lists_show_own_entries_or_everyone_s()
     {
         await using var store = await SocialWorkStore.CreateAsync(postgres);

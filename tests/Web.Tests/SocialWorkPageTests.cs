@@ -1,7 +1,9 @@
 using System.Net;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Tilannekuva.SocialWork;
 using Tilannekuva.TestSupport;
 
 namespace Tilannekuva.Web.Tests;
@@ -57,6 +59,70 @@ public sealed class SocialWorkPageTests(SqliteApp app, Chromium chromium) : ICla
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, "socialwork-phone.png"), FullPage = false });
         await CheckAsync("after saving");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task The_recorder_corrects_an_entry_on_a_phone_another_worker_may_not_and_an_editor_removes_it()
+    {
+        int own, others;
+        using (var scope = app.Services.CreateScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<SocialWorkService>();
+            own = await service.RecordAsync(new ObservationDraft(app.Today, "housing", "205", "youngadults", 2, "Nuorille ei löydy vuokra-asuntoja keskustasta.", ""), "sosiaalityontekija");
+            others = await service.RecordAsync(new ObservationDraft(app.Today, "income", "205", "families", 3, "Toimeentulotuen käsittely viivästyy.", ""), "toinen-tyontekija");
+        }
+        var page = await chromium.NewPageAsync(new BrowserNewContextOptions { Locale = "fi-FI", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#UserName", "sosiaalityontekija");
+        await page.FillAsync("#Password", TestApp.Password);
+        await page.Locator("form.edit button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.GotoAsync("/socialwork?all=true");
+        Assert.Equal(1, await page.Locator($"#edit-{own}").CountAsync());
+        Assert.Equal(0, await page.Locator($"#edit-{others}").CountAsync()); // someone else's entry: no link
+        await page.ClickAsync($"#edit-{own}");
+        await page.WaitForURLAsync(u => u.EndsWith($"/socialwork/{own}/edit", StringComparison.Ordinal));
+        Assert.Equal("2", await page.InputValueAsync("#ClientCount"));
+
+        var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(size[0] <= size[1], $"{size[0]} px wide in {size[1]} px");
+        Assert.DoesNotContain("SocialWork.", await page.ContentAsync());
+        var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}: {string.Join(" | ", v.Nodes.Take(2).Select(n => n.Html))}").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+
+        await page.FillAsync("#ClientCount", "5");
+        await page.FillAsync("#Description", "Nuorille ei löydy vuokra-asuntoja keskustasta, kertoi Matti Virtanen.");
+        var back = page.WaitForURLAsync(u => u.Contains("changed=updated", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.ClickAsync("#sw-save");
+        await back;
+        Assert.True(await page.Locator("#changed").IsVisibleAsync());
+        var item = await page.Locator($"#o-{own}").InnerTextAsync();
+        Assert.Contains("5 asiakasta", item);
+        Assert.DoesNotContain("Virtanen", item); // scrubbed again
+
+        using var worker = await app.SignInAsync("sosiaalityontekija");
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync($"/socialwork/{others}/edit")).StatusCode);
+        var token = await TestApp.AntiforgeryTokenAsync(worker, $"/socialwork/{own}/edit");
+        var refused = await worker.PostAsync($"/socialwork/{others}/edit?handler=Delete", TestApp.Form(("__RequestVerificationToken", token), ("confirm", "true")));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync("/socialwork/999999/edit")).StatusCode);
+
+        var editor = await chromium.NewPageAsync(new BrowserNewContextOptions { Locale = "fi-FI", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        await editor.GotoAsync("/account/login");
+        await editor.FillAsync("#UserName", "sosiaalityon-toimittaja");
+        await editor.FillAsync("#Password", TestApp.Password);
+        await editor.Locator("form.edit button[type=submit]").ClickAsync();
+        await editor.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await editor.GotoAsync($"/socialwork/{others}/edit");
+        await editor.CheckAsync("#sw-confirm");
+        var removed = editor.WaitForURLAsync(u => u.Contains("changed=deleted", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await editor.ClickAsync("#sw-remove");
+        await removed;
+        Assert.True(await editor.Locator("#changed").IsVisibleAsync());
+        using var check = app.Services.CreateScope();
+        Assert.Null(await check.ServiceProvider.GetRequiredService<SocialWorkService>().FindAsync(others));
+        Assert.NotNull(await check.ServiceProvider.GetRequiredService<SocialWorkService>().FindAsync(own));
     }
 
     [Fact]

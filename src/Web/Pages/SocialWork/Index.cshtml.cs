@@ -26,20 +26,24 @@ public sealed class IndexModel(SocialWorkService service, TimeProvider clock) : 
     public List<Observation> Items { get; private set; } = [];
     public bool All { get; private set; }
     public bool Saved { get; private set; }
+    /// <summary>"updated" or "deleted" after the correction page sent the worker back here.</summary>
+    public string? Changed { get; private set; }
     public bool IsEditor => User.IsInRole(Roles.SocialWorkEditor) || User.IsInRole(Roles.Admin);
+    public ObservationFields Fields => new(ObservedOn, Category, Area, ClientGroup, ClientCount, Description, ProposedAction);
+    public bool MayChange(Observation o) => SocialWorkService.MayChange(o, User.Identity?.Name ?? "", IsEditor);
 
-    public async Task OnGetAsync(bool all, bool saved, CancellationToken ct)
+    public async Task OnGetAsync(bool all, bool saved, string? changed, CancellationToken ct)
     {
         ObservedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         (All, Saved) = (all, saved);
+        Changed = changed is "updated" or "deleted" ? changed : null;
         await LoadAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var draft = new ObservationDraft(ObservedOn, Category, Area, ClientGroup, ClientCount, Description ?? "", ProposedAction ?? "");
-        Problems = SocialWorkService.Validate(draft);
-        if (ObservedOn == default || ObservedOn > DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(1)) Problems = [.. Problems, "SocialWork.Error.Date"];
+        Problems = ObservationFields.Problems(draft, clock);
         if (Problems.Count > 0)
         {
             await LoadAsync(ct);
@@ -59,4 +63,17 @@ public sealed class IndexModel(SocialWorkService service, TimeProvider clock) : 
 
     private async Task LoadAsync(CancellationToken ct) =>
         Items = await service.ListAsync(All ? null : User.Identity?.Name, ct: ct);
+}
+
+/// <summary>What the shared observation fields show (the entry form and the correction page).</summary>
+public sealed record ObservationFields(DateOnly ObservedOn, string Category, string Area, string ClientGroup, int ClientCount,
+    string Description, string ProposedAction)
+{
+    /// <summary>The draft's problems as text keys, the date included (not in the future beyond tomorrow's time-zone slack).</summary>
+    public static IReadOnlyList<string> Problems(ObservationDraft draft, TimeProvider clock)
+    {
+        var problems = SocialWorkService.Validate(draft);
+        return draft.ObservedOn == default || draft.ObservedOn > DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(1)
+            ? [.. problems, "SocialWork.Error.Date"] : problems;
+    }
 }
