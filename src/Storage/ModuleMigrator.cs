@@ -16,7 +16,8 @@ public static class ModuleMigrator
     /// <summary>Applies the pending migrations of one context; returns the names it applied.</summary>
     public static async Task<IReadOnlyList<string>> MigrateAsync(DbContext context, CancellationToken cancellationToken = default)
     {
-        StartupTrace.Mark($"{context.GetType().Name}: opened");
+        // The model's class says whether the compiled model (scripts/optimize-models) is in use: <Context>Model, not RuntimeModel.
+        if (StartupTrace.Enabled) StartupTrace.Mark($"{context.GetType().Name}: opened (model {context.Model.GetType().Name})");
         // Most runs find nothing pending: asked directly, without EF's history repository (which builds a model of its
         // own for the history table: most of what a command paid for the check, issue #20). Anything else - a new
         // store, a missing history table, a migration not applied - takes EF's own path as before.

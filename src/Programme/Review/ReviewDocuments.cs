@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Tilannekuva.Programme.Storage;
+using Tilannekuva.Storage;
 
 namespace Tilannekuva.Programme.Review;
 
@@ -18,8 +19,12 @@ public static class ReviewDocuments
     public static async Task<ReviewModel?> BuildAsync(ProgrammeDbContext db, int programmeId, DateOnly meetingDate, IComputedMetricValues? computed = null, CancellationToken ct = default)
     {
         if (await db.LoadProgrammeAsync(programmeId, ct) is not { } p) return null;
+        StartupTrace.Mark("review: programme loaded");
         var hook = (await computed.ForOrNoneAsync(p, ct)).Apply(p);
-        return ReviewBuilder.Build(p, meetingDate, hook);
+        StartupTrace.Mark("review: computed values read");
+        var model = ReviewBuilder.Build(p, meetingDate, hook);
+        StartupTrace.Mark("review: built");
+        return model;
     }
 
     public static GeneratedFile Render(ReviewModel model, ReviewFileFormat format, CultureInfo culture)

@@ -5,6 +5,7 @@ using Tilannekuva.Programme.Domain;
 using Tilannekuva.Programme.Review;
 using Tilannekuva.Programme.Storage;
 using Tilannekuva.ServiceTray.Usage;
+using Tilannekuva.Storage;
 using ProgrammePeriod = Tilannekuva.Programme.Domain.Period;
 
 namespace Tilannekuva.Web.Indicators;
@@ -27,6 +28,7 @@ public sealed class IndicatorMetricValues(IndicatorResults results, IFeedbackInd
             .Where(m => m.IndicatorCode is { Length: > 0 }).ToList();
         // One county per installation: the programme is held against the root of the org-unit tree.
         var region = (await results.RootsAsync(ct)).FirstOrDefault();
+        StartupTrace.Mark("metric values: region");
         foreach (var metric in linked)
         {
             var code = metric.IndicatorCode!;
@@ -50,6 +52,7 @@ public sealed class IndicatorMetricValues(IndicatorResults results, IFeedbackInd
                     RecordedBy = "tilannekuva",
                 }).OrderBy(m => m.Date).ToList();
             if (values.Count > 0) found[metric.Id] = values;
+            if (StartupTrace.Enabled) StartupTrace.Mark($"metric values: {code}");
         }
         return found;
     }
