@@ -488,8 +488,14 @@ public static partial class ChatBench
         Report("resident → advisor", toAdvisor);
         Report("advisor → resident", toResident);
         if (restarted is { } r)
+        {
             await output.WriteLineAsync($"restart: stop took {r.Stop.TotalSeconds:0.00} s, server down {r.Down.TotalSeconds:0.00} s (stop → new server listening), " +
                 $"gap {(gap is { } g ? $"{g.TotalSeconds:0.00} s" : "—")} (stop → all clients joined/fetched again: residents {residentsRejoined}/{n}, advisors {advisorsRejoined}/{k})");
+            var back = residents.Concat(advisors).Where(p => p.RejoinedAt > stopAt).Select(p => Stopwatch.GetElapsedTime(stopAt, p.RejoinedAt).TotalSeconds).Order().ToList();
+            if (back.Count > 0)
+                await output.WriteLineAsync($"  back after the stop: p50 {BenchCommands.Pct(back, 0.5):0.00} s  p95 {BenchCommands.Pct(back, 0.95):0.00} s  max {back[^1]:0.00} s " +
+                    $"(reconnect delays {string.Join(", ", ReconnectDelaysMs.Take(6).Select(d => d / 1000.0))}… s as the pages)");
+        }
         split.Report(output);
         await output.WriteLineAsync($"{2 * n * m / elapsed:0} messages/s over {elapsed:0.0} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
         if (server is not null) await output.WriteLineAsync($"stored messages {server.StoredMessages()} of {2 * n * m}");
