@@ -169,7 +169,9 @@ public static partial class ChatBench
     {
         await using var server = await BenchServer.StartAsync(o, ct);
         Console.WriteLine($"serving {server.BaseUrl} with {o.Advisors} advisor account(s); run the clients with: bench chat --url {server.BaseUrl} --advisors {o.Advisors} …; Ctrl+C stops");
-        try { await Task.Delay(Timeout.Infinite, ct); }
+        // Ctrl+C cancels ct; SIGTERM goes to the host's console lifetime, which stops the app.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, server.App.Lifetime.ApplicationStopping);
+        try { await Task.Delay(Timeout.Infinite, stop.Token); }
         catch (OperationCanceledException) { }
         return 0;
     }
