@@ -157,11 +157,11 @@ public sealed partial class RestartTests
     [Fact]
     public async Task Nothing_acknowledged_is_lost_when_the_server_restarts_mid_conversation()
     {
-        const int chats = 20, messages = 8;
+        const int chats = 20, messages = 10;
         using var output = new StringWriter();
         var result = await Cli.ChatBench.RunAsync(new Cli.ChatBenchOptions
         {
-            Conversations = chats, Messages = messages, Advisors = 3, RestartAfterSeconds = 1, PaceMinSeconds = 0.2, PaceMaxSeconds = 0.5,
+            Conversations = chats, Messages = messages, Advisors = 3, RestartAfterSeconds = 1.5, PaceMinSeconds = 0.2, PaceMaxSeconds = 0.5,
         }, output, CancellationToken.None);
         var report = output.ToString();
         Assert.True(result.AcknowledgedBeforeStop > 0, report); // the restart came mid-conversation

@@ -38,7 +38,7 @@ public static class GuidanceWeb
         // Once the server is stopping, new hub connections are refused (503). SignalR closes its connections when stopping begins, and
         // the pages reconnect at once (first delay 0): without this they got a new connection to the stopping server before Kestrel
         // unbound, and that connection held the stop until the host's shutdown timeout (30 s; dotnet/aspnetcore#58947). Measured
-        // with `bench chat --restart-after`: the stop took 30 s with 2 or 500 conversations. Refused, a page tries again after its next
+        // with `bench chat --restart-after`: the stop took 30 s with 2 or 20 conversations. Refused, a page tries again after its next
         // delay (1 s) and finds the new server.
         var stopping = app.Lifetime.ApplicationStopping;
         app.Use(async (context, next) =>
