@@ -75,10 +75,14 @@ public sealed partial class TrayWorkPageTests(SqliteApp app, Chromium chromium) 
         string file;
         using (var scope = app.Services.CreateScope())
             file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(scope.ServiceProvider.GetRequiredService<ServiceTrayDbContext>().Database.GetConnectionString()).DataSource;
-        foreach (var f in Directory.GetFiles(Path.GetDirectoryName(Path.GetFullPath(file))!, Path.GetFileName(file) + "*"))
+        // The -wal and -shm files first and the database last: SQLite may checkpoint and remove them between listing and
+        // reading, and what they held is then in the database file read after them.
+        foreach (var f in Directory.GetFiles(Path.GetDirectoryName(Path.GetFullPath(file))!, Path.GetFileName(file) + "*").OrderByDescending(x => x.Length))
         {
-            await using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, Encoding.Latin1);
+            FileStream stream;
+            try { stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete); }
+            catch (FileNotFoundException) { continue; }
+            using var reader = new StreamReader(stream, Encoding.Latin1); // disposes the stream
             var bytes = await reader.ReadToEndAsync();
             Assert.DoesNotContain("7132859", bytes);
             Assert.DoesNotContain("713 2859", bytes);
