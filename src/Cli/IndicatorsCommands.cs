@@ -108,6 +108,7 @@ public static class IndicatorsCommands
                             ? string.Join(";\n", CitusSql.Commands(CitusSql.Create(t.Name, "\n" + t.Select, t.DistributeBy))) + ";\n"
                             : $"CREATE TEMP TABLE {t.Name} AS\n{t.Select};\n");
                     foreach (var sql in plan.Statements) Console.WriteLine(sql + ";\n");
+                    foreach (var selection in plan.Selections) Console.WriteLine(selection.Describe() + "\n");
                 }
                 return 0;
             }

@@ -141,7 +141,9 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
                         lock (started)
                             if (started.Add(step.Indicator)) progress?.Invoke(step.Indicator);
                         var stepStarted = clock.Elapsed;
-                        foreach (var command in CitusSql.Commands(step.Sql)) await ExecuteAsync(connection, null, command, cancel.Token);
+                        if (step.Selection is { } selection) await selection.RunAsync(connection, null, cancel.Token);
+                        else
+                            foreach (var command in CitusSql.Commands(step.Sql)) await ExecuteAsync(connection, null, command, cancel.Token);
                         if (step.Creates is { } table)
                         {
                             lock (created) created.Add(table);
@@ -272,6 +274,13 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
                 var rows = await ExecuteAsync(connection, transaction, plan.Statements[i], ct);
                 if (window is null) total += rows;
                 steps.Add(($"{d.Code}: statement {i + 1}", clock.Elapsed - statementStarted));
+            }
+            for (var i = 0; i < plan.Selections.Count; i++)
+            {
+                var selectionStarted = clock.Elapsed;
+                var rows = await plan.Selections[i].RunAsync(connection, transaction, ct);
+                if (window is null) total += rows;
+                steps.Add(($"{d.Code}: percentiles {i + 1}", clock.Elapsed - selectionStarted));
             }
             if (window is not null)
             {

@@ -12,10 +12,10 @@ public sealed record WorkTable(string Name, string Select)
     public string? DistributeBy { get; init; }
 }
 
-/// <summary>What recomputes one indicator: the work tables to create (if not yet there), then the INSERT statements.</summary>
-public sealed record CompiledIndicator(IReadOnlyList<WorkTable> Tables, IReadOnlyList<string> Statements)
+/// <summary>What recomputes one indicator: the work tables to create (if not yet there), then the INSERT statements and the percentile selections.</summary>
+public sealed record CompiledIndicator(IReadOnlyList<WorkTable> Tables, IReadOnlyList<string> Statements, IReadOnlyList<PercentileSelection> Selections)
 {
-    public IEnumerable<string> AllSql => Tables.Select(t => t.Select).Concat(Statements);
+    public IEnumerable<string> AllSql => Tables.Select(t => t.Select).Concat(Statements).Concat(Selections.Select(s => s.RowsSql));
 }
 
 /// <summary>
@@ -25,7 +25,7 @@ public sealed record CompiledIndicator(IReadOnlyList<WorkTable> Tables, IReadOnl
 /// and breakdown derives quarters and years from months and rolls units up the org-unit tree
 /// (org_unit_ancestor), so every level comes from the same small table:
 /// ratios and distributions keep sums; percentiles keep a histogram of the measure (value → count),
-/// whose cumulative counts give the ranks; continuity keeps counts per person and provider.
+/// from which the application selects the ranks (<see cref="PercentileSelection"/>); continuity keeps counts per person and provider.
 /// </summary>
 public static partial class SqlCompiler
 {
@@ -61,6 +61,7 @@ public static partial class SqlCompiler
         }
         else facts = "(" + from + ")";
         var statements = new List<string>();
+        var selections = new List<PercentileSelection>();
         var basePeriods = d.PeriodTypes.Select(BasePeriod).Distinct().ToList();
         // Weeks and months of a ratio both come from one scan of the facts into sums per day.
         var days = d.Shape == IndicatorShape.Ratio && basePeriods.Count > 1 ? RatioDays(d, source, facts, dialect) : null;
@@ -78,7 +79,12 @@ public static partial class SqlCompiler
                 _ => throw new InvalidOperationException(d.Shape.ToString()),
             };
             tables.Add(b);
-            var periodCodes = d.Shape is IndicatorShape.Percentile or IndicatorShape.Continuity ? Periods(b) : null;
+            if (d.Shape == IndicatorShape.Percentile)
+            {
+                selections.Add(new PercentileSelection(d.Code, d.Percentile!.Value, b.Name, d.Dimensions.Count, periods, d.Dimensions, target));
+                continue;
+            }
+            var periodCodes = d.Shape == IndicatorShape.Continuity ? Periods(b) : null;
             if (periodCodes is not null) tables.Add(periodCodes);
             // Sums over a small base table: every period type and breakdown in one statement (one round
             // trip and one plan instead of one per period type and breakdown; issue #20).
@@ -95,25 +101,14 @@ public static partial class SqlCompiler
             foreach (var period in periods)
             {
                 foreach (var (dimension, column) in Breakdowns(d))
-                    switch (d.Shape)
-                    {
-                        case IndicatorShape.Percentile:
-                            var categories = column == "''" ? null : CategoryKeys(b, column);
-                            if (categories is not null) tables.Add(categories);
-                            var orgs = UnitSets(b);
-                            var ranked = Ranked(b, orgs, period, categories is null ? null : (categories, column), dialect);
-                            tables.AddRange([orgs, ranked]);
-                            statements.Add(Percentile(d, periodCodes!, orgs, ranked, categories, dialect, period, dimension));
-                            break;
-                        case IndicatorShape.Continuity:
-                            var pu = CitusSql.PerPerson(PersonTable(b, period, column, dialect), dialect);
-                            tables.Add(pu);
-                            statements.Add(Continuity(d, b, periodCodes!, pu, period, dimension, column));
-                            break;
-                    }
+                {
+                    var pu = CitusSql.PerPerson(PersonTable(b, period, column, dialect), dialect);
+                    tables.Add(pu);
+                    statements.Add(Continuity(d, b, periodCodes!, pu, period, dimension, column));
+                }
             }
         }
-        return new CompiledIndicator(tables, statements.Select(x => x.Replace("INSERT INTO @values (", $"INSERT INTO {target} (", StringComparison.Ordinal)).ToList());
+        return new CompiledIndicator(tables, statements.Select(x => x.Replace("INSERT INTO @values (", $"INSERT INTO {target} (", StringComparison.Ordinal)).ToList(), selections);
     }
 
     /// <summary>The finest period a period type is derived from: weeks from weeks, months, quarters and years from months.</summary>
@@ -212,28 +207,18 @@ public static partial class SqlCompiler
         ) g
         """;
 
-    /// <summary>A histogram of the measure: how many rows have each value, per base period, unit and breakdown values.</summary>
+    /// <summary>A histogram of the measure: how many rows have each value, per base period, unit and breakdown values (read by <see cref="PercentileSelection"/>).</summary>
     private static WorkTable PercentileBase(IndicatorDefinition d, FactSource source, string facts, Dialect dialect, PeriodType basePeriod)
     {
         var measure = source.Field(d.Measure!)!.Sql(dialect);
-        return Table("histogram_" + Code(basePeriod), $"""
-            SELECT h.*, {PeriodNumber(basePeriod, "h.bp")} AS bn
-            FROM (
-              {ByBasePeriod(basePeriod, dialect, $"""
-                f.unit_id{CategoryColumns(d, source, dialect)},
-                     CAST({measure} AS DOUBLE PRECISION) AS m, CAST(COUNT(*) AS INTEGER) AS c
-                FROM {facts} f
-                WHERE {Conditions(source, d.Filters, dialect)} AND {measure} IS NOT NULL
-                GROUP BY {GroupPositions(3 + d.Dimensions.Count)}
-                """)}
-            ) h
-            """);
+        return Table("histogram_" + Code(basePeriod), ByBasePeriod(basePeriod, dialect, $"""
+            f.unit_id{CategoryColumns(d, source, dialect)},
+                 CAST({measure} AS DOUBLE PRECISION) AS m, CAST(COUNT(*) AS INTEGER) AS c
+            FROM {facts} f
+            WHERE {Conditions(source, d.Filters, dialect)} AND {measure} IS NOT NULL
+            GROUP BY {GroupPositions(3 + d.Dimensions.Count)}
+            """));
     }
-
-    // A percentile's groups (period, org unit, category) are numbered with one integer, so the one
-    // big sort (rows by group and value) compares two numbers instead of three strings:
-    // g = (period number × 2^20 + org-unit key) × 2^16 + category key.
-    private const string OrgShift = "1048576", CategoryShift = "65536", PeriodShift = "68719476736";
 
     /// <summary>org_unit_ancestor with a number for each ancestor.</summary>
     private static readonly WorkTable OrgKeys = Table("orgs", """
@@ -241,32 +226,6 @@ public static partial class SqlCompiler
         FROM org_unit_ancestor oa
         JOIN (SELECT x.ancestor_id, ROW_NUMBER() OVER (ORDER BY x.ancestor_id) AS ak FROM (SELECT DISTINCT ancestor_id FROM org_unit_ancestor) x) k
           ON k.ancestor_id = oa.ancestor_id
-        """);
-
-    /// <summary>
-    /// org_unit_ancestor with a number (ak) for each distinct set of units with rows in the base table
-    /// under an ancestor: a municipality with one health centre holds the same rows as the centre, so
-    /// their ranks are computed once and the values written for both (at 300,000 residents a fifth
-    /// fewer rows to rank; issue #20). The units under one unit's ancestors form a chain of growing
-    /// sets, so (how many, the first) names a set. Ancestors without rows are left out (no value).
-    /// </summary>
-    private static WorkTable UnitSets(WorkTable b) => Table("unitsets", $"""
-        SELECT oa.unit_id, oa.ancestor_id, CAST(k.ak AS BIGINT) AS ak
-        FROM org_unit_ancestor oa
-        JOIN (
-          SELECT x.ancestor_id, DENSE_RANK() OVER (ORDER BY x.n, x.first) AS ak
-          FROM (
-            SELECT oa.ancestor_id, COUNT(*) AS n, MIN(oa.unit_id) AS first
-            FROM org_unit_ancestor oa
-            WHERE oa.unit_id IN (SELECT DISTINCT b.unit_id FROM {b.Name} b)
-            GROUP BY oa.ancestor_id
-          ) x
-        ) k ON k.ancestor_id = oa.ancestor_id
-        """);
-
-    /// <summary>A number for each category of one breakdown column of a base table.</summary>
-    private static WorkTable CategoryKeys(WorkTable b, string column) => Table("categories", $"""
-        SELECT x.c, CAST(ROW_NUMBER() OVER (ORDER BY x.c) AS BIGINT) AS ck FROM (SELECT DISTINCT {column} AS c FROM {b.Name} b) x
         """);
 
     /// <summary>The base periods of a base table: code and number.</summary>
@@ -295,58 +254,6 @@ public static partial class SqlCompiler
             PeriodType.Quarter => $"({Part(1, 4)} * 10 + ({Part(6, 2)} + 2) / 3)",
             _ => Part(1, 4),
         };
-    }
-
-    /// <summary>
-    /// The histogram per group (period, org unit at every level, category) with cumulative counts:
-    /// the value at 0-based rank r is the m whose rows hold ranks cum − c … cum − 1. Independent of
-    /// the percentile, so the median and p90 of one measure share it. Counts are INTEGER: PostgreSQL
-    /// sums INTEGER into BIGINT but BIGINT into NUMERIC, a tenth slower here. On SQLite the total is
-    /// summed over the cumulative count's own ordering (the whole partition as its frame): SQLite sorts
-    /// once per distinct window, so this is one sort instead of two (issue #20); PostgreSQL already
-    /// feeds both sums from one sort. On PostgreSQL the histogram rolled up to the groups is a
-    /// MATERIALIZED CTE: planned on its own, its GROUP BY is a hash aggregation, and only the rolled-up
-    /// rows (a sixth of the joined ones for the year by channel) are sorted for the window. Inline, the
-    /// planner cannot tell how many groups the computed key makes, assumes none merge, and sorts every
-    /// joined row to feed both the grouping and the window (issue #20).
-    /// </summary>
-    private static WorkTable Ranked(WorkTable b, WorkTable orgs, PeriodType period, (WorkTable Table, string Column)? categories, Dialect dialect)
-    {
-        var rolledUp = $"""
-            SELECT ({Renumber(period, "b.bn")} * {OrgShift} + o.ak) * {CategoryShift} + {(categories is null ? "0" : "k.ck")} AS g, b.m, CAST(SUM(b.c) AS INTEGER) AS c
-              FROM {b.Name} b
-              JOIN (SELECT DISTINCT unit_id, ak FROM {orgs.Name}) o ON o.unit_id = b.unit_id{(categories is { } k ? $" JOIN {k.Table.Name} k ON k.c = {k.Column}" : "")}
-              GROUP BY 1, 2
-            """;
-        var windows = $"""
-            SELECT h.g, h.m, h.c,
-                   CAST(SUM(h.c) OVER (PARTITION BY h.g ORDER BY h.m ROWS UNBOUNDED PRECEDING) AS BIGINT) AS cum,
-                   CAST(SUM(h.c) OVER (PARTITION BY h.g{(dialect == Dialect.Sqlite ? " ORDER BY h.m ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING" : "")}) AS BIGINT) AS total
-            """;
-        return Table("ranked_" + Code(period), dialect == Dialect.Sqlite
-            ? $"{windows}\nFROM (\n  {rolledUp}\n) h"
-            : $"WITH h AS MATERIALIZED (\n  {rolledUp}\n)\n{windows}\nFROM h");
-    }
-
-    /// <summary>Linear interpolation between the ranks below and above p × (n − 1), as percentile_cont; the group number decoded back to its codes.</summary>
-    private static string Percentile(IndicatorDefinition d, WorkTable periods, WorkTable orgs, WorkTable ranked, WorkTable? categories, Dialect dialect, PeriodType period, string dimension)
-    {
-        var position = $"(CAST({Number(d.Percentile!.Value)} AS DOUBLE PRECISION) * (r.total - 1))";
-        var floor = dialect == Dialect.Sqlite ? $"CAST({position} AS INTEGER)" : $"FLOOR({position})";
-        return $"""
-            {InsertInto}
-            SELECT {Text(d.Code)}, {Text(Code(period))}, p.period_code, o.ancestor_id, {Text(dimension)}, {(categories is null ? "''" : "k.c")}, z.v, NULL, z.v, z.n
-            FROM (
-              SELECT x.g, MAX(x.total) AS n,
-                     SUM(CASE WHEN x.cum - x.c <= x.lo AND x.lo < x.cum THEN x.m * (1 - x.frac) ELSE 0 END)
-                     + SUM(CASE WHEN x.cum - x.c <= x.lo + 1 AND x.lo + 1 < x.cum THEN x.m * x.frac ELSE 0 END) AS v
-              FROM (SELECT r.*, {floor} AS lo, {position} - {floor} AS frac FROM {ranked.Name} r) x
-              WHERE x.cum - x.c <= x.lo + 1 AND x.lo < x.cum
-              GROUP BY x.g
-            ) z
-            JOIN {PeriodCodes(period, periods)} p ON p.pn = z.g / {PeriodShift}
-            JOIN (SELECT DISTINCT ancestor_id, ak FROM {orgs.Name}) o ON o.ak = (z.g / {CategoryShift}) % {OrgShift}{(categories is null ? "" : $" JOIN {categories.Name} k ON k.ck = z.g % {CategoryShift}")}
-            """;
     }
 
     /// <summary>
