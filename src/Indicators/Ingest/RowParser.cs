@@ -31,8 +31,8 @@ internal sealed class RowParser : IDisposable
         _table = table;
         _mapping = mapping;
         _pseudonymiser = pseudonymiser?.StartSession();
-        _dateFormats = [.. mapping.DateFormats];
-        _dateTimeFormats = [.. mapping.DateTimeFormats];
+        _dateFormats = new DateFormatList(mapping.DateFormats);
+        _dateTimeFormats = new DateFormatList(mapping.DateTimeFormats);
         _trueValues = mapping.TrueValues.ToHashSet(StringComparer.OrdinalIgnoreCase);
         _falseValues = mapping.FalseValues.ToHashSet(StringComparer.OrdinalIgnoreCase);
         int IndexOf(string name) => table.Fields.ToList().FindIndex(f => f.Name == name);
@@ -53,8 +53,8 @@ internal sealed class RowParser : IDisposable
     }
 
     // Looked up once, not per row.
-    private readonly string[] _dateFormats;
-    private readonly string[] _dateTimeFormats;
+    private readonly DateFormatList _dateFormats;
+    private readonly DateFormatList _dateTimeFormats;
     private readonly HashSet<string> _trueValues;
     private readonly HashSet<string> _falseValues;
     private readonly int _requested, _done, _assessed, _occurred, _removed, _added;
@@ -111,11 +111,11 @@ internal sealed class RowParser : IDisposable
             case FieldType.Hashed:
                 return (_pseudonymiser!.Other(raw), null, []);
             case FieldType.Date:
-                return DateOnly.TryParseExact(raw, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                return _dateFormats.TryParseDate(raw, out var d)
                     ? (d, null, []) : (null, "Ingest.Reject.BadDate", [raw, string.Join(", ", _mapping.DateFormats)]);
             case FieldType.DateTime:
-                if (DateTime.TryParseExact(raw, _dateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return (t, null, []);
-                if (DateOnly.TryParseExact(raw, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return (day.ToDateTime(TimeOnly.MinValue), null, []);
+                if (_dateTimeFormats.TryParseDateTime(raw, out var t)) return (t, null, []);
+                if (_dateFormats.TryParseDate(raw, out var day)) return (day.ToDateTime(TimeOnly.MinValue), null, []);
                 return (null, "Ingest.Reject.BadDateTime", [raw, string.Join(", ", _mapping.DateTimeFormats)]);
             case FieldType.Bool:
                 if (_trueValues.Contains(raw)) return (True, null, []);
