@@ -152,6 +152,52 @@ public sealed class HandComputedTests : IDisposable
     }
 
     [Fact]
+    public async Task Callback_percentiles_roll_up_units_periods_and_channels_with_ties()
+    {
+        await using var db = await OpenAsync();
+        void Add(string unit, DateTime d, ContactMode channel, double hours) => db.Contacts.Add(Contact(unit, d, channel, requested: d, done: d.AddHours(hours)));
+        var feb = new DateTime(2024, 2, 5, 9, 0, 0);   // a Monday: week 2024-02-05
+        Add("U1", feb, ContactMode.Phone, 1);
+        Add("U1", feb, ContactMode.Phone, 1);             // a tie
+        Add("U1", feb, ContactMode.Phone, 5);
+        Add("U2", feb, ContactMode.Chat, 2);
+        Add("U2", feb, ContactMode.Chat, 10);
+        Add("U2", new DateTime(2024, 3, 4, 9, 0, 0), ContactMode.Phone, 3);
+        await db.SaveChangesAsync();
+
+        var values = await ComputeAsync(db, "callback_delay_median", "callback_delay_p90");
+        double Median(string period, string unit, string dimension = "total", string category = "") =>
+            Find(values, "callback_delay_median", period, unit, dimension, category)!.Value!.Value;
+        double P90(string period, string unit, string dimension = "total", string category = "") =>
+            Find(values, "callback_delay_p90", period, unit, dimension, category)!.Value!.Value;
+
+        // U1 in February: 1, 1, 5. Median at rank 1 = 1; p90 at 0.9 × 2 = 1.8 → 1 + 0.8 × (5 − 1) = 4.2.
+        Assert.Equal(1.0, Median("2024-02", "U1"), 12);
+        Assert.Equal(4.2, P90("2024-02", "U1"), 12);
+        // The area and the region in February: 1, 1, 2, 5, 10. Median 2; p90 at 3.6 → 5 + 0.6 × 5 = 8. Same for the week.
+        foreach (var unit in new[] { "A", "R" })
+        {
+            Assert.Equal(2.0, Median("2024-02", unit), 12);
+            Assert.Equal(8.0, P90("2024-02", unit), 12);
+            Assert.Equal(5L, Find(values, "callback_delay_median", "2024-02", unit)!.N);
+        }
+        Assert.Equal(2.0, Median("2024-02-05", "A"), 12);
+        // The first quarter and the year add U2's 3 in March: 1, 1, 2, 3, 5, 10. Median at 2.5 → 2.5; p90 at 4.5 → 7.5.
+        Assert.Equal(2.5, Median("2024Q1", "R"), 12);
+        Assert.Equal(7.5, P90("2024Q1", "R"), 12);
+        Assert.Equal(2.5, Median("2024", "R"), 12);
+        Assert.Equal(6L, Find(values, "callback_delay_p90", "2024", "R")!.N);
+        // By channel in February: phone 1, 1, 5 (median 1); chat 2, 10 (median at 0.5 → 6; p90 at 0.9 → 2 + 0.9 × 8 = 9.2).
+        Assert.Equal(1.0, Median("2024-02", "R", "channel", "phone"), 12);
+        Assert.Equal(6.0, Median("2024-02", "R", "channel", "chat"), 12);
+        Assert.Equal(9.2, P90("2024-02", "R", "channel", "chat"), 12);
+        // One value is its own median and p90; a unit without callbacks in a period has no value.
+        Assert.Equal(3.0, Median("2024-03", "U2"), 12);
+        Assert.Equal(3.0, P90("2024-03", "U2"), 12);
+        Assert.Null(Find(values, "callback_delay_median", "2024-03", "U1"));
+    }
+
+    [Fact]
     public async Task Failure_demand_share_and_person_years()
     {
         await using var db = await OpenAsync();
