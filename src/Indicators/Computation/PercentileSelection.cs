@@ -8,13 +8,12 @@ namespace Tilannekuva.Indicators.Computation;
 
 /// <summary>
 /// The values of a percentile indicator, selected by the application from the indicator's histogram
-/// work table (value → count per day, unit and breakdown). The database scans the facts into the
-/// histogram (on Citus, on the workers); this step rolls each histogram row up to every group it
-/// belongs to (the week, month, quarter and year of its day, each org-unit ancestor, total and each
-/// breakdown) and picks the ranks in one pass over the rows in value order, as DuckDB's quantile does
-/// by hashing rows into groups. PostgreSQL and SQLite can only get there in SQL by aggregating and
-/// sorting every (group, value) pair: at 300,000 residents 4.5 million joined rows, 6–9 s against
-/// DuckDB's 1 s (issue #20, docs/benchmarks.md).
+/// work table (value → count per base period, unit and breakdown). The database scans the facts into
+/// the histogram (on Citus, on the workers); this step rolls each histogram row up to every group it
+/// belongs to (period of each type, each org-unit ancestor, total and each breakdown) and picks the
+/// ranks in one pass over the rows in value order, as DuckDB's quantile does by hashing rows into
+/// groups. PostgreSQL can only get there by aggregating and sorting every (group, value) pair: at
+/// 300,000 residents 4.5 million joined rows, 6–9 s against DuckDB's 1 s (issue #20, docs/benchmarks.md).
 /// </summary>
 /// <param name="Histogram">The histogram work table (columns bp: the day, unit_id, c0…, m, c).</param>
 /// <param name="Categories">How many breakdown columns (c0, c1, …) the histogram has.</param>
@@ -52,7 +51,7 @@ public sealed record PercentileSelection(string IndicatorCode, double Percentile
         var values = new List<Value>();
         foreach (var period in Periods)
         {
-            var periodOf = rows.Days.Select(day => PeriodCode(period, day)).ToArray();
+            var periodOf = rows.BasePeriods.Select(bp => PeriodCode(period, bp)).ToArray();
             for (var dimension = -1; dimension < Categories; dimension++)
                 values.AddRange(Select(rows, ancestors, periodOf, period, dimension));
         }
@@ -65,19 +64,20 @@ public sealed record PercentileSelection(string IndicatorCode, double Percentile
     /// <summary>The values of one period type and breakdown (dimension −1: the total).</summary>
     private List<Value> Select(HistogramRows rows, Dictionary<string, List<string>> ancestors, string[] periodOf, PeriodType period, int dimension)
     {
-        // Each cell (day, unit, categories) belongs to one group per ancestor of its unit.
+        // Each cell (base period, unit, categories) belongs to one group per ancestor of its unit.
         var groups = new Dictionary<(string Period, string Unit, string Category), int>();
         var keys = new List<(string Period, string Unit, string Category)>();
         var cellGroups = new int[rows.Cells.Count][];
         for (var cell = 0; cell < rows.Cells.Count; cell++)
         {
-            var (day, unit, categories) = rows.Cells[cell];
-            var key = (Period: periodOf[day], Category: dimension < 0 ? "" : categories[dimension]);
-            var of = ancestors.TryGetValue(unit, out var list) ? list : [];
+            var (bp, unit, categories) = rows.Cells[cell];
+            var key = (Period: periodOf[bp], Category: dimension < 0 ? "" : categories[dimension]);
+            // A row without a category of the breakdown counts in the total only (as the SQL's join on the category did).
+            var of = key.Category is not null && ancestors.TryGetValue(unit, out var list) ? list : [];
             cellGroups[cell] = new int[of.Count];
             for (var a = 0; a < of.Count; a++)
             {
-                var group = (key.Period, of[a], key.Category);
+                var group = (key.Period, of[a], key.Category!);
                 if (!groups.TryGetValue(group, out var g))
                 {
                     groups[group] = g = keys.Count;
@@ -184,11 +184,11 @@ public sealed record PercentileSelection(string IndicatorCode, double Percentile
         return cmd;
     }
 
-    /// <summary>A histogram as columns: each row's cell (day, unit, categories), value and count, and the rows' order by value.</summary>
+    /// <summary>A histogram as columns: each row's cell (base period, unit, categories), value and count, and the rows' order by value.</summary>
     private sealed class HistogramRows
     {
-        public List<string> Days { get; } = [];
-        public List<(int Day, string Unit, string[] Categories)> Cells { get; } = [];
+        public List<string> BasePeriods { get; } = [];
+        public List<(int BasePeriod, string Unit, string?[] Categories)> Cells { get; } = [];
         public int[] Cell { get; private set; } = [];
         public double[] M { get; private set; } = [];
         public int[] C { get; private set; } = [];
@@ -198,7 +198,7 @@ public sealed record PercentileSelection(string IndicatorCode, double Percentile
         public static async Task<HistogramRows> ReadAsync(DbConnection connection, DbTransaction? transaction, string sql, int categories, CancellationToken ct)
         {
             var result = new HistogramRows();
-            var days = new Dictionary<string, int>(StringComparer.Ordinal);
+            var periods = new Dictionary<string, int>(StringComparer.Ordinal);
             var cells = new Dictionary<(int, string, string), int>();
             var cellOf = new List<int>();
             var m = new List<double>();
@@ -207,18 +207,17 @@ public sealed record PercentileSelection(string IndicatorCode, double Percentile
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var day = reader.GetString(0);
-                if (!days.TryGetValue(day, out var p))
+                var bp = reader.GetString(0);
+                if (!periods.TryGetValue(bp, out var p))
                 {
-                    days[day] = p = result.Days.Count;
-                    result.Days.Add(day);
+                    periods[bp] = p = result.BasePeriods.Count;
+                    result.BasePeriods.Add(bp);
                 }
                 var unit = reader.GetString(1);
-                // Categories are never null: the compiler writes 'unknown' for a missing one.
-                var values = new string[categories];
-                for (var i = 0; i < categories; i++) values[i] = reader.GetString(2 + i);
+                var values = new string?[categories];
+                for (var i = 0; i < categories; i++) values[i] = reader.IsDBNull(2 + i) ? null : reader.GetString(2 + i);
                 // One key string per cell: categories are few and short.
-                var key = (p, unit, string.Join('\u001f', values));
+                var key = (p, unit, string.Join('\u001f', values.Select(v => v is null ? "\u0000" : v)));
                 if (!cells.TryGetValue(key, out var cell))
                 {
                     cells[key] = cell = result.Cells.Count;
