@@ -15,9 +15,9 @@ namespace Tilannekuva.Indicators.Computation;
 /// groups. PostgreSQL can only get there by aggregating and sorting every (group, value) pair: at
 /// 300,000 residents 4.5 million joined rows, 6–9 s against DuckDB's 1 s (issue #20, docs/benchmarks.md).
 /// </summary>
-/// <param name="Histogram">The histogram work table (columns bp: the day, unit_id, c0…, m, c).</param>
+/// <param name="Histogram">The histogram work table (columns bp, unit_id, c0…, m, c).</param>
 /// <param name="Categories">How many breakdown columns (c0, c1, …) the histogram has.</param>
-/// <param name="Periods">The period types to derive from the histogram's days.</param>
+/// <param name="Periods">The period types derived from the histogram's base period.</param>
 /// <param name="Dimensions">Breakdown names, in column order.</param>
 /// <param name="Target">The table the values go to.</param>
 public sealed record PercentileSelection(string IndicatorCode, double Percentile, string Histogram, int Categories,
@@ -121,13 +121,12 @@ public sealed record PercentileSelection(string IndicatorCode, double Percentile
         return keys.Select((k, g) => new Value(periodType, k.Period, k.Unit, dimensionName, k.Category, below[g] + above[g], total[g])).ToList();
     }
 
-    /// <summary>The code of the period of a type that a day ("2024-05-08") falls in: its week's Monday "2024-05-06", "2024-05", "2024Q2", "2024".</summary>
-    internal static string PeriodCode(PeriodType period, string day) => period switch
+    /// <summary>The code of the period of a type that a base period falls in ("2024-05" → "2024Q2", "2024"; weeks stay).</summary>
+    internal static string PeriodCode(PeriodType period, string bp) => period switch
     {
-        PeriodType.Week => WeekPeriod.CodeOf(DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        PeriodType.Month => day[..7],
-        PeriodType.Quarter => day[..4] + "Q" + ((int.Parse(day.AsSpan(5, 2), CultureInfo.InvariantCulture) + 2) / 3).ToString(CultureInfo.InvariantCulture),
-        _ => day[..4],
+        PeriodType.Quarter => bp[..4] + "Q" + ((int.Parse(bp.AsSpan(5, 2), CultureInfo.InvariantCulture) + 2) / 3).ToString(CultureInfo.InvariantCulture),
+        PeriodType.Year => bp[..4],
+        _ => bp,
     };
 
     private async Task WriteAsync(DbConnection connection, DbTransaction? transaction, List<Value> values, CancellationToken ct)

@@ -60,15 +60,8 @@ public static partial class SqlCompiler
             facts = fact.Name;
         }
         else facts = "(" + from + ")";
-        if (d.Shape == IndicatorShape.Percentile)
-        {
-            // One scan into a histogram per day; the application derives weeks, months, quarters and years from the days.
-            var histogram = PercentileBase(d, source, facts, dialect);
-            tables.Add(histogram);
-            return new CompiledIndicator(tables, [],
-                [new PercentileSelection(d.Code, d.Percentile!.Value, histogram.Name, d.Dimensions.Count, d.PeriodTypes, d.Dimensions, target)]);
-        }
         var statements = new List<string>();
+        var selections = new List<PercentileSelection>();
         var basePeriods = d.PeriodTypes.Select(BasePeriod).Distinct().ToList();
         // Weeks and months of a ratio both come from one scan of the facts into sums per day.
         var days = d.Shape == IndicatorShape.Ratio && basePeriods.Count > 1 ? RatioDays(d, source, facts, dialect) : null;
@@ -81,10 +74,16 @@ public static partial class SqlCompiler
                 IndicatorShape.Ratio when days is not null => RatioFromDays(d, days, dialect, basePeriod),
                 IndicatorShape.Ratio => RatioBase(d, source, facts, dialect, basePeriod),
                 IndicatorShape.Distribution => DistributionBase(d, source, facts, dialect, basePeriod),
+                IndicatorShape.Percentile => PercentileBase(d, source, facts, dialect, basePeriod),
                 IndicatorShape.Continuity => ContinuityBase(d, source, facts, dialect, basePeriod, tables),
                 _ => throw new InvalidOperationException(d.Shape.ToString()),
             };
             tables.Add(b);
+            if (d.Shape == IndicatorShape.Percentile)
+            {
+                selections.Add(new PercentileSelection(d.Code, d.Percentile!.Value, b.Name, d.Dimensions.Count, periods, d.Dimensions, target));
+                continue;
+            }
             var periodCodes = d.Shape == IndicatorShape.Continuity ? Periods(b) : null;
             if (periodCodes is not null) tables.Add(periodCodes);
             // Sums over a small base table: every period type and breakdown in one statement (one round
@@ -109,7 +108,7 @@ public static partial class SqlCompiler
                 }
             }
         }
-        return new CompiledIndicator(tables, statements.Select(x => x.Replace("INSERT INTO @values (", $"INSERT INTO {target} (", StringComparison.Ordinal)).ToList(), []);
+        return new CompiledIndicator(tables, statements.Select(x => x.Replace("INSERT INTO @values (", $"INSERT INTO {target} (", StringComparison.Ordinal)).ToList(), selections);
     }
 
     /// <summary>The finest period a period type is derived from: weeks from weeks, months, quarters and years from months.</summary>
@@ -208,25 +207,17 @@ public static partial class SqlCompiler
         ) g
         """;
 
-    /// <summary>
-    /// A histogram of the measure: how many rows have each value, per day (bp, "yyyy-MM-dd"), unit and breakdown values,
-    /// read by <see cref="PercentileSelection"/>. One scan of the facts serves every period type: a histogram per week
-    /// and another per month scanned them twice (issue #20).
-    /// </summary>
-    private static WorkTable PercentileBase(IndicatorDefinition d, FactSource source, string facts, Dialect dialect)
+    /// <summary>A histogram of the measure: how many rows have each value, per base period, unit and breakdown values (read by <see cref="PercentileSelection"/>).</summary>
+    private static WorkTable PercentileBase(IndicatorDefinition d, FactSource source, string facts, Dialect dialect, PeriodType basePeriod)
     {
         var measure = source.Field(d.Measure!)!.Sql(dialect);
-        var rest = $"""
+        return Table("histogram_" + Code(basePeriod), ByBasePeriod(basePeriod, dialect, $"""
             f.unit_id{CategoryColumns(d, source, dialect)},
                  CAST({measure} AS DOUBLE PRECISION) AS m, CAST(COUNT(*) AS INTEGER) AS c
             FROM {facts} f
             WHERE {Conditions(source, d.Filters, dialect)} AND {measure} IS NOT NULL
             GROUP BY {GroupPositions(3 + d.Dimensions.Count)}
-            """;
-        // As ByBasePeriod: PostgreSQL groups by the truncated timestamp and formats the code after grouping.
-        return Table("histogram_day", dialect == Dialect.Sqlite
-            ? $"SELECT date(f.at) AS bp, {rest}"
-            : $"SELECT to_char(x.bpt, 'YYYY-MM-DD') AS bp, x.* FROM (SELECT date_trunc('day', f.at) AS bpt, {rest}) x");
+            """));
     }
 
     /// <summary>org_unit_ancestor with a number for each ancestor.</summary>
