@@ -7,13 +7,15 @@ using Tilannekuva.Indicators.Catalogue;
 namespace Tilannekuva.Indicators.Computation;
 
 /// <summary>
-/// The values of a percentile indicator, selected by the application from the indicator's histogram
-/// work table (value → count per base period, unit and breakdown). The database scans the facts into
-/// the histogram (on Citus, on the workers); this step rolls each histogram row up to every group it
-/// belongs to (period of each type, each org-unit ancestor, total and each breakdown) and picks the
-/// ranks in one pass over the rows in value order, as DuckDB's quantile does by hashing rows into
-/// groups. PostgreSQL can only get there by aggregating and sorting every (group, value) pair: at
-/// 300,000 residents 4.5 million joined rows, 6–9 s against DuckDB's 1 s (issue #20, docs/benchmarks.md).
+/// The values of a percentile indicator, selected by the application from one of the indicator's
+/// histogram work tables (value → count per base period, unit and breakdown; one for weeks, one for
+/// months, which the database builds at the same time on two connections). The database scans the
+/// facts into the histogram (on Citus, on the workers); this step rolls each histogram row up to
+/// every group it belongs to (period of each type, each org-unit ancestor, total and each breakdown)
+/// and picks the ranks in one pass over the rows in value order, as DuckDB's quantile does by hashing
+/// rows into groups. PostgreSQL and SQLite can only get there in SQL by aggregating and sorting every
+/// (group, value) pair: at 300,000 residents 4.5 million joined rows, 6–9 s against DuckDB's 1 s
+/// (issue #20, docs/benchmarks.md).
 /// </summary>
 /// <param name="Histogram">The histogram work table (columns bp, unit_id, c0…, m, c).</param>
 /// <param name="Categories">How many breakdown columns (c0, c1, …) the histogram has.</param>
@@ -72,12 +74,11 @@ public sealed record PercentileSelection(string IndicatorCode, double Percentile
         {
             var (bp, unit, categories) = rows.Cells[cell];
             var key = (Period: periodOf[bp], Category: dimension < 0 ? "" : categories[dimension]);
-            // A row without a category of the breakdown counts in the total only (as the SQL's join on the category did).
-            var of = key.Category is not null && ancestors.TryGetValue(unit, out var list) ? list : [];
+            var of = ancestors.TryGetValue(unit, out var list) ? list : [];
             cellGroups[cell] = new int[of.Count];
             for (var a = 0; a < of.Count; a++)
             {
-                var group = (key.Period, of[a], key.Category!);
+                var group = (key.Period, of[a], key.Category);
                 if (!groups.TryGetValue(group, out var g))
                 {
                     groups[group] = g = keys.Count;
@@ -187,7 +188,7 @@ public sealed record PercentileSelection(string IndicatorCode, double Percentile
     private sealed class HistogramRows
     {
         public List<string> BasePeriods { get; } = [];
-        public List<(int BasePeriod, string Unit, string?[] Categories)> Cells { get; } = [];
+        public List<(int BasePeriod, string Unit, string[] Categories)> Cells { get; } = [];
         public int[] Cell { get; private set; } = [];
         public double[] M { get; private set; } = [];
         public int[] C { get; private set; } = [];
@@ -213,10 +214,11 @@ public sealed record PercentileSelection(string IndicatorCode, double Percentile
                     result.BasePeriods.Add(bp);
                 }
                 var unit = reader.GetString(1);
-                var values = new string?[categories];
-                for (var i = 0; i < categories; i++) values[i] = reader.IsDBNull(2 + i) ? null : reader.GetString(2 + i);
+                // Categories are never null: the compiler writes 'unknown' for a missing one.
+                var values = new string[categories];
+                for (var i = 0; i < categories; i++) values[i] = reader.GetString(2 + i);
                 // One key string per cell: categories are few and short.
-                var key = (p, unit, string.Join('\u001f', values.Select(v => v is null ? "\u0000" : v)));
+                var key = (p, unit, string.Join('\u001f', values));
                 if (!cells.TryGetValue(key, out var cell))
                 {
                     cells[key] = cell = result.Cells.Count;
