@@ -125,6 +125,36 @@ public sealed class SocialWorkPageTests(SqliteApp app, Chromium chromium) : ICla
         Assert.NotNull(await check.ServiceProvider.GetRequiredService<SocialWorkService>().FindAsync(own));
     }
 
+    [Theory]
+    [InlineData("sv", "Korrigera observationen")]
+    [InlineData("en", "Correct an observation")]
+    public async Task The_correction_page_reads_in_swedish_and_english_on_a_phone(string culture, string title)
+    {
+        int own;
+        using (var scope = app.Services.CreateScope())
+            own = await scope.ServiceProvider.GetRequiredService<SocialWorkService>()
+                .RecordAsync(new ObservationDraft(app.Today, "housing", "205", "youngadults", 2, "Nuorille ei löydy vuokra-asuntoja.", ""), "sosiaalityontekija");
+        var page = await chromium.NewPageAsync(new BrowserNewContextOptions { Locale = "fi-FI", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#UserName", "sosiaalityontekija");
+        await page.FillAsync("#Password", TestApp.Password);
+        await page.Locator("form.edit button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        var response = await page.GotoAsync($"/socialwork/{own}/edit?culture={culture}");
+        Assert.Equal(200, response!.Status);
+
+        var text = await page.EvaluateAsync<string>("() => document.body.innerText");
+        Assert.Contains(title, text);
+        Assert.DoesNotContain("SocialWork.", await page.ContentAsync());
+        Assert.DoesNotContain("{0}", text);
+        var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(size[0] <= size[1], $"{culture}: {size[0]} px wide in {size[1]} px");
+        var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}: {string.Join(" | ", v.Nodes.Take(2).Select(n => n.Html))}").ToList();
+        Assert.True(serious.Count == 0, culture + ": " + string.Join("\n", serious));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, $"socialwork-edit-{culture}.png"), FullPage = false });
+    }
+
     /// <summary>A signed-in user without the right is sent to the access-denied page (the cookie scheme's answer to a page).</summary>
     private static void AssertDenied(HttpResponseMessage r)
     {
