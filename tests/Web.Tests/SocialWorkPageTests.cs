@@ -19,12 +19,7 @@ public sealed class SocialWorkPageTests(SqliteApp app, Chromium chromium) : ICla
     [Fact]
     public async Task A_social_worker_records_an_observation_on_a_phone()
     {
-        var page = await chromium.NewPageAsync(new BrowserNewContextOptions { Locale = "fi-FI", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#UserName", "sosiaalityontekija");
-        await page.FillAsync("#Password", TestApp.Password);
-        await page.Locator("form.edit button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        var page = await SignInOnPhoneAsync("sosiaalityontekija");
         await page.GotoAsync("/socialwork");
 
         var problems = new List<string>();
@@ -71,12 +66,7 @@ public sealed class SocialWorkPageTests(SqliteApp app, Chromium chromium) : ICla
             own = await service.RecordAsync(new ObservationDraft(app.Today, "housing", "205", "youngadults", 2, "Nuorille ei löydy vuokra-asuntoja keskustasta.", ""), "sosiaalityontekija");
             others = await service.RecordAsync(new ObservationDraft(app.Today, "livelihood", "205", "families", 3, "Toimeentulotuen käsittely viivästyy.", ""), "toinen-tyontekija");
         }
-        var page = await chromium.NewPageAsync(new BrowserNewContextOptions { Locale = "fi-FI", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#UserName", "sosiaalityontekija");
-        await page.FillAsync("#Password", TestApp.Password);
-        await page.Locator("form.edit button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        var page = await SignInOnPhoneAsync("sosiaalityontekija");
         await page.GotoAsync("/socialwork?all=true");
         Assert.Equal(1, await page.Locator($"#edit-{own}").CountAsync());
         Assert.Equal(0, await page.Locator($"#edit-{others}").CountAsync()); // someone else's entry: no link
@@ -134,12 +124,7 @@ public sealed class SocialWorkPageTests(SqliteApp app, Chromium chromium) : ICla
         using (var scope = app.Services.CreateScope())
             own = await scope.ServiceProvider.GetRequiredService<SocialWorkService>()
                 .RecordAsync(new ObservationDraft(app.Today, "housing", "205", "youngadults", 2, "Nuorille ei löydy vuokra-asuntoja.", ""), "sosiaalityontekija");
-        var page = await chromium.NewPageAsync(new BrowserNewContextOptions { Locale = "fi-FI", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#UserName", "sosiaalityontekija");
-        await page.FillAsync("#Password", TestApp.Password);
-        await page.Locator("form.edit button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        var page = await SignInOnPhoneAsync("sosiaalityontekija");
         var response = await page.GotoAsync($"/socialwork/{own}/edit?culture={culture}");
         Assert.Equal(200, response!.Status);
 
@@ -153,6 +138,18 @@ public sealed class SocialWorkPageTests(SqliteApp app, Chromium chromium) : ICla
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}: {string.Join(" | ", v.Nodes.Take(2).Select(n => n.Html))}").ToList();
         Assert.True(serious.Count == 0, culture + ": " + string.Join("\n", serious));
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.ScreenshotFolder, $"socialwork-edit-{culture}.png"), FullPage = false });
+    }
+
+    /// <summary>A new phone-sized (390×844) Finnish browser page, signed in as <paramref name="user"/>.</summary>
+    private async Task<IPage> SignInOnPhoneAsync(string user)
+    {
+        var page = await chromium.NewPageAsync(new BrowserNewContextOptions { Locale = "fi-FI", BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#UserName", user);
+        await page.FillAsync("#Password", TestApp.Password);
+        await page.Locator("form.edit button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        return page;
     }
 
     /// <summary>A signed-in user without the right is sent to the access-denied page (the cookie scheme's answer to a page).</summary>
