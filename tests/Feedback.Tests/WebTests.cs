@@ -19,6 +19,10 @@ public sealed class WebTests(Chromium chromium) : IClassFixture<Chromium>, IAsyn
 {
     private const string AdminPassword = "feedback-test-password-1";
     private readonly SqliteFile _file = new();
+
+    // Waiting for the thanks page's load event after a form POST and its redirect timed out once in CI (the load state
+    // was missed by the client); the URL's commit and the heading's auto-wait are what the tests need.
+    private static readonly PageWaitForURLOptions ThanksCommitted = new() { WaitUntil = WaitUntilState.Commit };
     private FeedbackApp? _app;
 
     private FeedbackApp App => _app!;
@@ -60,7 +64,7 @@ public sealed class WebTests(Chromium chromium) : IClassFixture<Chromium>, IAsyn
         await page.FillAsync("#openText", "Bra service! Ring mig på 040 765 4321.");
         await page.SelectOptionAsync("#ageGroup", "Age65To74");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**thanks=true**");
+        await page.WaitForURLAsync("**thanks=true**", ThanksCommitted); // the locator below waits for the page itself
         Assert.Equal("Tack för din respons!", await page.Locator("h1").InnerTextAsync());
 
         var stored = await LatestAsync(Channel.Qr);
@@ -77,7 +81,7 @@ public sealed class WebTests(Chromium chromium) : IClassFixture<Chromium>, IAsyn
         await page.GotoAsync($"{App.BaseUrl}/f/{App.Token(Channel.Web, "SOT-TK", "MT")}");
         await Choose(page, "recommendation", 2);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**thanks=true**");
+        await page.WaitForURLAsync("**thanks=true**", ThanksCommitted); // the locator below waits for the page itself
         Assert.Equal("Kiitos palautteestasi!", await page.Locator("h1").InnerTextAsync());
         Assert.Equal(("SOT-TK", "MT", 2), ((await LatestAsync(Channel.Web)).ServicePointCode, (await LatestAsync(Channel.Web)).ServiceCode, (await LatestAsync(Channel.Web)).Recommendation));
         await context.CloseAsync();
