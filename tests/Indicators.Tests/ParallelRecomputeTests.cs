@@ -35,6 +35,46 @@ public sealed class ParallelRecomputeTests
     }
 
     [Fact]
+    public async Task Each_indicator_alone_with_a_parallel_worker_gives_the_values_of_one_connection()
+    {
+        await using var server = await PostgresServer.CreateDatabaseAsync();
+        await using var db = await IndicatorsStorage.OpenMigratedAsync(server.Options);
+        using var folder = new SqliteFile();
+        await LoadRegionAsync(db, Path.Combine(folder.Folder, "region"), population: 600, years: 2, seed: 17);
+        await new IndicatorComputer(db) { SingleConnection = true }.RecomputeAsync();
+        var one = await db.IndicatorValues.AsNoTracking().ToListAsync();
+
+        // A lone indicator's statements may take a parallel worker. On tables this small the planner would never
+        // start one; with these settings every scan gets one, so the workers really read the work tables.
+        await using (var owner = new Npgsql.NpgsqlConnection(server.ConnectionString))
+        {
+            await owner.OpenAsync();
+            await using var alter = owner.CreateCommand();
+            alter.CommandText = $"ALTER DATABASE \"{server.DatabaseName}\" SET min_parallel_table_scan_size = 0; ALTER DATABASE \"{server.DatabaseName}\" SET parallel_setup_cost = 0";
+            await alter.ExecuteNonQueryAsync();
+        }
+        Npgsql.NpgsqlConnection.ClearAllPools(); // the settings apply to connections opened from now on
+        await using (var probe = new Npgsql.NpgsqlConnection(server.ConnectionString))
+        {
+            await probe.OpenAsync();
+            await using var cmd = probe.CreateCommand();
+            cmd.CommandText = IndicatorComputer.ParallelQuerySettings(1, Dialect.Postgres) + "; EXPLAIN SELECT unit_id, count(*) FROM visit GROUP BY unit_id";
+            var plan = new List<string>();
+            await using (var reader = await cmd.ExecuteReaderAsync())
+                do { while (await reader.ReadAsync()) plan.Add(reader.GetString(0)); } while (await reader.NextResultAsync());
+            Assert.Contains(plan, line => line.Contains("Gather", StringComparison.Ordinal));
+        }
+
+        foreach (var d in IndicatorCatalogue.All)
+        {
+            var result = await new IndicatorComputer(db).RecomputeAsync([d]);
+            Assert.True(result.Values > 0, d.Code);
+        }
+        AssertSameValues(one, await db.IndicatorValues.AsNoTracking().ToListAsync());
+        Assert.Equal(0, await StagingTablesAsync(db));
+    }
+
+    [Fact]
     public async Task A_failing_connection_leaves_the_stored_values_and_no_staging_table()
     {
         await using var server = await PostgresServer.CreateDatabaseAsync();
