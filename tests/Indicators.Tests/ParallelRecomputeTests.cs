@@ -88,6 +88,34 @@ public sealed class ParallelRecomputeTests
     }
 
     [Fact]
+    public async Task The_staged_values_carry_statistics_when_they_replace_the_stored_ones()
+    {
+        await using var server = await PostgresServer.CreateDatabaseAsync();
+        await using var db = await IndicatorsStorage.OpenMigratedAsync(server.Options);
+        using var folder = new SqliteFile();
+        await LoadRegionAsync(db, Path.Combine(folder.Folder, "region"), population: 300, years: 1, seed: 7);
+        var t3 = IndicatorCatalogue.All.Single(d => d.Code == "t3");
+        await new IndicatorComputer(db).RecomputeAsync([t3]);
+        // Without statistics the planner took the staged table for a few rows and compared every stored value with
+        // every staged one; reltuples is -1 until a table is analysed.
+        (double Estimated, long Counted)? seen = null;
+        await new IndicatorComputer(db)
+        {
+            BeforeSwapForTest = async (connection, values) =>
+            {
+                await using var cmd = connection.CreateCommand();
+                cmd.CommandText = $"SELECT (SELECT reltuples FROM pg_class WHERE relname = '{values}')::float8, (SELECT count(*) FROM {values})";
+                await using var reader = await cmd.ExecuteReaderAsync();
+                await reader.ReadAsync();
+                seen = (reader.GetDouble(0), reader.GetInt64(1));
+            },
+        }.RecomputeAsync([t3]);
+        Assert.NotNull(seen);
+        Assert.True(seen.Value.Counted > 0);
+        Assert.Equal(seen.Value.Counted, (long)seen.Value.Estimated);
+    }
+
+    [Fact]
     public async Task A_failing_connection_leaves_the_stored_values_and_no_staging_table()
     {
         await using var server = await PostgresServer.CreateDatabaseAsync();
