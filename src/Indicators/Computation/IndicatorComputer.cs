@@ -32,7 +32,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
     /// <summary>For tests: called on each connection of the parallel path when no step is left for it, before the swap (to inject a failure).</summary>
     internal Func<int, Task>? AfterWorkerForTest { get; init; }
 
-    /// <summary>For tests: called on the main connection with the staged values' table just before the swap's transaction.</summary>
+    /// <summary>For tests: called on the main connection with the staged values' table in the swap's transaction, before anything is replaced.</summary>
     internal Func<DbConnection, string, Task>? BeforeSwapForTest { get; init; }
 
     /// <summary>PostgreSQL connections computing at once: the database server's cores (2 on the benchmark machine).</summary>
@@ -181,13 +181,18 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
             }
 
             var swapStarted = clock.Elapsed;
-            // Without statistics on the staged values the planner guessed a few rows and compared every stored
-            // value with every staged one (a nested-loop anti join): 0.6–1.0 s for T3's 4,347 values against 5 ms
-            // with a hash join (docs/benchmarks.md, "Eighth round").
-            await ExecuteAsync(main, null, "ANALYZE " + values, ct);
-            if (BeforeSwapForTest is not null) await BeforeSwapForTest(main, values);
             await using (var tx = await main.BeginTransactionAsync(ct))
             {
+                // Without statistics on the staged values the planner guessed a few rows and compared every stored
+                // value with every staged one (a nested-loop anti join): 0.6–1.0 s for T3's 4,347 values against 5 ms
+                // with a hash join. With them it chose merge joins, which sort both sides by six text keys in the
+                // database's collation: 0.37 s of a care-guarantee recompute against 0.08 s hashed. A tenth of the
+                // default sample is plenty for a table read once. JIT compilation, as on the work connections, costs
+                // more than it saves (docs/benchmarks.md, "Eighth round").
+                await ExecuteAsync(main, tx, "SET LOCAL default_statistics_target = 10; SET LOCAL work_mem = '256MB'; SET LOCAL jit = off; " +
+                                             "SET LOCAL enable_mergejoin = off; SET LOCAL enable_nestloop = off", ct);
+                await ExecuteAsync(main, tx, "ANALYZE " + values, ct);
+                if (BeforeSwapForTest is not null) await BeforeSwapForTest(main, values);
                 var codes = string.Join(", ", list.Select(d => "'" + d.Code.Replace("'", "''") + "'"));
                 // A window's facts span yields partial edge periods outside it, which must not replace stored ones.
                 if (window is not null) await ExecuteAsync(main, tx, $"DELETE FROM {values} WHERE NOT {window.Covers()}", ct);
