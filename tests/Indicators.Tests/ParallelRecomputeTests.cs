@@ -50,9 +50,9 @@ public sealed class ParallelRecomputeTests
         {
             await owner.OpenAsync();
             await using var alter = owner.CreateCommand();
-            // VACUUM sets the visibility map now, as autovacuum may have done or not by the time of the probe below.
             alter.CommandText = $"ALTER DATABASE \"{server.DatabaseName}\" SET min_parallel_table_scan_size = 0; ALTER DATABASE \"{server.DatabaseName}\" SET parallel_setup_cost = 0";
             await alter.ExecuteNonQueryAsync();
+            // VACUUM sets the visibility map now, as autovacuum may have done or not by the time of the probe below.
             alter.CommandText = "VACUUM visit";
             await alter.ExecuteNonQueryAsync();
         }

@@ -127,17 +127,12 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
                     // Session settings end when the pool resets the connection (DISCARD ALL).
                     await using var connection = (DbConnection)((ICloneable)main).Clone();
                     await connection.OpenAsync(cancel.Token);
-                    // The work tables group hundreds of thousands of rows: with the default 4 MB they
-                    // spill to disk. JIT compilation costs more than it saves on these one-off
-                    // statements. The connections already keep the cores busy. The planner needs a work
-                    // table's size more than fine histograms: a tenth of the default sample makes
-                    // ANALYZE of a 700,000-row table 13 ms instead of 100 ms. Every work table's
+                    // WorkSettings, and parallel workers only for a lone indicator. Every work table's
                     // CREATE is its own transaction: without waiting for each commit's WAL flush (the
                     // tables are unlogged and dropped at the end; the stored values are replaced on
                     // the main connection, which keeps waiting) a small indicator's steps are not
                     // queued behind the disk (issue #20).
-                    await ExecuteAsync(connection, null, "SET work_mem = '256MB'; SET jit = off; SET default_statistics_target = 10; SET synchronous_commit = off; " +
-                                                         ParallelQuerySettings(list.Count, dialect), cancel.Token);
+                    await ExecuteAsync(connection, null, WorkSettings("SET") + "; SET synchronous_commit = off; " + ParallelQuerySettings(list.Count, dialect), cancel.Token);
                     while (graph.Next(cancel.Token) is { } step)
                     {
                         await step.WhenReady(cancel.Token);
@@ -187,10 +182,9 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
                 // value with every staged one (a nested-loop anti join): 0.6–1.0 s for T3's 4,347 values against 5 ms
                 // with a hash join. With them it chose merge joins, which sort both sides by six text keys in the
                 // database's collation: 0.37 s of a care-guarantee recompute against 0.08 s hashed. A tenth of the
-                // default sample is plenty for a table read once. JIT compilation, as on the work connections, costs
-                // more than it saves (docs/benchmarks.md, "Eighth round").
-                await ExecuteAsync(main, tx, "SET LOCAL default_statistics_target = 10; SET LOCAL work_mem = '256MB'; SET LOCAL jit = off; " +
-                                             "SET LOCAL enable_mergejoin = off; SET LOCAL enable_nestloop = off", ct);
+                // default sample is plenty for a table read once. The work connections' other settings hold here too
+                // (docs/benchmarks.md, "Eighth round").
+                await ExecuteAsync(main, tx, WorkSettings("SET LOCAL") + "; SET LOCAL enable_mergejoin = off; SET LOCAL enable_nestloop = off", ct);
                 await ExecuteAsync(main, tx, "ANALYZE " + values, ct);
                 if (BeforeSwapForTest is not null) await BeforeSwapForTest(main, values);
                 var codes = string.Join(", ", list.Select(d => "'" + d.Code.Replace("'", "''") + "'"));
@@ -239,6 +233,15 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
     }
 
     /// <summary>
+    /// Settings for the statements that build and read work tables, as <paramref name="set"/> ("SET" for a session,
+    /// "SET LOCAL" for a transaction). The work tables group hundreds of thousands of rows: with the default 4 MB of
+    /// work_mem they spill to disk. JIT compilation costs more than it saves on these one-off statements. The
+    /// planner needs a work table's size more than fine histograms: a tenth of the default sample makes ANALYZE of a
+    /// 700,000-row table 13 ms instead of 100 ms.
+    /// </summary>
+    private static string WorkSettings(string set) => $"{set} work_mem = '256MB'; {set} jit = off; {set} default_statistics_target = 10";
+
+    /// <summary>
     /// The connections already keep the server's cores busy when several indicators are recomputed, so their
     /// statements run without parallel workers. A lone indicator's steps mostly form one chain (a fact scan, then
     /// small roll-ups), which left the second core idle: its statements may take one parallel worker, and the
@@ -262,12 +265,8 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
         var created = new List<string>();
         if (postgres)
         {
-            // The work tables group hundreds of thousands of rows: with the default 4 MB they spill to
-            // disk. JIT compilation costs more than it saves on these one-off statements. Both
-            // settings end with the transaction.
-            await ExecuteAsync(connection, transaction, "SET LOCAL work_mem = '256MB'", ct);
-            await ExecuteAsync(connection, transaction, "SET LOCAL jit = off", ct);
-            await ExecuteAsync(connection, transaction, "SET LOCAL default_statistics_target = 10", ct);
+            // The work connections' settings (WorkSettings), ending with the transaction.
+            await ExecuteAsync(connection, transaction, WorkSettings("SET LOCAL"), ct);
         }
         // The callback indicators join the working-day calendar.
         await Calendar.WorkingDayTable.EnsureAsync(connection, transaction, dialect, ct);
