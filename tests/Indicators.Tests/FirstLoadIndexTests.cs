@@ -10,7 +10,8 @@ namespace Tilannekuva.Indicators.Tests;
 /// <summary>
 /// A first load into an empty table drops its secondary indexes and builds them after the rows (issue #20):
 /// afterwards the table has exactly the indexes the migrations made, also after a failed first load (the
-/// drop is rolled back with the rows), and a second load into the now filled table keeps them.
+/// drop is rolled back with the rows), and a second load into the now filled table keeps them. On PostgreSQL the
+/// first load is also written frozen and its statistics taken after the commit.
 /// </summary>
 public sealed class FirstLoadIndexTests
 {
@@ -26,10 +27,14 @@ public sealed class FirstLoadIndexTests
     {
         await using var server = await PostgresServer.CreateDatabaseAsync();
         using var folder = new SqliteFile();
-        await CheckAsync(server.Options, folder.Folder, "SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE tablename = 'contact' AND schemaname = current_schema() ORDER BY indexname");
+        await CheckAsync(server.Options, folder.Folder, "SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE tablename = 'contact' AND schemaname = current_schema() ORDER BY indexname",
+            // The first load is copied frozen (every page all-visible) and analysed after its commit.
+            firstLoad: async db => Assert.Equal(["1 of 1 pages all-visible, analysed"], await ListAsync(db,
+                "SELECT c.relallvisible || ' of ' || c.relpages || ' pages all-visible' || CASE WHEN s.last_analyze IS NOT NULL THEN ', analysed' ELSE '' END " +
+                "FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.oid = 'contact'::regclass")));
     }
 
-    private static async Task CheckAsync(DatabaseOptions options, string folder, string indexSql)
+    private static async Task CheckAsync(DatabaseOptions options, string folder, string indexSql, Func<IndicatorsDbContext, Task>? firstLoad = null)
     {
         await using var db = await IndicatorsStorage.OpenMigratedAsync(options);
         var units = Path.Combine(folder, "units.csv");
@@ -51,6 +56,7 @@ public sealed class FirstLoadIndexTests
         db.ChangeTracker.Clear();
         Assert.Equal(2, (await new Importer(db).ImportAsync(SourceKind.Contacts, path, null, new ImportOptions())).Stored);
         Assert.Equal(migrated, await ListAsync(db, indexSql));
+        if (firstLoad is not null) await firstLoad(db);
 
         var more = Path.Combine(folder, "contacts-2.csv");
         File.WriteAllText(more, "source_id;unit_id;received_at;channel;outcome\nY3;U1;6.2.2024 9:00;phone;resolved\n");

@@ -40,6 +40,9 @@ internal abstract class BulkWriter
     public abstract Task<(int Inserted, int Updated)> UpsertAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
         IReadOnlyList<object?[]> rows, CancellationToken ct);
 
+    /// <summary>After the import's commit, outside its transaction (PostgreSQL: the table's statistics, <see cref="PostgresBulkWriter"/>).</summary>
+    public virtual Task AfterCommitAsync(DbConnection connection, CanonicalTable table, CancellationToken ct) => Task.CompletedTask;
+
     public static BulkWriter For(IndicatorsDbContext db) => db.Database.IsNpgsql() ? new PostgresBulkWriter() : new SqliteBulkWriter();
 
     /// <summary>The writer for the context's database: on a database whose event tables Citus distributes, <see cref="CitusBulkWriter"/>.</summary>
@@ -168,6 +171,16 @@ internal sealed class SqliteBulkWriter : BulkWriter
 /// unique violation: it is rolled back to a savepoint and the rows are copied again into a temporary
 /// staging table, from which INSERT … ON CONFLICT DO NOTHING takes only the new ones.
 /// </summary>
+/// <remarks>
+/// A first load into an empty table truncates it inside the savepoint and copies with <c>FREEZE</c>: the rows are
+/// written already visible to all and frozen, so the first recompute's scans do not rewrite every page to set hint
+/// bits and autovacuum's pass over the new table finds nothing to do; that pass and the statistics it would take
+/// again ran during the first recompute and slowed its first indicators (issue #20, docs/benchmarks.md "Ninth
+/// round"). Like every frozen load, the rows become visible at commit even to transactions that started before it;
+/// the table was empty. The statistics are taken after the commit (<see cref="AfterCommitAsync"/>): an
+/// <c>ANALYZE</c> inside the transaction is counted before the transaction's own inserts, so autovacuum analysed
+/// the table a second time.
+/// </remarks>
 internal sealed class PostgresBulkWriter : BulkWriter
 {
     public override async Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
@@ -177,12 +190,15 @@ internal sealed class PostgresBulkWriter : BulkWriter
         var tx = (NpgsqlTransaction)transaction;
         var columns = ColumnList(table);
         int stored;
+        var empty = await SecondaryIndexes.IsEmptyAsync(conn, tx, table.Table, ct);
         // A first load builds the secondary indexes once after the rows are in (SecondaryIndexes).
-        var indexes = await SecondaryIndexes.DropIfEmptyAsync(conn, tx, table.Table, postgres: true, ct);
+        var indexes = empty ? await SecondaryIndexes.DropAsync(conn, tx, table.Table, postgres: true, ct) : [];
         await tx.SaveAsync("ingest_copy", ct);
         try
         {
-            stored = await CopyAsync(conn, table, table.Table, rows, ct);
+            // FREEZE needs the table emptied in this subtransaction; it holds no rows, so nothing is lost.
+            if (empty) await ExecuteAsync(conn, tx, $"TRUNCATE {table.Table}", ct);
+            stored = await CopyAsync(conn, table, table.Table, rows, ct, freeze: empty);
             await tx.ReleaseAsync("ingest_copy", ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -197,10 +213,12 @@ internal sealed class PostgresBulkWriter : BulkWriter
             await ExecuteAsync(conn, tx, "SET LOCAL maintenance_work_mem = '256MB'", ct);
             await SecondaryIndexes.RecreateAsync(conn, tx, indexes, ct);
         }
-        // Fresh statistics, so the indicator queries right after the import get good plans.
-        await ExecuteAsync(conn, tx, $"ANALYZE {table.Table}", ct);
         return stored;
     }
+
+    /// <summary>Fresh statistics, so the indicator queries right after the import get good plans.</summary>
+    public override Task AfterCommitAsync(DbConnection connection, CanonicalTable table, CancellationToken ct) =>
+        ExecuteAsync((NpgsqlConnection)connection, null, $"ANALYZE {table.Table}", ct);
 
     public override async Task<(int Inserted, int Updated)> UpsertAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
         IReadOnlyList<object?[]> rows, CancellationToken ct)
@@ -239,11 +257,12 @@ internal sealed class PostgresBulkWriter : BulkWriter
         return stage;
     }
 
-    internal static async Task<int> CopyAsync(NpgsqlConnection conn, CanonicalTable table, string target, IEnumerable<object?[]> rows, CancellationToken ct)
+    internal static async Task<int> CopyAsync(NpgsqlConnection conn, CanonicalTable table, string target, IEnumerable<object?[]> rows, CancellationToken ct,
+        bool freeze = false)
     {
         var types = table.Fields.Select(f => f.Type).ToArray();
         var copied = 0;
-        await using var import = await conn.BeginBinaryImportAsync($"COPY {target} ({ColumnList(table)}) FROM STDIN (FORMAT BINARY)", ct);
+        await using var import = await conn.BeginBinaryImportAsync($"COPY {target} ({ColumnList(table)}) FROM STDIN (FORMAT BINARY{(freeze ? ", FREEZE" : "")})", ct);
         foreach (var row in rows)
         {
             // Typed writes: no per-value type resolution. The writes fill Npgsql's buffer and send it
@@ -273,7 +292,7 @@ internal sealed class PostgresBulkWriter : BulkWriter
         return copied;
     }
 
-    internal static async Task<int> ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
+    internal static async Task<int> ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string sql, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
         return await cmd.ExecuteNonQueryAsync(ct);

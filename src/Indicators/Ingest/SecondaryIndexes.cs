@@ -14,9 +14,15 @@ namespace Tilannekuva.Indicators.Ingest;
 internal static class SecondaryIndexes
 {
     /// <summary>Drops the table's non-unique indexes if it holds no rows; returns the statements that recreate them (none if nothing was dropped).</summary>
-    public static async Task<IReadOnlyList<string>> DropIfEmptyAsync(DbConnection connection, DbTransaction transaction, string table, bool postgres, CancellationToken ct)
+    public static async Task<IReadOnlyList<string>> DropIfEmptyAsync(DbConnection connection, DbTransaction transaction, string table, bool postgres, CancellationToken ct) =>
+        await IsEmptyAsync(connection, transaction, table, ct) ? await DropAsync(connection, transaction, table, postgres, ct) : [];
+
+    public static async Task<bool> IsEmptyAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken ct) =>
+        await ScalarAsync(connection, transaction, $"SELECT 1 FROM {table} LIMIT 1", ct) is null;
+
+    /// <summary>Drops the table's non-unique indexes; returns the statements that recreate them.</summary>
+    public static async Task<IReadOnlyList<string>> DropAsync(DbConnection connection, DbTransaction transaction, string table, bool postgres, CancellationToken ct)
     {
-        if (await ScalarAsync(connection, transaction, $"SELECT 1 FROM {table} LIMIT 1", ct) is not null) return [];
         var list = new List<(string Name, string Create)>();
         await using (var cmd = connection.CreateCommand())
         {
