@@ -34,6 +34,47 @@ public sealed class FirstLoadIndexTests
                 "FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.oid = 'contact'::regclass")));
     }
 
+    [Fact]
+    public async Task Postgres_two_first_loads_at_once_keep_both_files_rows()
+    {
+        await using var server = await PostgresServer.CreateDatabaseAsync();
+        using var folder = new SqliteFile();
+        await using (var setup = await IndicatorsStorage.OpenMigratedAsync(server.Options))
+        {
+            var units = Path.Combine(folder.Folder, "units.csv");
+            File.WriteAllText(units, "source_id;name;parent_id;kind\nR;Alue;;region\nU1;Asema;R;unit\n");
+            await new Importer(setup).ImportAsync(SourceKind.OrgUnits, units, null, new ImportOptions());
+        }
+        const string header = "source_id;unit_id;received_at;channel;outcome\n";
+        var first = Path.Combine(folder.Folder, "contacts-a.csv");
+        File.WriteAllText(first, header + "A1;U1;5.2.2024 9:00;phone;resolved\nA2;U1;5.2.2024 10:00;chat;resolved\n");
+        var second = Path.Combine(folder.Folder, "contacts-b.csv");
+        File.WriteAllText(second, header + "B1;U1;6.2.2024 9:00;phone;resolved\n");
+
+        // The second load starts while the first has found the table empty and not yet committed.
+        var aFound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var a = await IndicatorsStorage.OpenMigratedAsync(server.Options);
+        await using var b = await IndicatorsStorage.OpenMigratedAsync(server.Options);
+        var importA = new Importer(a).ImportAsync(SourceKind.Contacts, first, null, new ImportOptions
+        {
+            FoundEmptyForTest = async () => { aFound.TrySetResult(); await release.Task.WaitAsync(TimeSpan.FromSeconds(30)); },
+        });
+        await aFound.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var importB = new Importer(b).ImportAsync(SourceKind.Contacts, second, null, new ImportOptions());
+        await using (var watch = await IndicatorsStorage.OpenMigratedAsync(server.Options))
+            for (var waited = 0; (await ListAsync(watch, "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))[0] == "0"; waited++)
+            {
+                Assert.True(waited < 200, "the second load never waited for the table");
+                await Task.Delay(50);
+            }
+        release.SetResult();
+        Assert.Equal(2, (await importA).Stored);
+        Assert.Equal(1, (await importB).Stored);
+        await using var check = await IndicatorsStorage.OpenMigratedAsync(server.Options);
+        Assert.Equal(["A1", "A2", "B1"], await check.Contacts.OrderBy(c => c.SourceId).Select(c => c.SourceId).ToListAsync());
+    }
+
     private static async Task CheckAsync(DatabaseOptions options, string folder, string indexSql, Func<IndicatorsDbContext, Task>? firstLoad = null)
     {
         await using var db = await IndicatorsStorage.OpenMigratedAsync(options);

@@ -183,6 +183,8 @@ internal sealed class SqliteBulkWriter : BulkWriter
 /// </remarks>
 internal sealed class PostgresBulkWriter : BulkWriter
 {
+    internal Func<Task>? FoundEmptyForTest { get; set; }
+
     public override async Task<int> WriteAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
         IEnumerable<object?[]> rows, CancellationToken ct, Corrections? corrections = null)
     {
@@ -190,7 +192,11 @@ internal sealed class PostgresBulkWriter : BulkWriter
         var tx = (NpgsqlTransaction)transaction;
         var columns = ColumnList(table);
         int stored;
+        // Imports into one table go one at a time (readers and autovacuum are not held up), so that "empty" below stays
+        // true until this load commits: two first loads at once would otherwise each truncate, or deadlock.
+        await ExecuteAsync(conn, tx, $"LOCK TABLE {table.Table} IN SHARE UPDATE EXCLUSIVE MODE", ct);
         var empty = await SecondaryIndexes.IsEmptyAsync(conn, tx, table.Table, ct);
+        if (empty && FoundEmptyForTest is not null) await FoundEmptyForTest();
         // A first load builds the secondary indexes once after the rows are in (SecondaryIndexes).
         var indexes = empty ? await SecondaryIndexes.DropAsync(conn, tx, table.Table, postgres: true, ct) : [];
         await tx.SaveAsync("ingest_copy", ct);

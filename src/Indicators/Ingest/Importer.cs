@@ -25,6 +25,8 @@ public sealed class ImportOptions
     public DateTime? ImportTime { get; init; }
     /// <summary>Runs inside the transaction just before commit (tests use it to simulate a failure).</summary>
     internal Func<Task>? BeforeCommit { get; init; }
+    /// <summary>PostgreSQL: runs when a load has found its table empty (tests start a second load of the table there).</summary>
+    internal Func<Task>? FoundEmptyForTest { get; init; }
 }
 
 /// <summary>What became of one file: the batch row (counts) and the reject report.</summary>
@@ -109,6 +111,7 @@ public sealed class Importer(IndicatorsDbContext db)
             await db.SaveChangesAsync(ct);
             source = new RowSource(path, mapping, encoding, table, options, knownUnits, batch, rejects, ct);
             var writer = await BulkWriter.ForAsync(db, ct);
+            if (writer is PostgresBulkWriter postgres) postgres.FoundEmptyForTest = options.FoundEmptyForTest;
             var (connection, transaction) = (db.Database.GetDbConnection(), tx.GetDbTransaction());
             int stored, updated = 0;
             if (kind == SourceKind.OrgUnits)
