@@ -7,19 +7,17 @@ using Tilannekuva.Indicators.Catalogue;
 namespace Tilannekuva.Indicators.Computation;
 
 /// <summary>
-/// The values of a percentile indicator, selected by the application from one of the indicator's
-/// histogram work tables (value → count per base period, unit and breakdown; one for weeks, one for
-/// months, which the database builds at the same time on two connections). The database scans the
-/// facts into the histogram (on Citus, on the workers); this step rolls each histogram row up to
-/// every group it belongs to (period of each type, each org-unit ancestor, total and each breakdown)
-/// and picks the ranks in one pass over the rows in value order, as DuckDB's quantile does by hashing
-/// rows into groups. PostgreSQL and SQLite can only get there in SQL by aggregating and sorting every
-/// (group, value) pair: at 300,000 residents 4.5 million joined rows, 6–9 s against DuckDB's 1 s
-/// (issue #20, docs/benchmarks.md).
+/// The values of a percentile indicator, selected by the application from the indicator's work table of the
+/// measure's rows (day, unit, breakdown values, value). The database scans the facts into that table (on Citus, on the
+/// workers); this step rolls each row up to every group it belongs to (period of each type, each org-unit ancestor,
+/// total and each breakdown) and picks the ranks in one pass over the rows in value order, as DuckDB's quantile does
+/// by hashing rows into groups. PostgreSQL and SQLite can only get there in SQL by aggregating and sorting every
+/// (group, value) pair: at 300,000 residents 4.5 million joined rows, 6–9 s against DuckDB's 1 s (issue #20,
+/// docs/benchmarks.md).
 /// </summary>
-/// <param name="Histogram">The histogram work table (columns bp, unit_id, c0…, m, c).</param>
-/// <param name="Categories">How many breakdown columns (c0, c1, …) the histogram has.</param>
-/// <param name="Periods">The period types derived from the histogram's base period.</param>
+/// <param name="Histogram">The work table of rows (columns bp: the day, unit_id, c0…, m, c: how many rows have that value).</param>
+/// <param name="Categories">How many breakdown columns (c0, c1, …) the table has.</param>
+/// <param name="Periods">The period types selected, each derived from the rows' days.</param>
 /// <param name="Dimensions">Breakdown names, in column order.</param>
 /// <param name="Target">The table the values go to.</param>
 public sealed record PercentileSelection(string IndicatorCode, double Percentile, string Histogram, int Categories,
@@ -122,12 +120,13 @@ public sealed record PercentileSelection(string IndicatorCode, double Percentile
         return keys.Select((k, g) => new Value(periodType, k.Period, k.Unit, dimensionName, k.Category, below[g] + above[g], total[g])).ToList();
     }
 
-    /// <summary>The code of the period of a type that a base period falls in ("2024-05" → "2024Q2", "2024"; weeks stay).</summary>
-    internal static string PeriodCode(PeriodType period, string bp) => period switch
+    /// <summary>The code of the period of a type that a day ("2024-05-08") falls in: "2024-05-06" (its week's Monday), "2024-05", "2024Q2", "2024".</summary>
+    internal static string PeriodCode(PeriodType period, string day) => period switch
     {
-        PeriodType.Quarter => bp[..4] + "Q" + ((int.Parse(bp.AsSpan(5, 2), CultureInfo.InvariantCulture) + 2) / 3).ToString(CultureInfo.InvariantCulture),
-        PeriodType.Year => bp[..4],
-        _ => bp,
+        PeriodType.Week => WeekPeriod.CodeOf(DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        PeriodType.Month => day[..7],
+        PeriodType.Quarter => day[..4] + "Q" + ((int.Parse(day.AsSpan(5, 2), CultureInfo.InvariantCulture) + 2) / 3).ToString(CultureInfo.InvariantCulture),
+        _ => day[..4],
     };
 
     private async Task WriteAsync(DbConnection connection, DbTransaction? transaction, List<Value> values, CancellationToken ct)

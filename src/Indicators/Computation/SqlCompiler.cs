@@ -66,6 +66,14 @@ public static partial class SqlCompiler
         // Weeks and months of a ratio both come from one scan of the facts into sums per day.
         var days = d.Shape == IndicatorShape.Ratio && basePeriods.Count > 1 ? RatioDays(d, source, facts, dialect) : null;
         if (days is not null) tables.Add(days);
+        if (d.Shape == IndicatorShape.Percentile)
+        {
+            // Every period type from one table of the measure's rows by day (the application derives the periods).
+            var rows = PercentileRows(d, source, facts, dialect);
+            tables.Add(rows);
+            selections.Add(new PercentileSelection(d.Code, d.Percentile!.Value, rows.Name, d.Dimensions.Count, d.PeriodTypes, d.Dimensions, target));
+            basePeriods = [];
+        }
         foreach (var basePeriod in basePeriods)
         {
             var periods = d.PeriodTypes.Where(p => BasePeriod(p) == basePeriod).ToList();
@@ -74,16 +82,10 @@ public static partial class SqlCompiler
                 IndicatorShape.Ratio when days is not null => RatioFromDays(d, days, dialect, basePeriod),
                 IndicatorShape.Ratio => RatioBase(d, source, facts, dialect, basePeriod),
                 IndicatorShape.Distribution => DistributionBase(d, source, facts, dialect, basePeriod),
-                IndicatorShape.Percentile => PercentileBase(d, source, facts, dialect, basePeriod),
                 IndicatorShape.Continuity => ContinuityBase(d, source, facts, dialect, basePeriod, tables),
                 _ => throw new InvalidOperationException(d.Shape.ToString()),
             };
             tables.Add(b);
-            if (d.Shape == IndicatorShape.Percentile)
-            {
-                selections.Add(new PercentileSelection(d.Code, d.Percentile!.Value, b.Name, d.Dimensions.Count, periods, d.Dimensions, target));
-                continue;
-            }
             var periodCodes = d.Shape == IndicatorShape.Continuity ? Periods(b) : null;
             if (periodCodes is not null) tables.Add(periodCodes);
             // Sums over a small base table: every period type and breakdown in one statement (one round
@@ -207,17 +209,22 @@ public static partial class SqlCompiler
         ) g
         """;
 
-    /// <summary>A histogram of the measure: how many rows have each value, per base period, unit and breakdown values (read by <see cref="PercentileSelection"/>).</summary>
-    private static WorkTable PercentileBase(IndicatorDefinition d, FactSource source, string facts, Dialect dialect, PeriodType basePeriod)
+    /// <summary>
+    /// The measure's rows, each with its day, unit and breakdown values (read by <see cref="PercentileSelection"/>,
+    /// which derives weeks, months, quarters and years from the day and counts equal values together). Not grouped:
+    /// a continuous measure (callback hours) has almost one group per row, and hashing them cost three times the scan
+    /// (issue #20, docs/benchmarks.md "Ninth round"); one table serves every period type, one scan of the facts.
+    /// </summary>
+    private static WorkTable PercentileRows(IndicatorDefinition d, FactSource source, string facts, Dialect dialect)
     {
         var measure = source.Field(d.Measure!)!.Sql(dialect);
-        return Table("histogram_" + Code(basePeriod), ByBasePeriod(basePeriod, dialect, $"""
-            f.unit_id{CategoryColumns(d, source, dialect)},
-                 CAST({measure} AS DOUBLE PRECISION) AS m, CAST(COUNT(*) AS INTEGER) AS c
+        var day = dialect == Dialect.Sqlite ? "date(f.at)" : "to_char(f.at, 'YYYY-MM-DD')";
+        return Table("measure_rows", $"""
+            SELECT {day} AS bp, f.unit_id{CategoryColumns(d, source, dialect)},
+                   CAST({measure} AS DOUBLE PRECISION) AS m, 1 AS c
             FROM {facts} f
             WHERE {Conditions(source, d.Filters, dialect)} AND {measure} IS NOT NULL
-            GROUP BY {GroupPositions(3 + d.Dimensions.Count)}
-            """));
+            """);
     }
 
     /// <summary>org_unit_ancestor with a number for each ancestor.</summary>
