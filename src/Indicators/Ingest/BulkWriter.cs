@@ -40,9 +40,6 @@ internal abstract class BulkWriter
     public abstract Task<(int Inserted, int Updated)> UpsertAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
         IReadOnlyList<object?[]> rows, CancellationToken ct);
 
-    /// <summary>After the import's commit, outside its transaction (PostgreSQL: the table's statistics, <see cref="PostgresBulkWriter"/>).</summary>
-    public virtual Task AfterCommitAsync(DbConnection connection, CanonicalTable table, CancellationToken ct) => Task.CompletedTask;
-
     public static BulkWriter For(IndicatorsDbContext db) => db.Database.IsNpgsql() ? new PostgresBulkWriter() : new SqliteBulkWriter();
 
     /// <summary>The writer for the context's database: on a database whose event tables Citus distributes, <see cref="CitusBulkWriter"/>.</summary>
@@ -177,7 +174,7 @@ internal sealed class SqliteBulkWriter : BulkWriter
 /// bits and autovacuum's pass over the new table finds nothing to do; that pass and the statistics it would take
 /// again ran during the first recompute and slowed its first indicators (issue #20, docs/benchmarks.md "Ninth
 /// round"). Like every frozen load, the rows become visible at commit even to transactions that started before it;
-/// the table was empty. The statistics are taken after the commit (<see cref="AfterCommitAsync"/>): an
+/// the table was empty. The statistics are taken after the commit (<see cref="AnalyzeAsync"/>): an
 /// <c>ANALYZE</c> inside the transaction is counted before the transaction's own inserts, so autovacuum analysed
 /// the table a second time.
 /// </remarks>
@@ -222,8 +219,8 @@ internal sealed class PostgresBulkWriter : BulkWriter
         return stored;
     }
 
-    /// <summary>Fresh statistics, so the indicator queries right after the import get good plans.</summary>
-    public override Task AfterCommitAsync(DbConnection connection, CanonicalTable table, CancellationToken ct) =>
+    /// <summary>After the import's commit, outside its transaction: fresh statistics, so the indicator queries right after the import get good plans.</summary>
+    public static Task AnalyzeAsync(DbConnection connection, CanonicalTable table, CancellationToken ct) =>
         ExecuteAsync((NpgsqlConnection)connection, null, $"ANALYZE {table.Table}", ct);
 
     public override async Task<(int Inserted, int Updated)> UpsertAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,

@@ -100,7 +100,7 @@ public sealed class Importer(IndicatorsDbContext db)
         RowSource? source = null;
         BulkWriter.Corrections? corrections = null;
         (DateTime First, DateTime Last)? eventTimes = null;
-        BulkWriter? written = null;
+        var analyse = false;
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
@@ -152,14 +152,14 @@ public sealed class Importer(IndicatorsDbContext db)
             }
             if (options.BeforeCommit is not null) await options.BeforeCommit();
             await tx.CommitAsync(ct);
-            written = writer;
+            analyse = writer is PostgresBulkWriter;
         });
-        if (written is not null)
+        if (analyse)
         {
             // Outside the transaction, the rows already stored: a failure here is not the import's (autovacuum
             // takes the statistics later), so it does not turn a stored file into a refused one.
             await db.Database.OpenConnectionAsync(ct);
-            try { await written.AfterCommitAsync(db.Database.GetDbConnection(), table, ct); }
+            try { await PostgresBulkWriter.AnalyzeAsync(db.Database.GetDbConnection(), table, ct); }
             catch (System.Data.Common.DbException) when (!ct.IsCancellationRequested) { }
             finally { await db.Database.CloseConnectionAsync(); }
         }
