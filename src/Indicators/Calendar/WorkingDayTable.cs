@@ -51,7 +51,7 @@ public static class WorkingDayTable
 
     /// <summary>
     /// PostgreSQL and Citus: the whole calendar in one statement, as four array parameters. Twenty statements of 2,000
-    /// literal rows each took 0.6–1.0 s, most of it parsing; this is the first recompute of a new store (issue #20).
+    /// literal rows took at least 0.5 s, most of it parsing; this is the first recompute of a new store (issue #20).
     /// </summary>
     private static async Task InsertArraysAsync(NpgsqlConnection connection, DbTransaction? transaction,
         IReadOnlyList<(DateOnly Day, bool Working, DateOnly? Due, string? Holiday)> days, CancellationToken ct)
