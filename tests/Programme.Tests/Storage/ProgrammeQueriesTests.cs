@@ -52,6 +52,14 @@ public sealed class ProgrammeQueriesTests : IDisposable
             included.Metrics = included.Metrics.Where(m => m.WorkPackageId is null).ToList();
         }
 
+        // The loader's order (before the comparison below re-sorts both): pillars, investments and work packages by
+        // their order in the plan, milestones by due date.
+        Assert.Equal(flat.Pillars.OrderBy(p => p.Order).ThenBy(p => p.Id).Select(p => p.Id), flat.Pillars.Select(p => p.Id));
+        Assert.All(flat.Pillars, p => Assert.Equal(p.Investments.OrderBy(i => i.Order).ThenBy(i => i.Id).Select(i => i.Id), p.Investments.Select(i => i.Id)));
+        Assert.All(flat.Pillars.SelectMany(p => p.Investments), i =>
+            Assert.Equal(i.WorkPackages.OrderBy(w => w.Order).ThenBy(w => w.Id).Select(w => w.Id), i.WorkPackages.Select(w => w.Id)));
+        Assert.All(flat.WorkPackages(), w => Assert.Equal(w.Milestones.OrderBy(m => m.Due).ThenBy(m => m.Id).Select(m => m.Id), w.Milestones.Select(m => m.Id)));
+
         Assert.Equal(Canonical(included), Canonical(flat));
         // Not equal by being empty: every collection of the graph has rows.
         var wps = flat.WorkPackages().ToList();
@@ -71,8 +79,6 @@ public sealed class ProgrammeQueriesTests : IDisposable
             Assert.Same(p, i.Pillar);
             Assert.All(i.WorkPackages, w => Assert.Same(i, w.Investment));
         }));
-        // The loader's order: pillars, investments and work packages by their order in the plan.
-        Assert.Equal(flat.Pillars.OrderBy(p => p.Order).Select(p => p.Id), flat.Pillars.Select(p => p.Id));
         Assert.Null(await Load(99_999));
     }
 
