@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tilannekuva.Feedback;
 using Tilannekuva.Feedback.Demo;
 using Tilannekuva.Feedback.Domain;
 using Tilannekuva.Feedback.Export;
@@ -209,7 +210,10 @@ public abstract class FeedbackStoreTests : IAsyncLifetime
     {
         var id = Guid.NewGuid();
         await Submit(App.Token(Channel.Web, "SOT-TK", "SHH"), id, recommendation: 3, answers: new() { ["AV1"] = 2, ["EN1"] = 0, ["OMA1"] = 5 });
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        // The store dates a response by the county's clock (Europe/Helsinki), which is a day ahead of a UTC machine's
+        // between 22 and 24 UTC: the machine's date left the response out of the export in those hours.
+        var zone = await App.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeedbackOptions>>().Value.Zone()));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
         var from = today.AddDays(-400);
         using var buffer = new MemoryStream();
         var written = await App.InScopeAsync(sp => NationalExport.WriteAsync(sp.GetRequiredService<FeedbackDbContext>(), from, today, buffer));
