@@ -35,6 +35,31 @@ public sealed class FirstLoadIndexTests
     }
 
     [Fact]
+    public async Task Postgres_first_load_with_an_id_twice_in_the_file_stores_it_once_and_keeps_the_indexes()
+    {
+        await using var server = await PostgresServer.CreateDatabaseAsync();
+        using var folder = new SqliteFile();
+        await using var db = await IndicatorsStorage.OpenMigratedAsync(server.Options);
+        var units = Path.Combine(folder.Folder, "units.csv");
+        File.WriteAllText(units, "source_id;name;parent_id;kind\nR;Alue;;region\nU1;Asema;R;unit\n");
+        await new Importer(db).ImportAsync(SourceKind.OrgUnits, units, null, new ImportOptions());
+        const string indexSql = "SELECT indexname FROM pg_indexes WHERE tablename = 'contact' AND schemaname = current_schema() ORDER BY indexname";
+        var migrated = await ListAsync(db, indexSql);
+
+        // The frozen copy into the emptied table meets the repeated id, rolls back to its savepoint (the truncate with
+        // it) and takes the staged way.
+        var path = Path.Combine(folder.Folder, "contacts.csv");
+        File.WriteAllText(path, "source_id;unit_id;received_at;channel;outcome\n" +
+            "Y1;U1;5.2.2024 9:00;phone;resolved\nY2;U1;5.2.2024 10:00;chat;resolved\nY1;U1;5.2.2024 9:00;phone;resolved\n");
+        db.ChangeTracker.Clear();
+        var result = await new Importer(db).ImportAsync(SourceKind.Contacts, path, null, new ImportOptions());
+        Assert.Equal((2, 1), (result.Stored, result.SkippedDuplicate));
+        db.ChangeTracker.Clear();
+        Assert.Equal(["Y1", "Y2"], await db.Contacts.OrderBy(c => c.SourceId).Select(c => c.SourceId).ToListAsync());
+        Assert.Equal(migrated, await ListAsync(db, indexSql));
+    }
+
+    [Fact]
     public async Task Postgres_two_first_loads_at_once_keep_both_files_rows()
     {
         await using var server = await PostgresServer.CreateDatabaseAsync();
