@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
-using Tilannekuva.Indicators.Computation;
 
 namespace Tilannekuva.Indicators.Calendar;
 
@@ -26,25 +25,25 @@ public static class WorkingDayTable
     });
 
     /// <summary>Fills or refreshes the table when its row count or its number of days off differ from the calendar's.</summary>
-    public static async Task EnsureAsync(DbConnection connection, DbTransaction? transaction, Dialect dialect, CancellationToken ct = default)
+    public static async Task EnsureAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct = default)
     {
         var days = Days.Value;
         var expected = $"{days.Count}/{days.Count(d => !d.Working)}";
         if (await ScalarAsync(connection, transaction, $"SELECT CAST(COUNT(*) AS TEXT) || '/' || CAST(COALESCE(SUM(CASE WHEN is_working_day THEN 0 ELSE 1 END), 0) AS TEXT) FROM {Name}", ct) == expected)
             return;
         await ExecuteAsync(connection, transaction, $"DELETE FROM {Name}", ct);
-        if (connection is NpgsqlConnection postgres)
-        {
-            await InsertArraysAsync(postgres, transaction, days, ct);
-            return;
-        }
-        var ignore = dialect == Dialect.Sqlite ? "INSERT OR IGNORE INTO" : "INSERT INTO";
-        var onConflict = dialect == Dialect.Sqlite ? "" : " ON CONFLICT DO NOTHING"; // two first recomputes at once
+        if (connection is NpgsqlConnection postgres) await InsertArraysAsync(postgres, transaction, days, ct);
+        else await InsertLiteralsAsync(connection, transaction, days, ct);
+    }
+
+    /// <summary>SQLite: statements of 2,000 literal rows (its parser is fast); OR IGNORE for two first recomputes at once.</summary>
+    private static async Task InsertLiteralsAsync(DbConnection connection, DbTransaction? transaction,
+        IReadOnlyList<(DateOnly Day, bool Working, DateOnly? Due, string? Holiday)> days, CancellationToken ct)
+    {
         foreach (var chunk in days.Chunk(2000))
         {
-            var sql = new StringBuilder($"{ignore} {Name} (day, is_working_day, due_day, holiday) VALUES ");
-            sql.AppendJoin(", ", chunk.Select(d => $"({Date(d.Day, dialect)}, {(d.Working ? "TRUE" : "FALSE")}, {(d.Due is { } due ? Date(due, dialect) : "NULL")}, {(d.Holiday is { } h ? "'" + h.Replace("'", "''") + "'" : "NULL")})"));
-            sql.Append(onConflict);
+            var sql = new StringBuilder($"INSERT OR IGNORE INTO {Name} (day, is_working_day, due_day, holiday) VALUES ");
+            sql.AppendJoin(", ", chunk.Select(d => $"({Date(d.Day)}, {(d.Working ? "TRUE" : "FALSE")}, {(d.Due is { } due ? Date(due) : "NULL")}, {(d.Holiday is { } h ? "'" + h.Replace("'", "''") + "'" : "NULL")})"));
             await ExecuteAsync(connection, transaction, sql.ToString(), ct);
         }
     }
@@ -67,8 +66,7 @@ public static class WorkingDayTable
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static string Date(DateOnly d, Dialect dialect) =>
-        (dialect != Dialect.Sqlite ? "DATE " : "") + "'" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
+    private static string Date(DateOnly d) => "'" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
 
     private static async Task<string?> ScalarAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
     {

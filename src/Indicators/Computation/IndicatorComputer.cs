@@ -114,7 +114,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await Calendar.WorkingDayTable.EnsureAsync(main, null, Dialect.Postgres, ct);
+            await Calendar.WorkingDayTable.EnsureAsync(main, null, ct);
             await ExecuteAsync(main, null, $"CREATE UNLOGGED TABLE {values} AS SELECT {SqlCompiler.ValueColumns} FROM indicator_value WHERE 1 = 0", ct);
             created.Add(values);
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -269,7 +269,7 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
             await ExecuteAsync(connection, transaction, WorkSettings("SET LOCAL"), ct);
         }
         // The callback indicators join the working-day calendar.
-        await Calendar.WorkingDayTable.EnsureAsync(connection, transaction, dialect, ct);
+        await Calendar.WorkingDayTable.EnsureAsync(connection, transaction, ct);
         if (window is not null)
         {
             var temp = postgres ? "CREATE TEMP TABLE " + Windowed + " ON COMMIT DROP AS " : "CREATE TEMP TABLE " + Windowed + " AS ";
