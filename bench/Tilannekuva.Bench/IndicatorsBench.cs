@@ -75,6 +75,7 @@ public sealed class IndicatorsBench(int population, int years, int seed, Databas
             // Each indicator alone: the product's recompute of that one definition against DuckDB's statement.
             var computer = new IndicatorComputer(product);
             var duckAlone = TimeSpan.Zero;
+            var duckByCode = new Dictionary<string, TimeSpan>();
             foreach (var d in IndicatorCatalogue.All)
             {
                 var p = DuckDbOnly ? null : await computer.RecomputeAsync([d], ct: ct);
@@ -82,6 +83,7 @@ public sealed class IndicatorsBench(int population, int years, int seed, Databas
                 var q = await TimeAsync(() => ExecuteAsync(duck, DuckDbIndicators.Sql(d.Code), ct));
                 table.Row(d.Code, p?.Elapsed ?? TimeSpan.Zero, q);
                 duckAlone += q;
+                duckByCode[d.Code] = q;
             }
             // All together: the product's full recompute (its shared work tables and, on PostgreSQL, both connections).
             await ExecuteAsync(duck, DuckDbIndicators.ValueTable, ct);
@@ -111,6 +113,7 @@ public sealed class IndicatorsBench(int population, int years, int seed, Databas
                     .Select(x => $"{x.Code} {x.Elapsed.TotalSeconds:0.00} s" + (swapped ? $" (swap {x.Swap.TotalSeconds:0.00})" : ""))));
             output.WriteLine();
             if (DuckDbOnly) return 0;
+            if (options.Provider == DatabaseProvider.Postgres) await FloorAsync(product, duckByCode, ct);
             return await CheckAsync(product, duck, ct);
         }
         finally
@@ -118,6 +121,18 @@ public sealed class IndicatorsBench(int population, int years, int seed, Databas
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>PostgreSQL's floor beside DuckDB's whole statement for the indicators that stay over 2× (see <see cref="PostgresFloor"/>).</summary>
+    private async Task FloorAsync(IndicatorsDbContext product, IReadOnlyDictionary<string, TimeSpan> duckByCode, CancellationToken ct)
+    {
+        output.WriteLine("PostgreSQL's floor: only reading and grouping each indicator's rows by day, unit and breakdown (best of 3, nothing written)");
+        await using var connection = (System.Data.Common.DbConnection)((ICloneable)product.Database.GetDbConnection()).Clone();
+        var floors = await PostgresFloor.MeasureAsync(connection, 3, ct);
+        var table = new StepTable(output);
+        foreach (var (code, floor) in floors.OrderBy(f => f.Key, StringComparer.Ordinal))
+            table.Row("floor " + code, floor, duckByCode[code]);
+        output.WriteLine();
     }
 
     /// <summary>
