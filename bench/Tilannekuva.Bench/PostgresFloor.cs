@@ -23,26 +23,29 @@ public static class PostgresFloor
         """;
 
     private static string CareGuarantee(int days) => $"""
-        SELECT v.occurred_at::date, v.unit_id, v.profession, v.contact_mode, count(*),
-               sum(CASE WHEN v.occurred_at::date - COALESCE(v.assessment_date, a.assessed_at::date) <= {days} THEN 1 ELSE 0 END)
+        SELECT v.occurred_at::date, v.unit_id, v.profession, v.contact_mode, count(*) AS n,
+               sum(CASE WHEN v.occurred_at::date - COALESCE(v.assessment_date, a.assessed_at::date) <= {days} THEN 1 ELSE 0 END) AS num
         FROM visit v LEFT JOIN care_need_assessment a ON a.source_id = v.assessment_source_id
         WHERE v.service = 'outpatient_care' AND v.urgency = 'non_urgent' AND NOT v.care_plan_visit AND NOT v.certificate_only
           AND v.occurred_at::date - COALESCE(v.assessment_date, a.assessed_at::date) >= 0
         GROUP BY 1, 2, 3, 4
         """;
 
-    /// <summary>Per indicator code: its floor statement (a SELECT whose rows are counted, not fetched; every column computed).</summary>
+    /// <summary>
+    /// Per indicator code: its floor statement (a SELECT whose rows are counted, not fetched; every column computed). Each
+    /// group's fact count is <c>n</c> and its numerator's sum <c>num</c>, so a test can hold them against the stored values.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Statements = new Dictionary<string, string>
     {
         ["callback_same_day_share"] = $"""
-            SELECT c.received_at::date, c.unit_id, c.channel, count(*),
-                   sum(CASE WHEN c.callback_done_at::date <= wd.due_day THEN 1 ELSE 0 END)
+            SELECT c.received_at::date, c.unit_id, c.channel, count(*) AS n,
+                   sum(CASE WHEN c.callback_done_at::date <= wd.due_day THEN 1 ELSE 0 END) AS num
             {CallbackRows}
             GROUP BY 1, 2, 3
             """,
         ["callback_same_day_share_of_made"] = $"""
-            SELECT c.received_at::date, c.unit_id, c.channel, count(*),
-                   sum(CASE WHEN c.callback_done_at::date <= wd.due_day THEN 1 ELSE 0 END)
+            SELECT c.received_at::date, c.unit_id, c.channel, count(*) AS n,
+                   sum(CASE WHEN c.callback_done_at::date <= wd.due_day THEN 1 ELSE 0 END) AS num
             {CallbackRows} AND c.callback_done_at IS NOT NULL
             GROUP BY 1, 2, 3
             """,
@@ -50,17 +53,17 @@ public static class PostgresFloor
         ["care_guarantee_3m"] = CareGuarantee(90),
         ["care_guarantee_7d"] = CareGuarantee(7),
         ["failure_demand_htv"] = """
-            SELECT c.received_at::date, c.unit_id, c.channel, sum(c.handling_minutes)
+            SELECT c.received_at::date, c.unit_id, c.channel, count(*) AS n, sum(c.handling_minutes) AS num
             FROM contact c WHERE c.demand_class = 'failure'
             GROUP BY 1, 2, 3
             """,
         ["failure_demand_share"] = """
-            SELECT c.received_at::date, c.unit_id, c.channel, count(*), sum(CASE WHEN c.demand_class = 'failure' THEN 1 ELSE 0 END)
+            SELECT c.received_at::date, c.unit_id, c.channel, count(*) AS n, sum(CASE WHEN c.demand_class = 'failure' THEN 1 ELSE 0 END) AS num
             FROM contact c WHERE c.demand_class IS NOT NULL
             GROUP BY 1, 2, 3
             """,
         ["t3"] = """
-            SELECT s.observed_at::date, s.unit_id, s.profession, sum(s.t3_days)
+            SELECT s.observed_at::date, s.unit_id, s.profession, count(*) AS n, sum(s.t3_days) AS num
             FROM (SELECT unit_id, profession, observed_at, starts_at::date - observed_at::date AS t3_days,
                          row_number() OVER (PARTITION BY unit_id, profession, observed_at ORDER BY starts_at) AS rn
                   FROM appointment_slot WHERE NOT is_booked AND bookable_by = 'public' AND starts_at >= observed_at) s

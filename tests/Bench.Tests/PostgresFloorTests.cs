@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Tilannekuva.Indicators.Computation;
+using Tilannekuva.Indicators.Storage;
+using Tilannekuva.Indicators.Synthetic;
+using Tilannekuva.TestSupport;
+
+namespace Tilannekuva.Bench.Tests;
+
+/// <summary>
+/// The benchmark's PostgreSQL floor is only a floor if it reads the indicator's rows: on a real PostgreSQL database,
+/// each floor statement's fact count and numerator, summed over all its groups, equal the region's stored year values
+/// of that indicator (the product's compiled SQL computed them), and the measurement runs and times every statement.
+/// </summary>
+public sealed class PostgresFloorTests
+{
+    [Fact]
+    public async Task Each_floor_statement_reads_the_same_rows_as_its_indicator()
+    {
+        await using var server = await PostgresServer.CreateDatabaseAsync();
+        var folder = Path.Combine(Path.GetTempPath(), "tilannekuva-floor-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            await using var db = await IndicatorsStorage.OpenMigratedAsync(server.Options, CancellationToken.None);
+            await DemoRegionLoader.ImportAsync(db, new SyntheticRegion(3_000, 1, 7).Write(folder));
+            await new IndicatorComputer(db).RecomputeAsync();
+            var roots = await db.OrgUnits.Where(u => u.ParentId == null).Select(u => u.SourceId).ToListAsync();
+
+            await using var connection = new NpgsqlConnection(server.ConnectionString);
+            await connection.OpenAsync();
+            foreach (var (code, select) in PostgresFloor.Statements)
+            {
+                var stored = await db.IndicatorValues.AsNoTracking()
+                    .Where(v => v.IndicatorCode == code && v.PeriodType == "year" && v.Dimension == SqlCompiler.Total && roots.Contains(v.OrgUnitId))
+                    .ToListAsync();
+                Assert.NotEmpty(stored);
+                await using var cmd = new NpgsqlCommand($"SELECT sum(f.n), sum(f.num) FROM ({select}) f", connection);
+                await using var reader = await cmd.ExecuteReaderAsync();
+                Assert.True(await reader.ReadAsync());
+                var (n, num) = (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture));
+                Assert.True(n > 0, code);
+                Assert.Equal(stored.Sum(v => v.N), n);
+                // Minutes are summed in another order than the product's day, month and year sums.
+                Assert.Equal(stored.Sum(v => v.Numerator), num, 1e-9 * Math.Max(1, Math.Abs(num)));
+            }
+            await connection.CloseAsync();
+
+            var floors = await PostgresFloor.MeasureAsync(new NpgsqlConnection(server.ConnectionString), 1, CancellationToken.None);
+            Assert.Equal(PostgresFloor.Statements.Keys.Order(), floors.Keys.Order());
+            Assert.All(floors.Values, t => Assert.True(t > TimeSpan.Zero));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+}
