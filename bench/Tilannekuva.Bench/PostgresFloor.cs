@@ -9,7 +9,7 @@ namespace Tilannekuva.Bench;
 /// of its values is summed from), with nothing rolled up to weeks, months or org levels and nothing
 /// written. Whatever the product does on top of it, its time cannot be below this one; when the floor is
 /// already over 2× DuckDB's whole statement, so is any product on this server at these settings
-/// (issue #20, docs/benchmarks.md "Tenth round"). Tried and slower: grouping by <c>date_trunc('day', …)</c>,
+/// (issue #20, docs/benchmarks.md "Tenth round"). Tried and not faster: grouping by <c>date_trunc('day', …)</c>,
 /// columns reordered so the grouped ones come first, two parallel workers on two cores.
 /// </summary>
 public static class PostgresFloor

@@ -46,7 +46,8 @@ public sealed class PostgresFloorTests
             }
             await connection.CloseAsync();
 
-            var floors = await PostgresFloor.MeasureAsync(new NpgsqlConnection(server.ConnectionString), 1, CancellationToken.None);
+            await using var measured = new NpgsqlConnection(server.ConnectionString);
+            var floors = await PostgresFloor.MeasureAsync(measured, 1, CancellationToken.None);
             Assert.Equal(PostgresFloor.Statements.Keys.Order(), floors.Keys.Order());
             Assert.All(floors.Values, t => Assert.True(t > TimeSpan.Zero));
         }
