@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using Tilannekuva.Indicators.Computation;
 
 namespace Tilannekuva.Bench;
 
@@ -14,8 +15,8 @@ namespace Tilannekuva.Bench;
 /// </summary>
 public static class PostgresFloor
 {
-    /// <summary>The product's settings for a lone indicator's statements (IndicatorComputer: WorkSettings, ParallelQuerySettings).</summary>
-    private const string Settings = "SET work_mem = '256MB'; SET jit = off; SET max_parallel_workers_per_gather = 1; SET parallel_tuple_cost = 0.001";
+    /// <summary>The product's settings for a lone indicator's statements.</summary>
+    private static readonly string Settings = IndicatorComputer.StatementSettings(1, Dialect.Postgres);
 
     private const string CallbackRows = """
         FROM contact c LEFT JOIN working_day wd ON wd.day = c.callback_requested_at::date
