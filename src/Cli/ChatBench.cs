@@ -66,7 +66,7 @@ public static partial class ChatBench
         var conversations = new Option<int>("--conversations") { Description = "Simultaneous conversations", DefaultValueFactory = _ => 100 };
         var messages = new Option<int>("--messages") { Description = "Messages per resident", DefaultValueFactory = _ => 5 };
         var advisors = new Option<int?>("--advisors") { Description = "Advisor connections (default: one per 8 conversations, as a staffed service; 1 = every chat on one advisor)" };
-        var restart = new Option<double?>("--restart-after") { Description = "Stop the server this many seconds into the run and start it again on the same port and database; the clients reconnect and go on" };
+        var restart = new Option<double?>("--restart-after") { Description = "Stop the server this many seconds into the run (and after the first acknowledged message) and start it again on the same port and database; the clients reconnect and go on" };
         var pace = new Option<string>("--pace") { Description = "Seconds between a resident's messages, min-max (0.2-1.2 is about ten times a person's pace; 2-12 a person's)", DefaultValueFactory = _ => "0.2-1.2" };
         var serverOnly = new Option<bool>("--server-only") { Description = "Only set up and serve (accounts for --advisors); run the clients in another process with --url" };
         var url = new Option<string?>("--url") { Description = "Only the clients, against a `bench chat --server-only` server at this address" };
@@ -414,6 +414,8 @@ public static partial class ChatBench
             ? Task.Run(async () =>
             {
                 await Task.Delay(TimeSpan.FromSeconds(after), ct);
+                // Mid-conversation means after an acknowledged message: on a busy machine the first can take longer than the delay.
+                while (ledger.AcknowledgedCount == 0) await Task.Delay(20, ct);
                 stopAt = Stopwatch.GetTimestamp();
                 restarted = await server.RestartAsync(ct);
             }, ct)

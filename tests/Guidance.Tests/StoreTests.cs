@@ -157,11 +157,13 @@ public sealed partial class RestartTests
     [Fact]
     public async Task Nothing_acknowledged_is_lost_when_the_server_restarts_mid_conversation()
     {
-        const int chats = 20, messages = 10;
+        // The restart 3 s into conversations of about 5 s (15 messages each way, 0.2–0.5 s apart): at 1.5 s into 10
+        // messages, a CI machine busy with the test runs before it had not acknowledged a single message yet.
+        const int chats = 20, messages = 15;
         using var output = new StringWriter();
         var result = await Cli.ChatBench.RunAsync(new Cli.ChatBenchOptions
         {
-            Conversations = chats, Messages = messages, Advisors = 3, RestartAfterSeconds = 1.5, PaceMinSeconds = 0.2, PaceMaxSeconds = 0.5,
+            Conversations = chats, Messages = messages, Advisors = 3, RestartAfterSeconds = 3, PaceMinSeconds = 0.2, PaceMaxSeconds = 0.5,
         }, output, CancellationToken.None);
         var report = output.ToString();
         Assert.True(result.AcknowledgedBeforeStop > 0, report); // the restart came mid-conversation
