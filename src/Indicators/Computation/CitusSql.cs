@@ -12,8 +12,9 @@ namespace Tilannekuva.Indicators.Computation;
 /// co-located with the visits, and filled by <c>INSERT … SELECT</c>, which Citus runs as one task per
 /// shard on the workers. They keep the pseudonym instead of a row number: numbering people would
 /// pull them all to the coordinator.</item>
-/// <item>Everything else (per-unit sums, histograms, ranks, periods) is small and is a plain table
-/// on the coordinator: Citus aggregates each shard on its worker and combines the partial results.
+/// <item>Everything else (per-unit sums, ranks, periods) is small and is a plain table on the
+/// coordinator: Citus aggregates each shard on its worker and combines the partial results. A
+/// percentile's rows of its measure are a coordinator table too: the application reads them all anyway.
 /// A union of tables that are not co-located is aggregated table by table (<see cref="SumPerLeg"/>, which
 /// SQLite uses too).</item>
 /// </list>

@@ -15,16 +15,16 @@ namespace Tilannekuva.Indicators.Computation;
 /// (group, value) pair: at 300,000 residents 4.5 million joined rows, 6–9 s against DuckDB's 1 s (issue #20,
 /// docs/benchmarks.md).
 /// </summary>
-/// <param name="Histogram">The work table of rows (columns bp: the day, unit_id, c0…, m, c: how many rows have that value).</param>
+/// <param name="Rows">The work table of rows (columns bp: the day, unit_id, c0…, m, c: how many rows have that value).</param>
 /// <param name="Categories">How many breakdown columns (c0, c1, …) the table has.</param>
 /// <param name="Periods">The period types selected, each derived from the rows' days.</param>
 /// <param name="Dimensions">Breakdown names, in column order.</param>
 /// <param name="Target">The table the values go to.</param>
-public sealed record PercentileSelection(string IndicatorCode, double Percentile, string Histogram, int Categories,
+public sealed record PercentileSelection(string IndicatorCode, double Percentile, string Rows, int Categories,
     IReadOnlyList<PeriodType> Periods, IReadOnlyList<string> Dimensions, string Target)
 {
     /// <summary>The rows the step reads, in the order <see cref="RunAsync"/> expects (also what <c>compute --print-sql</c> shows).</summary>
-    public string RowsSql => $"SELECT b.bp, b.unit_id{string.Concat(Enumerable.Range(0, Categories).Select(i => $", b.c{i}"))}, b.m, b.c FROM {Histogram} b";
+    public string RowsSql => $"SELECT b.bp, b.unit_id{string.Concat(Enumerable.Range(0, Categories).Select(i => $", b.c{i}"))}, b.m, b.c FROM {Rows} b";
 
     public const string AncestorsSql = "SELECT unit_id, ancestor_id FROM org_unit_ancestor";
 
@@ -34,7 +34,7 @@ public sealed record PercentileSelection(string IndicatorCode, double Percentile
         + $"{string.Join(", ", Dimensions.Prepend(SqlCompiler.Total))}, selected by the application from\n{RowsSql};\n{AncestorsSql};\n"
         + $"-- and written to {Target} (linear interpolation between the ranks below and above p × (n − 1), as percentile_cont)";
 
-    /// <summary>Reads the histogram, selects the percentile of every group and writes the values; returns how many.</summary>
+    /// <summary>Reads the measure's rows, selects the percentile of every group and writes the values; returns how many.</summary>
     public async Task<int> RunAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
     {
         var ancestors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -47,7 +47,7 @@ public sealed record PercentileSelection(string IndicatorCode, double Percentile
                 list.Add(reader.GetString(1));
             }
 
-        var rows = await HistogramRows.ReadAsync(connection, transaction, RowsSql, Categories, ct);
+        var rows = await MeasureRows.ReadAsync(connection, transaction, RowsSql, Categories, ct);
         var values = new List<Value>();
         foreach (var period in Periods)
         {
@@ -62,7 +62,7 @@ public sealed record PercentileSelection(string IndicatorCode, double Percentile
     private readonly record struct Value(string PeriodType, string PeriodCode, string OrgUnit, string Dimension, string Category, double V, long N);
 
     /// <summary>The values of one period type and breakdown (dimension −1: the total).</summary>
-    private List<Value> Select(HistogramRows rows, Dictionary<string, List<string>> ancestors, string[] periodOf, PeriodType period, int dimension)
+    private List<Value> Select(MeasureRows rows, Dictionary<string, List<string>> ancestors, string[] periodOf, PeriodType period, int dimension)
     {
         // Each cell (base period, unit, categories) belongs to one group per ancestor of its unit.
         var groups = new Dictionary<(string Period, string Unit, string Category), int>();
@@ -183,8 +183,8 @@ public sealed record PercentileSelection(string IndicatorCode, double Percentile
         return cmd;
     }
 
-    /// <summary>A histogram as columns: each row's cell (base period, unit, categories), value and count, and the rows' order by value.</summary>
-    private sealed class HistogramRows
+    /// <summary>The measure's rows as columns: each row's cell (day, unit, categories), value and count, and the rows' order by value.</summary>
+    private sealed class MeasureRows
     {
         public List<string> BasePeriods { get; } = [];
         public List<(int BasePeriod, string Unit, string[] Categories)> Cells { get; } = [];
@@ -194,9 +194,9 @@ public sealed record PercentileSelection(string IndicatorCode, double Percentile
         public int[] ByValue { get; private set; } = [];
         public int Count => Cell.Length;
 
-        public static async Task<HistogramRows> ReadAsync(DbConnection connection, DbTransaction? transaction, string sql, int categories, CancellationToken ct)
+        public static async Task<MeasureRows> ReadAsync(DbConnection connection, DbTransaction? transaction, string sql, int categories, CancellationToken ct)
         {
-            var result = new HistogramRows();
+            var result = new MeasureRows();
             var periods = new Dictionary<string, int>(StringComparer.Ordinal);
             var cells = new Dictionary<(int, string, string), int>();
             var cellOf = new List<int>();

@@ -15,7 +15,7 @@ internal sealed class RecomputeGraph
         public required string Indicator { get; init; }
         public required string Label { get; init; }
         public required string Sql { get; init; }
-        /// <summary>A percentile the application selects from a histogram (its <see cref="Sql"/> is the rows it reads); null for SQL steps.</summary>
+        /// <summary>A percentile the application selects from the measure's rows (its <see cref="Sql"/> is the rows it reads); null for SQL steps.</summary>
         public PercentileSelection? Selection { get; init; }
         /// <summary>The work table the step creates; null for a statement writing values.</summary>
         public string? Creates { get; init; }
@@ -73,7 +73,7 @@ internal sealed class RecomputeGraph
             steps.AddRange(plan.Selections.Select((s, i) => new Step
             {
                 Indicator = d.Code, Label = $"{d.Code}: percentiles {i + 1}", Sql = Rename(s.RowsSql), Needs = Reads(s.RowsSql),
-                Selection = s with { Histogram = Rename(s.Histogram) },
+                Selection = s with { Rows = Rename(s.Rows) },
             }));
         }
 

@@ -24,8 +24,8 @@ public sealed record CompiledIndicator(IReadOnlyList<WorkTable> Tables, IReadOnl
 /// weekly values) and the values of every breakdown at once. Then one INSERT … SELECT per period type
 /// and breakdown derives quarters and years from months and rolls units up the org-unit tree
 /// (org_unit_ancestor), so every level comes from the same small table:
-/// ratios and distributions keep sums; percentiles keep a histogram of the measure (value → count),
-/// from which the application selects the ranks (<see cref="PercentileSelection"/>); continuity keeps counts per person and provider.
+/// ratios and distributions keep sums; percentiles keep the measure's rows by day, from which the
+/// application derives the periods and selects the ranks (<see cref="PercentileSelection"/>); continuity keeps counts per person and provider.
 /// </summary>
 public static partial class SqlCompiler
 {
