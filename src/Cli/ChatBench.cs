@@ -415,7 +415,9 @@ public static partial class ChatBench
             {
                 await Task.Delay(TimeSpan.FromSeconds(after), ct);
                 // Mid-conversation means after an acknowledged message: on a busy machine the first can take longer than the delay.
-                while (ledger.AcknowledgedCount == 0) await Task.Delay(20, ct);
+                // Not for ever: a server that acknowledges nothing is restarted after a minute and the run reports it.
+                var waiting = Stopwatch.StartNew();
+                while (ledger.AcknowledgedCount == 0 && waiting.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(20, ct);
                 stopAt = Stopwatch.GetTimestamp();
                 restarted = await server.RestartAsync(ct);
             }, ct)
