@@ -174,7 +174,7 @@ internal sealed class SqliteBulkWriter : BulkWriter
 /// bits and autovacuum's pass over the new table finds nothing to do; that pass and the statistics it would take
 /// again ran during the first recompute and slowed its first indicators (issue #20, docs/benchmarks.md "Ninth
 /// round"). Like every frozen load, the rows become visible at commit even to transactions that started before it;
-/// the table was empty. The statistics are taken after the commit (<see cref="AnalyzeAsync"/>): an
+/// the table was empty. The statistics are taken after the commit (<see cref="VacuumAnalyzeAsync"/>): an
 /// <c>ANALYZE</c> inside the transaction is counted before the transaction's own inserts, so autovacuum analysed
 /// the table a second time.
 /// </remarks>
@@ -219,9 +219,15 @@ internal sealed class PostgresBulkWriter : BulkWriter
         return stored;
     }
 
-    /// <summary>After the import's commit, outside its transaction: fresh statistics, so the indicator queries right after the import get good plans.</summary>
-    public static Task AnalyzeAsync(DbConnection connection, CanonicalTable table, CancellationToken ct) =>
-        ExecuteAsync((NpgsqlConnection)connection, null, $"ANALYZE {table.Table}", ct);
+    /// <summary>
+    /// After the import's commit, outside its transaction: fresh statistics, so the indicator queries right after the
+    /// import get good plans, and the new pages marked all-visible, so the indicators' scan indexes are still read
+    /// without the rows (IndicatorsDbContext.IndicatorScanIndexes; a page not yet marked is fetched row by row, and the
+    /// planner, seeing fewer pages marked, reads the whole table instead). VACUUM passes over the pages already marked,
+    /// so on a frozen first load, and on an import that adds a little to a large table, it reads only what is new.
+    /// </summary>
+    public static Task VacuumAnalyzeAsync(DbConnection connection, CanonicalTable table, CancellationToken ct) =>
+        ExecuteAsync((NpgsqlConnection)connection, null, $"VACUUM (ANALYZE) {table.Table}", ct);
 
     public override async Task<(int Inserted, int Updated)> UpsertAsync(DbConnection connection, DbTransaction transaction, CanonicalTable table,
         IReadOnlyList<object?[]> rows, CancellationToken ct)

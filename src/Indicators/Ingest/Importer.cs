@@ -157,9 +157,9 @@ public sealed class Importer(IndicatorsDbContext db)
         if (analyse)
         {
             // Outside the transaction, the rows already stored: a failure here is not the import's (autovacuum
-            // takes the statistics later), so it does not turn a stored file into a refused one.
+            // does the same later), so it does not turn a stored file into a refused one.
             await db.Database.OpenConnectionAsync(ct);
-            try { await PostgresBulkWriter.AnalyzeAsync(db.Database.GetDbConnection(), table, ct); }
+            try { await PostgresBulkWriter.VacuumAnalyzeAsync(db.Database.GetDbConnection(), table, ct); }
             catch (System.Data.Common.DbException) when (!ct.IsCancellationRequested) { }
             finally { await db.Database.CloseConnectionAsync(); }
         }

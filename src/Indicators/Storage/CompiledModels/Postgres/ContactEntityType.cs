@@ -23,6 +23,7 @@ namespace Tilannekuva.Indicators.Storage.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 14,
                 unnamedIndexCount: 4,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -184,6 +185,11 @@ namespace Tilannekuva.Indicators.Storage.CompiledModels.Postgres
             var index2 = runtimeEntityType.AddIndex(
                 new[] { unitId, callbackRequestedAt });
             index2.AddAnnotation("Relational:Filter", "callback_requested_at IS NOT NULL");
+
+            var iX_contact_demand_class_scan = runtimeEntityType.AddIndex(
+                new[] { receivedAt },
+                name: "IX_contact_demand_class_scan");
+            iX_contact_demand_class_scan.AddAnnotation("Relational:Filter", "demand_class IS NOT NULL");
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Tilannekuva.Indicators.Storage.CompiledModels.Postgres
     public partial class PostgresIndicatorsDbContextModel
     {
         private PostgresIndicatorsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cd794fe5-2de7-4e8d-a703-509a91d347e3"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("76ea2cef-26b7-4de6-80b5-a310a905e412"), entityTypeCount: 13)
         {
         }
 

@@ -241,6 +241,13 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
                     b.HasIndex("UnitId", "CallbackRequestedAt")
                         .HasFilter("callback_requested_at IS NOT NULL");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UnitId", "CallbackRequestedAt"), new[] { "ReceivedAt", "Channel", "CallbackDoneAt" });
+
+                    b.HasIndex(new[] { "ReceivedAt" }, "IX_contact_demand_class_scan")
+                        .HasFilter("demand_class IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ReceivedAt" }, "IX_contact_demand_class_scan"), new[] { "UnitId", "Channel", "DemandClass", "HandlingMinutes", "CallbackRequestedAt" });
+
                     b.ToTable("contact", (string)null);
                 });
 
@@ -671,6 +678,11 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex(new[] { "OccurredAt" }, "IX_visit_care_guarantee_scan")
+                        .HasFilter("service = 'outpatient_care' AND urgency = 'non_urgent' AND NOT care_plan_visit AND NOT certificate_only");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "OccurredAt" }, "IX_visit_care_guarantee_scan"), new[] { "UnitId", "Profession", "ContactMode", "AssessmentDate", "AssessmentSourceId" });
 
                     b.ToTable("visit", (string)null);
                 });
