@@ -9,7 +9,7 @@ using Tilannekuva.TestSupport;
 namespace Tilannekuva.Indicators.Tests;
 
 /// <summary>
-/// On PostgreSQL the callback, failure-demand and care-guarantee indicators read their rows from partial indexes that
+/// On PostgreSQL the callback and failure-demand indicators read their rows from partial indexes that
 /// carry every column they need (IndicatorsDbContext.IndicatorScanIndexes, issue #20). An index-only scan is only
 /// possible while the index's predicate follows from the compiled WHERE and the index holds every column the
 /// statement reads: a changed definition or a column left out makes PostgreSQL read the whole rows again, with the
@@ -25,10 +25,6 @@ public sealed class IndicatorScanIndexTests
         { "callback_delay_p90", "IX_contact_unit_id_callback_requested_at" },
         { "failure_demand_share", "IX_contact_demand_class_scan" },
         { "failure_demand_htv", "IX_contact_demand_class_scan" },
-        { "care_guarantee_7d", "IX_visit_care_guarantee_scan" },
-        { "care_guarantee_14d", "IX_visit_care_guarantee_scan" },
-        { "care_guarantee_3m", "IX_visit_care_guarantee_scan" },
-        { "care_guarantee_wait_distribution", "IX_visit_care_guarantee_scan" },
     };
 
     [Theory]
@@ -87,7 +83,7 @@ public sealed class IndicatorScanIndexTests
         var codes = IndexOf.Select(row => (string)row[0]).ToArray();
         var withIndexes = await Support.ComputeAsync(db, codes);
 
-        await db.Database.ExecuteSqlRawAsync("DROP INDEX \"IX_contact_unit_id_callback_requested_at\"; DROP INDEX \"IX_contact_demand_class_scan\"; DROP INDEX \"IX_visit_care_guarantee_scan\"");
+        await db.Database.ExecuteSqlRawAsync("DROP INDEX \"IX_contact_unit_id_callback_requested_at\"; DROP INDEX \"IX_contact_demand_class_scan\"");
         db.ChangeTracker.Clear();
         var withoutIndexes = await Support.ComputeAsync(db, codes);
         Assert.Equal(codes.Order(), withIndexes.Select(v => v.IndicatorCode).Distinct().Order());

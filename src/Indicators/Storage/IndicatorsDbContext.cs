@@ -99,12 +99,15 @@ public abstract class IndicatorsDbContext(DbContextOptions options) : DbContext(
     }
 
     /// <summary>
-    /// PostgreSQL only: partial indexes that carry every column a group of indicators reads (callback, failure-demand
-    /// and care-guarantee indicators), so their scans read a narrow index instead of the wide rows: PostgreSQL stores
-    /// rows whole, and an index-only scan is its way of reading only the columns a statement needs, as DuckDB does.
-    /// Each predicate is the indicators' own filter, which the planner must be able to prove from the compiled WHERE
-    /// (<c>IndicatorScanIndexTests</c>). Same-day share's fact scan 0.26 → 0.12 s, failure-demand share 0.19 → 0.07 s,
-    /// care guarantee 0.60 → 0.40 s at 300,000 residents (docs/benchmarks.md, "Eleventh round"). SQLite has no INCLUDE.
+    /// PostgreSQL only: partial indexes that carry every column a group of contact indicators reads (the callback and
+    /// failure-demand indicators), so their scans read a narrow index instead of the wide rows: PostgreSQL stores rows
+    /// whole, and an index-only scan is its way of reading only the columns a statement needs, as DuckDB does. Each
+    /// predicate is the indicators' own filter, which the planner must be able to prove from the compiled WHERE
+    /// (<c>IndicatorScanIndexTests</c>). At 300,000 residents, in psql, warm: the same-day share's scan 0.26 → 0.12 s,
+    /// the failure-demand share's 0.19 → 0.07 s, for 0.3–0.8 s more on a first load of the contacts. One for the
+    /// care-guarantee visits was tried and left out: 0.6–1.0 s more on a first load of the visits, and their lone
+    /// recompute no faster, as its join to the assessments remains (docs/benchmarks.md, "Eleventh round").
+    /// SQLite has no INCLUDE.
     /// </summary>
     private static void IndicatorScanIndexes(ModelBuilder b, IndexBuilder<Contact> callbacks)
     {
@@ -113,9 +116,6 @@ public abstract class IndicatorsDbContext(DbContextOptions options) : DbContext(
             // callback_requested_at: the contact source's join to working_day is removed when nobody reads its due
             // day, but PostgreSQL 15 still counts the join's column as read, and without it the scan reads the rows.
             .IncludeProperties(c => new { c.UnitId, c.Channel, c.DemandClass, c.HandlingMinutes, c.CallbackRequestedAt });
-        b.Entity<Visit>().HasIndex(v => v.OccurredAt, "IX_visit_care_guarantee_scan")
-            .HasFilter("service = 'outpatient_care' AND urgency = 'non_urgent' AND NOT care_plan_visit AND NOT certificate_only")
-            .IncludeProperties(v => new { v.UnitId, v.Profession, v.ContactMode, v.AssessmentDate, v.AssessmentSourceId });
     }
 
     private static void Event<T>(ModelBuilder b, string table, System.Linq.Expressions.Expression<Func<T, object?>> time) where T : ImportedEvent =>

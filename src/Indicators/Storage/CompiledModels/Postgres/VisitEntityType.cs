@@ -23,7 +23,6 @@ namespace Tilannekuva.Indicators.Storage.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 17,
                 unnamedIndexCount: 4,
-                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -213,11 +212,6 @@ namespace Tilannekuva.Indicators.Storage.CompiledModels.Postgres
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { unitId });
-
-            var iX_visit_care_guarantee_scan = runtimeEntityType.AddIndex(
-                new[] { occurredAt },
-                name: "IX_visit_care_guarantee_scan");
-            iX_visit_care_guarantee_scan.AddAnnotation("Relational:Filter", "service = 'outpatient_care' AND urgency = 'non_urgent' AND NOT care_plan_visit AND NOT certificate_only");
 
             return runtimeEntityType;
         }

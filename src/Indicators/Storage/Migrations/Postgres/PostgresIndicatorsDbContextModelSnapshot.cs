@@ -679,11 +679,6 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
 
                     b.HasIndex("UnitId");
 
-                    b.HasIndex(new[] { "OccurredAt" }, "IX_visit_care_guarantee_scan")
-                        .HasFilter("service = 'outpatient_care' AND urgency = 'non_urgent' AND NOT care_plan_visit AND NOT certificate_only");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "OccurredAt" }, "IX_visit_care_guarantee_scan"), new[] { "UnitId", "Profession", "ContactMode", "AssessmentDate", "AssessmentSourceId" });
-
                     b.ToTable("visit", (string)null);
                 });
 

@@ -5,10 +5,10 @@
 namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
 {
     /// <summary>
-    /// Partial indexes that carry every column the callback, failure-demand and care-guarantee indicators read, so
-    /// that their scans are index-only scans of a narrow index instead of reads of the whole rows (issue #20,
-    /// docs/benchmarks.md "Eleventh round"; IndicatorsDbContext.IndicatorScanIndexes). The steering board's callback
-    /// index gains the columns; its keys and predicate stay.
+    /// Partial indexes that carry every column the callback and failure-demand indicators read, so that their scans
+    /// are index-only scans of a narrow index instead of reads of the whole contact rows (issue #20, docs/benchmarks.md
+    /// "Eleventh round"; IndicatorsDbContext.IndicatorScanIndexes). The steering board's callback index gains the
+    /// columns; its keys and predicate stay.
     /// </summary>
     public partial class IndicatorScanIndexes : Migration
     {
@@ -18,13 +18,6 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_contact_unit_id_callback_requested_at",
                 table: "contact");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_visit_care_guarantee_scan",
-                table: "visit",
-                column: "occurred_at",
-                filter: "service = 'outpatient_care' AND urgency = 'non_urgent' AND NOT care_plan_visit AND NOT certificate_only")
-                .Annotation("Npgsql:IndexInclude", new[] { "unit_id", "profession", "contact_mode", "assessment_date", "assessment_source_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_contact_demand_class_scan",
@@ -44,10 +37,6 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_visit_care_guarantee_scan",
-                table: "visit");
-
             migrationBuilder.DropIndex(
                 name: "IX_contact_demand_class_scan",
                 table: "contact");

@@ -12,7 +12,7 @@ using Tilannekuva.Indicators.Storage;
 namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresIndicatorsDbContext))]
-    [Migration("20261205040320_IndicatorScanIndexes")]
+    [Migration("20261205043424_IndicatorScanIndexes")]
     partial class IndicatorScanIndexes
     {
         /// <inheritdoc />
@@ -681,11 +681,6 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("UnitId");
-
-                    b.HasIndex(new[] { "OccurredAt" }, "IX_visit_care_guarantee_scan")
-                        .HasFilter("service = 'outpatient_care' AND urgency = 'non_urgent' AND NOT care_plan_visit AND NOT certificate_only");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "OccurredAt" }, "IX_visit_care_guarantee_scan"), new[] { "UnitId", "Profession", "ContactMode", "AssessmentDate", "AssessmentSourceId" });
 
                     b.ToTable("visit", (string)null);
                 });
