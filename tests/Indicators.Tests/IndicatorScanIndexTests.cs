@@ -15,8 +15,30 @@ namespace Tilannekuva.Indicators.Tests;
 /// statement reads: a changed definition or a column left out makes PostgreSQL read the whole rows again, with the
 /// same values, only slower. This holds the compiled fact scan of each of those indicators against its index.
 /// </summary>
-public sealed class IndicatorScanIndexTests
+public sealed class IndicatorScanIndexTests(IndicatorScanIndexTests.Region region) : IClassFixture<IndicatorScanIndexTests.Region>
 {
+    /// <summary>One store with a synthetic region for the plan checks, which only read it.</summary>
+    public sealed class Region : IAsyncLifetime
+    {
+        private PostgresServer? _server;
+        private readonly SqliteFile _folder = new();
+        public IndicatorsDbContext Db { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            _server = await PostgresServer.CreateDatabaseAsync();
+            Db = await IndicatorsStorage.OpenMigratedAsync(_server.Options);
+            await Support.LoadRegionAsync(Db, _folder.Folder, population: 1500, years: 1, seed: 7);
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Db.DisposeAsync();
+            if (_server is not null) await _server.DisposeAsync();
+            _folder.Dispose();
+        }
+    }
+
     public static TheoryData<string, string> IndexOf => new()
     {
         { "callback_same_day_share", "IX_contact_unit_id_callback_requested_at" },
@@ -31,11 +53,7 @@ public sealed class IndicatorScanIndexTests
     [MemberData(nameof(IndexOf))]
     public async Task A_lone_indicators_fact_scan_reads_only_its_index(string code, string index)
     {
-        await using var server = await PostgresServer.CreateDatabaseAsync();
-        using var folder = new SqliteFile();
-        await using var db = await IndicatorsStorage.OpenMigratedAsync(server.Options);
-        await Support.LoadRegionAsync(db, folder.Folder, population: 1500, years: 1, seed: 7);
-
+        var db = region.Db;
         // The first work table of a lone indicator is the scan of its facts (the later ones roll it up).
         var scan = SqlCompiler.Plan(IndicatorCatalogue.Get(code), Dialect.Postgres).Tables[0].Select;
         // Without a sequential scan to fall back on, PostgreSQL still cannot use an index whose predicate it cannot
