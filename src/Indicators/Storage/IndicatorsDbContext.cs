@@ -104,7 +104,7 @@ public abstract class IndicatorsDbContext(DbContextOptions options) : DbContext(
     /// whole, and an index-only scan is its way of reading only the columns a statement needs, as DuckDB does. Each
     /// predicate is the indicators' own filter, which the planner must be able to prove from the compiled WHERE
     /// (<c>IndicatorScanIndexTests</c>). At 300,000 residents, in psql, warm: the same-day share's floor 0.26 → 0.12 s,
-    /// the failure-demand share's 0.19 → 0.07 s, for 0.45–0.5 s of index builds on a first load of the contacts. One for the
+    /// the failure-demand share's 0.19 → 0.07 s, for 0.4–0.5 s of index builds on a first load of the contacts. One for the
     /// care-guarantee visits was tried and left out: 0.6–1.0 s more on a first load of the visits, and their lone
     /// recompute no faster, as its join to the assessments remains (docs/benchmarks.md, "Eleventh round").
     /// SQLite has no INCLUDE.
