@@ -29,7 +29,7 @@ public sealed class FirstLoadIndexTests
         using var folder = new SqliteFile();
         await CheckAsync(server.Options, folder.Folder, "SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE tablename = 'contact' AND schemaname = current_schema() ORDER BY indexname",
             // The first load is copied frozen (every page all-visible) and analysed after its commit.
-            firstLoad: async db => Assert.Equal(["1 of 1 pages all-visible, analysed"], await ListAsync(db,
+            firstLoad: async db => Assert.Equal(["1 of 1 pages all-visible, analysed"], await Support.ListAsync(db,
                 "SELECT c.relallvisible || ' of ' || c.relpages || ' pages all-visible' || CASE WHEN s.last_analyze IS NOT NULL THEN ', analysed' ELSE '' END " +
                 "FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.oid = 'contact'::regclass")));
     }
@@ -44,7 +44,7 @@ public sealed class FirstLoadIndexTests
         File.WriteAllText(units, "source_id;name;parent_id;kind\nR;Alue;;region\nU1;Asema;R;unit\n");
         await new Importer(db).ImportAsync(SourceKind.OrgUnits, units, null, new ImportOptions());
         const string indexSql = "SELECT indexname FROM pg_indexes WHERE tablename = 'contact' AND schemaname = current_schema() ORDER BY indexname";
-        var migrated = await ListAsync(db, indexSql);
+        var migrated = await Support.ListAsync(db, indexSql);
 
         // The import keeps the first row of a repeated id and counts the other as a duplicate before anything is
         // written, so the frozen copy into the emptied table gets two rows and no unique violation.
@@ -56,7 +56,7 @@ public sealed class FirstLoadIndexTests
         Assert.Equal((2, 1), (result.Stored, result.SkippedDuplicate));
         db.ChangeTracker.Clear();
         Assert.Equal(["Y1", "Y2"], await db.Contacts.OrderBy(c => c.SourceId).Select(c => c.SourceId).ToListAsync());
-        Assert.Equal(migrated, await ListAsync(db, indexSql));
+        Assert.Equal(migrated, await Support.ListAsync(db, indexSql));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class FirstLoadIndexTests
         await aFound.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var importB = new Importer(b).ImportAsync(SourceKind.Contacts, second, null, new ImportOptions());
         await using (var watch = await IndicatorsStorage.OpenMigratedAsync(server.Options))
-            for (var waited = 0; (await ListAsync(watch, "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))[0] == "0"; waited++)
+            for (var waited = 0; (await Support.ListAsync(watch, "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))[0] == "0"; waited++)
             {
                 Assert.True(waited < 200, "the second load never waited for the table");
                 await Task.Delay(50);
@@ -106,7 +106,7 @@ public sealed class FirstLoadIndexTests
         var units = Path.Combine(folder, "units.csv");
         File.WriteAllText(units, "source_id;name;parent_id;kind\nR;Alue;;region\nU1;Asema;R;unit\n");
         await new Importer(db).ImportAsync(SourceKind.OrgUnits, units, null, new ImportOptions());
-        var migrated = await ListAsync(db, indexSql);
+        var migrated = await Support.ListAsync(db, indexSql);
         Assert.True(migrated.Count >= 4, string.Join("\n", migrated)); // the unique source id and the secondary ones
 
         var path = Path.Combine(folder, "contacts.csv");
@@ -116,41 +116,21 @@ public sealed class FirstLoadIndexTests
         await Assert.ThrowsAsync<IOException>(() => new Importer(db).ImportAsync(SourceKind.Contacts, path, null,
             new ImportOptions { BeforeCommit = () => throw new IOException("simulated") }));
         db.ChangeTracker.Clear();
-        Assert.Equal(migrated, await ListAsync(db, indexSql));
+        Assert.Equal(migrated, await Support.ListAsync(db, indexSql));
         Assert.Equal(0, await db.Contacts.CountAsync());
 
         db.ChangeTracker.Clear();
         Assert.Equal(2, (await new Importer(db).ImportAsync(SourceKind.Contacts, path, null, new ImportOptions())).Stored);
-        Assert.Equal(migrated, await ListAsync(db, indexSql));
+        Assert.Equal(migrated, await Support.ListAsync(db, indexSql));
         if (firstLoad is not null) await firstLoad(db);
 
         var more = Path.Combine(folder, "contacts-2.csv");
         File.WriteAllText(more, "source_id;unit_id;received_at;channel;outcome\nY3;U1;6.2.2024 9:00;phone;resolved\n");
         db.ChangeTracker.Clear();
         Assert.Equal(1, (await new Importer(db).ImportAsync(SourceKind.Contacts, more, null, new ImportOptions())).Stored);
-        Assert.Equal(migrated, await ListAsync(db, indexSql));
+        Assert.Equal(migrated, await Support.ListAsync(db, indexSql));
         // The rebuilt indexes serve their queries: the callback index finds the one request.
         db.ChangeTracker.Clear();
         Assert.Equal(1, await db.Contacts.CountAsync(c => c.UnitId == "U1" && c.CallbackRequestedAt != null));
-    }
-
-    private static async Task<List<string>> ListAsync(IndicatorsDbContext db, string sql)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await connection.OpenAsync();
-        try
-        {
-            await using DbCommand cmd = connection.CreateCommand();
-            cmd.CommandText = sql;
-            var list = new List<string>();
-            await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) list.Add(reader.GetString(0));
-            return list;
-        }
-        finally
-        {
-            if (opened) await connection.CloseAsync();
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Tilannekuva.Indicators.Catalogue;
 using Tilannekuva.Indicators.Computation;
@@ -84,7 +83,7 @@ public sealed class IndicatorScanIndexTests(IndicatorScanIndexTests.Region regio
         var result = await new Importer(db).ImportAsync(SourceKind.Contacts, again, null, new ImportOptions { Pseudonymiser = Support.Pseudonymiser });
         Assert.Equal((lines.Length - 1, 0), (result.Stored, result.Rejected));
 
-        Assert.Equal("all pages all-visible", await ScalarAsync(db,
+        Assert.Equal(["all pages all-visible"], await Support.ListAsync(db,
             "SELECT CASE WHEN relallvisible = relpages THEN 'all pages all-visible' ELSE relallvisible || ' of ' || relpages || ' pages all-visible' END FROM pg_class WHERE oid = 'contact'::regclass"));
         var scan = SqlCompiler.Plan(IndicatorCatalogue.Get("callback_same_day_share"), Dialect.Postgres).Tables[0].Select;
         Assert.Contains("Index Only Scan using \"IX_contact_unit_id_callback_requested_at\"",
@@ -108,29 +107,7 @@ public sealed class IndicatorScanIndexTests(IndicatorScanIndexTests.Region regio
         Support.AssertSameValues(withoutIndexes, withIndexes);
     }
 
-    private static async Task<string?> ScalarAsync(IndicatorsDbContext db, string sql)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync();
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return (await cmd.ExecuteScalarAsync())?.ToString();
-    }
-
-    private static async Task<string> ExplainAsync(IndicatorsDbContext db, string settings, string select)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync();
-        await using (var set = connection.CreateCommand())
-        {
-            set.CommandText = "RESET ALL; " + settings;
-            await set.ExecuteNonQueryAsync();
-        }
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "EXPLAIN " + select;
-        var lines = new List<string>();
-        await using (DbDataReader reader = await cmd.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
-        return string.Join("\n", lines);
-    }
+    /// <summary>The plan of <paramref name="select"/> under <paramref name="settings"/>, set in the same command (so on the same session).</summary>
+    private static async Task<string> ExplainAsync(IndicatorsDbContext db, string settings, string select) =>
+        string.Join("\n", await Support.ListAsync(db, $"RESET ALL; {settings}; EXPLAIN {select}"));
 }

@@ -121,4 +121,25 @@ internal static class Support
         a is null ? b is null : b is not null && Math.Abs(a.Value - b.Value) <= 1e-9 * Math.Max(1, Math.Abs(a.Value));
 
     public static DatabaseOptions Sqlite(TestSupport.SqliteFile f) => f.Options;
+
+    /// <summary>The first column of every row <paramref name="sql"/> returns, on the context's connection (opened for it if closed).</summary>
+    public static async Task<List<string>> ListAsync(IndicatorsDbContext db, string sql)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await connection.OpenAsync();
+        try
+        {
+            await using System.Data.Common.DbCommand cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            var list = new List<string>();
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) list.Add(reader.GetString(0));
+            return list;
+        }
+        finally
+        {
+            if (opened) await connection.CloseAsync();
+        }
+    }
 }

@@ -100,7 +100,7 @@ public sealed class Importer(IndicatorsDbContext db)
         RowSource? source = null;
         BulkWriter.Corrections? corrections = null;
         (DateTime First, DateTime Last)? eventTimes = null;
-        PostgresBulkWriter? analyse = null;
+        PostgresBulkWriter? postgresWriter = null;
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
@@ -152,14 +152,14 @@ public sealed class Importer(IndicatorsDbContext db)
             }
             if (options.BeforeCommit is not null) await options.BeforeCommit();
             await tx.CommitAsync(ct);
-            analyse = writer as PostgresBulkWriter;
+            postgresWriter = writer as PostgresBulkWriter;
         });
-        if (analyse is not null)
+        if (postgresWriter is not null)
         {
             // Outside the transaction, the rows already stored: a failure here is not the import's (autovacuum
             // does the same later), so it does not turn a stored file into a refused one.
             await db.Database.OpenConnectionAsync(ct);
-            try { await analyse.AfterCommitAsync(db.Database.GetDbConnection(), table, ct); }
+            try { await postgresWriter.AfterCommitAsync(db.Database.GetDbConnection(), table, ct); }
             catch (System.Data.Common.DbException) when (!ct.IsCancellationRequested) { }
             finally { await db.Database.CloseConnectionAsync(); }
         }
