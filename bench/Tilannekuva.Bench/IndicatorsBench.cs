@@ -81,7 +81,21 @@ public sealed class IndicatorsBench(int population, int years, int seed, Databas
                 var p = DuckDbOnly ? null : await computer.RecomputeAsync([d], ct: ct);
                 if (!string.IsNullOrEmpty(profile)) await ExecuteAsync(duck, $"PRAGMA profiling_output = '{profile}.{d.Code}.txt'", ct);
                 var q = await TimeAsync(() => ExecuteAsync(duck, DuckDbIndicators.Sql(d.Code), ct));
-                table.Row(d.Code, p?.Elapsed ?? TimeSpan.Zero, q);
+                var (productTimes, duckTimes) = (new List<TimeSpan> { p?.Elapsed ?? TimeSpan.Zero }, new List<TimeSpan> { q });
+                // A step under a second moves by half its time with what else the machine does: it is run
+                // ShortStepRuns times on both sides, in turn, each product run from no stored values as the first.
+                if (productTimes[0] < ShortStep && q < ShortStep)
+                    for (var run = 1; run < ShortStepRuns; run++)
+                    {
+                        if (!DuckDbOnly)
+                        {
+                            await product.Database.ExecuteSqlAsync($"DELETE FROM indicator_value WHERE indicator_code = {d.Code}", ct);
+                            productTimes.Add((await computer.RecomputeAsync([d], ct: ct)).Elapsed);
+                        }
+                        duckTimes.Add(await TimeAsync(() => ExecuteAsync(duck, DuckDbIndicators.Sql(d.Code), ct)));
+                    }
+                q = Median(duckTimes);
+                table.Row(d.Code + (duckTimes.Count > 1 ? $" (median of {duckTimes.Count})" : ""), Median(productTimes), q);
                 duckAlone += q;
                 duckByCode[d.Code] = q;
             }
@@ -254,6 +268,12 @@ public sealed class IndicatorsBench(int population, int years, int seed, Databas
         }
         return worst;
     }
+
+    /// <summary>A lone indicator's step shorter than this on both sides is run <see cref="ShortStepRuns"/> times and its median shown.</summary>
+    private static readonly TimeSpan ShortStep = TimeSpan.FromSeconds(1);
+    private const int ShortStepRuns = 5;
+
+    private static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
 
     private static async Task<TimeSpan> TimeAsync(Func<Task> work)
     {

@@ -65,6 +65,18 @@ public sealed class IndicatorScanIndexTests(IndicatorScanIndexTests.Region regio
     }
 
     [Fact]
+    public async Task Failure_demand_person_years_read_only_the_failure_entries()
+    {
+        // The index is keyed by the class first, so the scan starts at the failure entries and stops after them; keyed
+        // by the time it read every classified contact and filtered three in four away.
+        var scan = SqlCompiler.Plan(IndicatorCatalogue.Get("failure_demand_htv"), Dialect.Postgres).Tables[0].Select;
+        var plan = await ExplainAsync(region.Db, IndicatorComputer.StatementSettings(1, Dialect.Postgres), scan);
+        Assert.Contains("Index Only Scan using \"IX_contact_demand_class_scan\"", plan);
+        Assert.Contains("Index Cond: (demand_class = 'failure'::text)", plan);
+        Assert.DoesNotContain(plan.Split('\n'), line => line.Trim().StartsWith("Filter:") && line.Contains("demand_class"));
+    }
+
+    [Fact]
     public async Task After_a_second_import_into_a_filled_table_the_scan_still_reads_only_the_index()
     {
         await using var server = await PostgresServer.CreateDatabaseAsync();

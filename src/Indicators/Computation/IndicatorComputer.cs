@@ -178,37 +178,20 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
             var swapStarted = clock.Elapsed;
             await using (var tx = await main.BeginTransactionAsync(ct))
             {
-                // Without statistics on the staged values the planner guessed a few rows and compared every stored
-                // value with every staged one (a nested-loop anti join): 0.6–1.0 s for T3's 4,347 values against 5 ms
-                // with a hash join. With them it chose merge joins, which sort both sides by six text keys in the
-                // database's collation: 0.37 s of a care-guarantee recompute against 0.08 s hashed. A tenth of the
-                // default sample is plenty for a table read once. The work connections' other settings hold here too
-                // (docs/benchmarks.md, "Eighth round").
+                // Hash joins only. Without statistics on the staged values the planner guessed a few rows and compared
+                // every stored value with every staged one (a nested-loop anti join): 0.6–1.0 s for T3's 4,347 values
+                // against 5 ms with a hash join. With them it chose merge joins, which sort both sides by six text keys
+                // in the database's collation: 0.37 s of a care-guarantee recompute against 0.08 s hashed. With both
+                // turned off the staged table needs no ANALYZE (4–11 ms of a lone recompute): the planner sizes the
+                // hash from the table's pages. The work connections' other settings hold here too (docs/benchmarks.md,
+                // "Eighth round", "Twelfth round").
                 await ExecuteAsync(main, tx, WorkSettings("SET LOCAL") + "; SET LOCAL enable_mergejoin = off; SET LOCAL enable_nestloop = off", ct);
-                await ExecuteAsync(main, tx, "ANALYZE " + values, ct);
                 if (BeforeSwapForTest is not null) await BeforeSwapForTest(main, values);
                 var codes = string.Join(", ", list.Select(d => "'" + d.Code.Replace("'", "''") + "'"));
                 // A window's facts span yields partial edge periods outside it, which must not replace stored ones.
                 if (window is not null) await ExecuteAsync(main, tx, $"DELETE FROM {values} WHERE NOT {window.Covers()}", ct);
                 var scope = $"v.indicator_code IN ({codes})" + (window is null ? "" : " AND " + window.Covers("v."));
-                // Only what changed is written: rewriting every row made the unique index check each
-                // new row against its deleted twin (0.3 s of 0.6 s for 77,000 values), and most values
-                // of a recompute after an import are the same as before. Each statement reads only the
-                // recomputed indicators' stored values (scope, by the unique index): hashing all of
-                // indicator_value was most of a small indicator's recompute (issue #20).
-                const string same = "v.indicator_code = s.indicator_code AND v.period_type = s.period_type AND v.period_code = s.period_code " +
-                                    "AND v.org_unit_id = s.org_unit_id AND v.dimension = s.dimension AND v.category = s.category";
-                await ExecuteAsync(main, tx, $"DELETE FROM indicator_value v WHERE {scope} AND NOT EXISTS (SELECT 1 FROM {values} s WHERE {same})", ct);
-                await ExecuteAsync(main, tx, $"""
-                    UPDATE indicator_value v SET numerator = s.numerator, denominator = s.denominator, value = s.value, n = s.n
-                    FROM {values} s
-                    WHERE {scope} AND {same} AND (v.numerator, v.denominator, v.value, v.n) IS DISTINCT FROM (s.numerator, s.denominator, s.value, s.n)
-                    """, ct);
-                await ExecuteAsync(main, tx, $"""
-                    INSERT INTO indicator_value ({SqlCompiler.ValueColumns})
-                    SELECT {SqlCompiler.ValueColumns} FROM {values} s
-                    WHERE NOT EXISTS (SELECT 1 FROM indicator_value v WHERE {scope} AND {same})
-                    """, ct);
+                foreach (var statement in ReplaceStatements(values, scope)) await ExecuteAsync(main, tx, statement, ct);
                 total = await ExecuteScalarAsync(main, tx, $"SELECT count(*) FROM {values}", ct);
                 await tx.CommitAsync(ct);
             }
@@ -230,6 +213,33 @@ public sealed class IndicatorComputer(IndicatorsDbContext db)
             await db.Database.CloseConnectionAsync();
         }
         return new ComputeResult(total, clock.Elapsed, byIndicator, steps, timeline);
+    }
+
+    /// <summary>
+    /// The statements that make the stored values in <paramref name="scope"/> (a condition on <c>indicator_value v</c>) equal to
+    /// the staged ones in <paramref name="values"/>. Only what changed is written: rewriting every row made the unique
+    /// index check each new row against its deleted twin (0.3 s of 0.6 s for 77,000 values), and most values of a
+    /// recompute after an import are the same as before. Each statement reads only the recomputed indicators' stored
+    /// values (scope, by the unique index): hashing all of indicator_value was most of a small indicator's recompute (issue #20).
+    /// </summary>
+    internal static IReadOnlyList<string> ReplaceStatements(string values, string scope)
+    {
+        const string same = "v.indicator_code = s.indicator_code AND v.period_type = s.period_type AND v.period_code = s.period_code " +
+                            "AND v.org_unit_id = s.org_unit_id AND v.dimension = s.dimension AND v.category = s.category";
+        return
+        [
+            $"DELETE FROM indicator_value v WHERE {scope} AND NOT EXISTS (SELECT 1 FROM {values} s WHERE {same})",
+            $"""
+            UPDATE indicator_value v SET numerator = s.numerator, denominator = s.denominator, value = s.value, n = s.n
+            FROM {values} s
+            WHERE {scope} AND {same} AND (v.numerator, v.denominator, v.value, v.n) IS DISTINCT FROM (s.numerator, s.denominator, s.value, s.n)
+            """,
+            $"""
+            INSERT INTO indicator_value ({SqlCompiler.ValueColumns})
+            SELECT {SqlCompiler.ValueColumns} FROM {values} s
+            WHERE NOT EXISTS (SELECT 1 FROM indicator_value v WHERE {scope} AND {same})
+            """,
+        ];
     }
 
     /// <summary>

@@ -187,7 +187,7 @@ namespace Tilannekuva.Indicators.Storage.CompiledModels.Postgres
             index2.AddAnnotation("Relational:Filter", "callback_requested_at IS NOT NULL");
 
             var iX_contact_demand_class_scan = runtimeEntityType.AddIndex(
-                new[] { receivedAt },
+                new[] { demandClass, receivedAt },
                 name: "IX_contact_demand_class_scan");
             iX_contact_demand_class_scan.AddAnnotation("Relational:Filter", "demand_class IS NOT NULL");
 

@@ -243,10 +243,10 @@ namespace Tilannekuva.Indicators.Storage.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UnitId", "CallbackRequestedAt"), new[] { "ReceivedAt", "Channel", "CallbackDoneAt" });
 
-                    b.HasIndex(new[] { "ReceivedAt" }, "IX_contact_demand_class_scan")
+                    b.HasIndex(new[] { "DemandClass", "ReceivedAt" }, "IX_contact_demand_class_scan")
                         .HasFilter("demand_class IS NOT NULL");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ReceivedAt" }, "IX_contact_demand_class_scan"), new[] { "UnitId", "Channel", "DemandClass", "HandlingMinutes", "CallbackRequestedAt" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "DemandClass", "ReceivedAt" }, "IX_contact_demand_class_scan"), new[] { "UnitId", "Channel", "HandlingMinutes", "CallbackRequestedAt" });
 
                     b.ToTable("contact", (string)null);
                 });
