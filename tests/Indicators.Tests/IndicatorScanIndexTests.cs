@@ -83,6 +83,16 @@ public sealed class IndicatorScanIndexTests(IndicatorScanIndexTests.Region regio
         using var folder = new SqliteFile();
         await using var db = await IndicatorsStorage.OpenMigratedAsync(server.Options);
         var files = await Support.LoadRegionAsync(db, folder.Folder, population: 1500, years: 1, seed: 7);
+        // No autovacuum in this database from here (an ALTER also cancels one at work on that table): its ANALYZE holds a
+        // snapshot, and the import's VACUUM, the one this test is about, may then leave the newest pages unmarked. The
+        // likely cause of this test's one failure, in a local run of the whole suite.
+        await db.Database.ExecuteSqlRawAsync("""
+            DO $$ DECLARE t text; BEGIN
+              FOR t IN SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema() LOOP
+                EXECUTE 'ALTER TABLE ' || t || ' SET (autovacuum_enabled = off)';
+              END LOOP;
+            END $$
+            """);
 
         // The same contacts once more under new ids: appended to a filled table, so written neither frozen nor all-visible.
         var contacts = files.Files.Single(f => f.Kind == SourceKind.Contacts).File;
