@@ -62,7 +62,7 @@ public static class CitusSql
     /// faster than sorting their union (remote contact share's day table at 100,000 residents 1.05 → 0.68–0.80 s;
     /// docs/benchmarks.md, "Seventh round"). PostgreSQL too: each table's groups are estimated from its own
     /// day-group statistics, where the union's were overestimated twelvefold (162,068 for 13,048); remote contact
-    /// share's day table in psql 0.87–0.96 → 0.77–0.82 s ("Twelfth round").
+    /// share's day table in psql 574–701 → 505–636 ms ("Twelfth round").
     /// </summary>
     public static string SumPerLeg(FactSource source, Dialect dialect, string facts, Func<string, string> aggregate)
     {
