@@ -110,17 +110,10 @@ public sealed class ParallelRecomputeTests
         {
             BeforeSwapForTest = async (connection, values) =>
             {
-                await using var cmd = connection.CreateCommand();
-                cmd.CommandText = $"SELECT reltuples::float8 FROM pg_class WHERE relname = '{values}'";
-                reltuples = (double)(await cmd.ExecuteScalarAsync())!;
+                reltuples = double.Parse((await ListAsync(connection, $"SELECT reltuples::text FROM pg_class WHERE relname = '{values}'")).Single(),
+                    System.Globalization.CultureInfo.InvariantCulture);
                 foreach (var statement in IndicatorComputer.ReplaceStatements(values, "v.indicator_code IN ('t3')"))
-                {
-                    cmd.CommandText = "EXPLAIN " + statement;
-                    await using var reader = await cmd.ExecuteReaderAsync();
-                    var plan = new List<string>();
-                    while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
-                    plans.Add(string.Join("\n", plan));
-                }
+                    plans.Add(string.Join("\n", await ListAsync(connection, "EXPLAIN " + statement)));
             },
         }.RecomputeAsync([t3]);
         Assert.Equal(-1, reltuples);

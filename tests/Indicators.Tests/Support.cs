@@ -128,18 +128,21 @@ internal static class Support
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened) await connection.OpenAsync();
-        try
-        {
-            await using System.Data.Common.DbCommand cmd = connection.CreateCommand();
-            cmd.CommandText = sql;
-            var list = new List<string>();
-            await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) list.Add(reader.GetString(0));
-            return list;
-        }
+        try { return await ListAsync(connection, sql); }
         finally
         {
             if (opened) await connection.CloseAsync();
         }
+    }
+
+    /// <summary>The first column of every row <paramref name="sql"/> returns, on an open connection (in its transaction, if one is open).</summary>
+    public static async Task<List<string>> ListAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        var list = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) list.Add(reader.GetString(0));
+        return list;
     }
 }
