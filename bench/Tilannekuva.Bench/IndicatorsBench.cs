@@ -164,6 +164,7 @@ public sealed class IndicatorsBench(int population, int years, int seed, Databas
         };
         var (productTotal, duckTotal) = (TimeSpan.Zero, TimeSpan.Zero);
         var stored = new Dictionary<string, int>();
+        var duckByFile = new List<(string File, string Table, TimeSpan Duck)>();
         foreach (var (kind, file, mapping) in files.Files)
         {
             product.ChangeTracker.Clear();
@@ -174,6 +175,7 @@ public sealed class IndicatorsBench(int population, int years, int seed, Databas
             if (!tables.TryGetValue(kind, out var names)) continue; // waiting list and roster feed no indicator
             var q = await TimeAsync(async () => { foreach (var name in names) await ExecuteAsync(duck, plain[name], ct); });
             if (result is not null) stored[names[0]] = result.Stored;
+            if (kind != SourceKind.OrgUnits) duckByFile.Add((Path.GetFileName(file), names[0], q));
             table.Row($"load {Path.GetFileName(file)}" + (result is null ? "" : $" ({result.Read:N0} rows)"), p, q);
             productTotal += p;
             duckTotal += q;
@@ -196,6 +198,25 @@ public sealed class IndicatorsBench(int population, int years, int seed, Databas
             if (plainRows != count || checkedRows != count)
                 output.WriteLine($"  ! {name}: product stored {count:N0} rows, DuckDB plain {plainRows:N0}, with checks {checkedRows:N0}");
         }
+        if (!DuckDbOnly && product.Database.GetDbConnection() is Npgsql.NpgsqlConnection npgsql) await ImportFloorAsync(npgsql, duckByFile, ct);
+    }
+
+    /// <summary>PostgreSQL's import floor for each event file beside DuckDB's plain load of it (see <see cref="PostgresImportFloor"/>).</summary>
+    private async Task ImportFloorAsync(Npgsql.NpgsqlConnection productConnection, IReadOnlyList<(string File, string Table, TimeSpan Duck)> files, CancellationToken ct)
+    {
+        output.WriteLine();
+        output.WriteLine("PostgreSQL's import floor: the server's part of a first load of the same stored rows (binary COPY from memory, the same keys and indexes, ANALYZE; nothing parsed or checked)");
+        await using var connection = (Npgsql.NpgsqlConnection)((ICloneable)productConnection).Clone();
+        await connection.OpenAsync(ct);
+        var table = new StepTable(output);
+        var (floorTotal, duckTotal) = (TimeSpan.Zero, TimeSpan.Zero);
+        foreach (var (file, name, duck) in files)
+        {
+            var (floor, rows) = await PostgresImportFloor.MeasureAsync(connection, name, ct);
+            table.Row($"floor load {file} ({rows:N0} rows)", floor, duck);
+            (floorTotal, duckTotal) = (floorTotal + floor, duckTotal + duck);
+        }
+        table.Row($"floor: the {files.Count} event files", floorTotal, duckTotal);
     }
 
     /// <summary>Every value of the product against DuckDB's: the same keys, values equal or within 1e-12 (relative).</summary>
