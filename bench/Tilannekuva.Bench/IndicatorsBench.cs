@@ -217,6 +217,8 @@ public sealed class IndicatorsBench(int population, int years, int seed, Databas
             (floorTotal, duckTotal) = (floorTotal + floor, duckTotal + duck);
         }
         table.Row($"floor: the {files.Count} event files", floorTotal, duckTotal);
+        output.WriteLine();
+        table.Header();
     }
 
     /// <summary>Every value of the product against DuckDB's: the same keys, values equal or within 1e-12 (relative).</summary>

@@ -90,6 +90,21 @@ public sealed class PostgresFloorTests
         }
     }
 
+    [Fact]
+    public async Task The_benchmark_prints_the_import_floor_of_each_event_file_beside_DuckDBs_load_on_PostgreSQL()
+    {
+        await using var server = await PostgresServer.CreateDatabaseAsync();
+        var output = new StringWriter();
+        var exit = await new IndicatorsBench(population: 3_000, years: 1, seed: 7, database: server.Options, duckThreads: 2, output) { LoadOnly = true }
+            .RunAsync(CancellationToken.None);
+        NpgsqlConnection.ClearAllPools();
+        var text = output.ToString();
+        Assert.True(exit == 0, text);
+        foreach (var file in new[] { "assessments", "visits", "contacts", "slots" })
+            Assert.Matches($@"(?m)^floor load {file}\.csv \([0-9,]+ rows\)\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+×", text);
+        Assert.Matches(@"(?m)^floor: the 4 event files\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+×", text);
+    }
+
     private static async Task<long> CountAsync(NpgsqlConnection connection, string sql)
     {
         await using var cmd = new NpgsqlCommand(sql, connection);
