@@ -212,7 +212,7 @@ public sealed class IndicatorsBench(int population, int years, int seed, Databas
         var (floorTotal, duckTotal) = (TimeSpan.Zero, TimeSpan.Zero);
         foreach (var (file, name, duck) in files)
         {
-            var (floor, rows) = await PostgresImportFloor.MeasureAsync(connection, name, ct);
+            var (floor, rows, _) = await PostgresImportFloor.MeasureAsync(connection, name, ct);
             table.Row($"floor load {file} ({rows:N0} rows)", floor, duck);
             (floorTotal, duckTotal) = (floorTotal + floor, duckTotal + duck);
         }

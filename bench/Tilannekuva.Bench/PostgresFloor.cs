@@ -89,7 +89,8 @@ public static class PostgresFloor
     /// The statement that is timed: the groups of <paramref name="select"/> counted. The row reference keeps every column:
     /// PostgreSQL drops a subquery's unused outputs (and then a left join whose columns nobody reads), and `count(*)` alone
     /// measured a scan without the sums. A group with a NULL column would not be counted (`floor IS NOT NULL` holds only
-    /// when none of its columns is NULL), and the planner may then skip reading its rows: the floor statements have none; the test counts the groups both ways.
+    /// when none of its columns is NULL), and the planner may then skip reading its rows: the floor statements have
+    /// none, and the test counts the groups both ways.
     /// </summary>
     public static string Measured(string select) => $"SELECT count(*) FROM ({select}) floor WHERE floor IS NOT NULL";
 

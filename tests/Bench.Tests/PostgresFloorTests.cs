@@ -62,7 +62,7 @@ public sealed class PostgresFloorTests
     }
 
     [Fact]
-    public async Task The_import_floor_writes_every_stored_row_into_a_copy_of_the_table_and_drops_it()
+    public async Task The_import_floor_writes_every_stored_row_into_a_copy_of_the_table_with_its_indexes_and_drops_it()
     {
         await using var server = await PostgresServer.CreateDatabaseAsync();
         var folder = Path.Combine(Path.GetTempPath(), "tilannekuva-import-floor-" + Guid.NewGuid().ToString("N")[..8]);
@@ -76,9 +76,12 @@ public sealed class PostgresFloorTests
             {
                 var stored = await CountAsync(connection, $"SELECT count(*) FROM {table}");
                 Assert.True(stored > 0, table);
-                var (elapsed, rows) = await PostgresImportFloor.MeasureAsync(connection, table, CancellationToken.None);
+                var indexes = await CountAsync(connection, $"SELECT count(*) FROM pg_index WHERE indrelid = '{table}'::regclass");
+                Assert.True(indexes >= 3, table); // the key, the unique source id, at least one secondary index
+                var (elapsed, rows, copyIndexes) = await PostgresImportFloor.MeasureAsync(connection, table, CancellationToken.None);
                 Assert.True(elapsed > TimeSpan.Zero, table);
                 Assert.Equal(stored, rows);
+                Assert.Equal(indexes, copyIndexes);
                 Assert.Equal(stored, await CountAsync(connection, $"SELECT count(*) FROM {table}"));
                 Assert.Equal(0, await CountAsync(connection, $"SELECT count(*) FROM pg_class WHERE relname = 'import_floor_{table}'"));
             }
