@@ -19,11 +19,10 @@ public sealed class PostgresFloorTests
     public async Task Each_floor_statement_reads_the_same_rows_as_its_indicator()
     {
         await using var server = await PostgresServer.CreateDatabaseAsync();
-        var folder = Path.Combine(Path.GetTempPath(), "tilannekuva-floor-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
             await using var db = await IndicatorsStorage.OpenMigratedAsync(server.Options, CancellationToken.None);
-            await DemoRegionLoader.ImportAsync(db, new SyntheticRegion(3_000, 1, 7).Write(folder));
+            await ImportRegionAsync(db);
             await new IndicatorComputer(db).RecomputeAsync();
             var roots = await db.OrgUnits.Where(u => u.ParentId == null).Select(u => u.SourceId).ToListAsync();
 
@@ -57,7 +56,6 @@ public sealed class PostgresFloorTests
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
     }
 
@@ -65,11 +63,10 @@ public sealed class PostgresFloorTests
     public async Task The_import_floor_writes_every_stored_row_into_a_copy_of_the_table_with_its_indexes_and_drops_it()
     {
         await using var server = await PostgresServer.CreateDatabaseAsync();
-        var folder = Path.Combine(Path.GetTempPath(), "tilannekuva-import-floor-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
             await using (var db = await IndicatorsStorage.OpenMigratedAsync(server.Options, CancellationToken.None))
-                await DemoRegionLoader.ImportAsync(db, new SyntheticRegion(3_000, 1, 7).Write(folder));
+                await ImportRegionAsync(db);
             await using var connection = new NpgsqlConnection(server.ConnectionString);
             await connection.OpenAsync();
             foreach (var table in new[] { "care_need_assessment", "visit", "contact", "appointment_slot" })
@@ -89,7 +86,6 @@ public sealed class PostgresFloorTests
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
     }
 
@@ -106,6 +102,20 @@ public sealed class PostgresFloorTests
         foreach (var file in new[] { "assessments", "visits", "contacts", "slots" })
             Assert.Matches($@"(?m)^floor load {file}\.csv \([0-9,]+ rows\)\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+×", text);
         Assert.Matches(@"(?m)^floor: the 4 event files\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+×", text);
+    }
+
+    /// <summary>The 3,000-resident synthetic region imported into <paramref name="db"/>; its export files are deleted once loaded.</summary>
+    private static async Task ImportRegionAsync(IndicatorsDbContext db)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tilannekuva-floor-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            await DemoRegionLoader.ImportAsync(db, new SyntheticRegion(3_000, 1, 7).Write(folder));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static async Task<long> CountAsync(NpgsqlConnection connection, string sql)
